@@ -1,0 +1,374 @@
+//! The identity of a document: its own symbol, body, session, dates, agenda item, title and the
+//! report it was adopted on, read from its heading (and its closing lines).
+
+use crate::date;
+use crate::extract::parse_user_reference;
+use crate::lang::{Lang, Table};
+use crate::layout::is_space;
+use crate::symbol::{Body, Kind, Symbol};
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What a document says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentInfo {
+    /// Canonical id (`A/RES/78/237`), when the document names itself.
+    pub id: Option<String>,
+    /// The adopting organ (`GA`, `SC`, `ECOSOC`, `HRC`, ...).
+    pub body: Option<String>,
+    /// `resolution`, `decision` or `document`.
+    #[serde(rename = "type")]
+    pub kind: Option<Kind>,
+    /// The session (`78`), for bodies that number by session.
+    pub session: Option<u32>,
+    /// Adoption date.
+    pub adopted: Option<NaiveDate>,
+    /// Date of issue in the heading.
+    pub issued: Option<NaiveDate>,
+    /// Agenda item as written (`98 (p)`).
+    pub agenda_item: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// The committee report it was adopted on (`A/78/404`).
+    pub report: Option<String>,
+    /// Language of the text.
+    pub language: Lang,
+    /// The parsed symbol (not serialised: `id` carries it).
+    #[serde(skip)]
+    pub symbol: Option<Symbol>,
+    /// The document's own symbols as written in its heading and running headers.
+    #[serde(skip)]
+    pub written_symbols: Vec<String>,
+}
+
+impl DocumentInfo {
+    /// The body whose possessives (`its resolution`) the document uses.
+    pub fn citing_body(&self) -> Option<Body> {
+        self.body.as_deref().map(Body::parse)
+    }
+}
+
+static HEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)([A-Z]{1,6}(?:\.[0-9]+)?/[A-Za-z0-9./\-]+(?:[ \t]?\([0-9]{4}\))?)(?:\s|$)")
+        .expect("static regex")
+});
+static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?)\.[ \t\u{A0}]+(\S.*)$")
+        .expect("static regex")
+});
+static REPORT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(([A-Z][A-Z0-9.]*/[A-Za-z0-9./\-]+?)[,)\s]").expect("static regex")
+});
+
+/// Reads the identity of a document from its text.
+pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
+    let table = lang.table();
+    let head_end = heading_end(text, table);
+    let head = &text[..head_end];
+    let lines: Vec<(usize, &str)> = line_offsets(head)
+        .into_iter()
+        .filter(|(_, l)| !l.trim_matches(is_space).is_empty())
+        .collect();
+
+    let mut info = DocumentInfo {
+        id: None,
+        body: None,
+        kind: None,
+        session: None,
+        adopted: None,
+        issued: None,
+        agenda_item: None,
+        title: None,
+        report: None,
+        language: lang,
+        symbol: None,
+        written_symbols: Vec::new(),
+    };
+
+    // The symbol in the first lines of the heading (`A/RES/79/40`, `S/RES/1445 (2002)`).
+    for (_, l) in lines.iter().take(6) {
+        if let Some(c) = HEAD_SYMBOL.captures(l) {
+            let written = c[1].trim_end_matches(['.', ',']).to_string();
+            if written.bytes().any(|b| b.is_ascii_digit()) {
+                info.symbol = parse_user_reference(&written);
+                info.written_symbols.push(written);
+                break;
+            }
+        }
+    }
+    // `Resolution 242 (1967)` as the first line of the text proper, with its date after it.
+    for (off, l) in lines.iter().take(12) {
+        let t = l.trim_matches(is_space);
+        let lower = t.to_lowercase();
+        let Some(word) = table
+            .resolution_words
+            .iter()
+            .find(|w| lower.starts_with(*w) && lower.len() > w.len())
+        else {
+            continue;
+        };
+        let rest = t[word.len()..].trim_matches(is_space);
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(sym) = parse_user_reference(rest) {
+            let (y, _) = (sym.kind(), 0);
+            let _ = y;
+            if info.symbol.is_none() {
+                info.symbol = Some(sym);
+            }
+            info.written_symbols.push(rest.to_string());
+            let after = off + (l.len() - l.trim_start_matches(is_space).len()) + t.len();
+            if let Some(d) = date::find_date(text, after, 80, lang) {
+                info.adopted = Some(d.date);
+            }
+            break;
+        }
+    }
+    // The title line `78/237. Title`, which also names a GA or HRC resolution.
+    let mut title_line = None;
+    for (i, (_, l)) in lines.iter().enumerate() {
+        if let Some(c) = TITLE_LINE.captures(l) {
+            title_line = Some(i);
+            let mut title = c[2].trim_matches(is_space).to_string();
+            for (_, next) in lines.iter().skip(i + 1).take(3) {
+                let n = next.trim_matches(is_space);
+                if n.is_empty() || looks_like_opener(n, table) {
+                    break;
+                }
+                title.push(' ');
+                title.push_str(n);
+            }
+            info.title = Some(title.split_whitespace().collect::<Vec<_>>().join(" "));
+            if info.symbol.is_none() {
+                let hrc = head.to_lowercase().contains("human rights council");
+                let prefix = if hrc { "A/HRC/RES/" } else { "A/RES/" };
+                info.symbol = parse_user_reference(&format!("{prefix}{}", c[1].replace(' ', "")));
+            }
+            info.written_symbols.push(c[1].to_string());
+            break;
+        }
+    }
+    let _ = title_line;
+
+    // Body: from the symbol, else from the opener line.
+    if let Some(sym) = &info.symbol {
+        info.id = Some(sym.id());
+        info.kind = Some(sym.kind());
+        info.body = Some(organ(sym));
+        info.session = sym.session();
+    }
+    if let Some(body) = opener_body(text, table) {
+        if info.body.is_none() {
+            info.body = Some(body.as_str().to_string());
+        }
+    }
+
+    // Session from the heading (`Seventy-ninth session`, `Achtundsiebzigste Tagung`).
+    for (_, l) in &lines {
+        if let Some(n) = session_ordinal(l, table) {
+            info.session = Some(n);
+            break;
+        }
+    }
+    // Agenda item.
+    for (_, l) in &lines {
+        let t = l.trim_matches(is_space);
+        let lower = t.to_lowercase();
+        if let Some(w) = table
+            .agenda_words
+            .iter()
+            .filter(|w| lower.starts_with(*w))
+            .max_by_key(|w| w.len())
+        {
+            let rest = t[w.len()..].trim_matches(is_space);
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                info.agenda_item = Some(rest.to_string());
+                break;
+            }
+        }
+    }
+    // Adoption date after an adoption phrase, else under the closing plenary meeting line.
+    if info.adopted.is_none() {
+        info.adopted = phrase_date(text, head_end, table.adopted_phrases, lang)
+            .or_else(|| closing_date(text, lang));
+    }
+    // Date of issue: the first heading line that is a date and nothing else.
+    for (off, l) in &lines {
+        let lead = l.len() - l.trim_start_matches(is_space).len();
+        if let Some(d) = date::date_at(text, off + lead, lang)
+            && text[d.end..off + l.len()].trim_matches(is_space).is_empty()
+        {
+            info.issued = Some(d.date);
+            break;
+        }
+    }
+    // The report it was adopted on.
+    let lower_head = head.to_lowercase();
+    if lower_head.len() == head.len() {
+        for phrase in table.report_phrases {
+            if let Some(i) = find_folded(&lower_head, phrase) {
+                let window = &head[i..head.len().min(i + 300)];
+                if let Some(c) = REPORT_SYMBOL.captures(window) {
+                    info.report = Some(c[1].to_string());
+                    break;
+                }
+            }
+        }
+    }
+    info
+}
+
+/// The organ of a symbol, for documents the principal organ of its series.
+fn organ(sym: &Symbol) -> String {
+    match sym {
+        Symbol::Act { body, .. } => body.as_str().to_string(),
+        Symbol::Document(s) => {
+            if s.starts_with("A/HRC/") {
+                "HRC".into()
+            } else if s.starts_with("A/") {
+                "GA".into()
+            } else if s.starts_with("S/") {
+                "SC".into()
+            } else if s.starts_with("E/") {
+                "ECOSOC".into()
+            } else {
+                sym.body().as_str().to_string()
+            }
+        }
+    }
+}
+
+fn line_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut off = 0;
+    for piece in s.split_inclusive('\n') {
+        out.push((off, piece.trim_end_matches(['\n', '\r'])));
+        off += piece.len();
+    }
+    out
+}
+
+fn looks_like_opener(line: &str, table: &Table) -> bool {
+    let lower = line.to_lowercase();
+    table.openers.iter().any(|(w, _)| lower.starts_with(w))
+}
+
+/// Where the heading ends: at the opener line (`The General Assembly,`), else after 3000 bytes.
+fn heading_end(text: &str, table: &Table) -> usize {
+    for (off, l) in line_offsets(text) {
+        let t = l.trim_matches(is_space);
+        if looks_like_opener(t, table) && t.ends_with(',') {
+            return off;
+        }
+        if off > 6000 {
+            break;
+        }
+    }
+    let mut e = text.len().min(3000);
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    e
+}
+
+fn opener_body(text: &str, table: &Table) -> Option<Body> {
+    for (off, l) in line_offsets(text) {
+        let t = l.trim_matches(is_space).to_lowercase();
+        for (w, b) in table.openers {
+            if t.starts_with(w) && t[w.len()..].trim_start_matches(is_space).starts_with(',') {
+                return Some(b.body());
+            }
+        }
+        if off > 8000 {
+            break;
+        }
+    }
+    None
+}
+
+/// Reads a session ordinal line (`Seventy-ninth session`).
+fn session_ordinal(line: &str, table: &Table) -> Option<u32> {
+    let t = line.trim_matches(is_space).to_lowercase();
+    let word = table
+        .session_words
+        .iter()
+        .find(|w| t.ends_with(*w) && t.len() > w.len())?;
+    let ordinal = t[..t.len() - word.len()].trim_matches(is_space);
+    parse_ordinal(ordinal, table)
+}
+
+/// Composes an ordinal from the table's words (`seventy-ninth` = 70 + 9,
+/// `achtundsiebzigste` = 8 + 70).
+pub fn parse_ordinal(s: &str, table: &Table) -> Option<u32> {
+    let mut rest: &str = s;
+    let mut total = 0;
+    let mut any = false;
+    while !rest.is_empty() {
+        rest = rest.trim_start_matches(|c: char| c == '-' || c == ' ' || c == '\u{A0}');
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(r) = rest.strip_prefix("und") {
+            rest = r;
+            continue;
+        }
+        let (w, v) = table
+            .ordinals
+            .iter()
+            .filter(|(w, _)| rest.starts_with(*w))
+            .max_by_key(|(w, _)| w.len())?;
+        total += v;
+        any = true;
+        rest = &rest[w.len()..];
+    }
+    any.then_some(total)
+}
+
+fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
+    let pattern = phrase
+        .split(' ')
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"[\s\u{A0}*_]+");
+    Regex::new(&pattern).ok()?.find(hay_lower).map(|m| m.end())
+}
+
+fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Option<NaiveDate> {
+    let region_end = (head_end + 400).min(text.len());
+    let mut region_end = region_end;
+    while !text.is_char_boundary(region_end) {
+        region_end -= 1;
+    }
+    let lower = text[..region_end].to_lowercase();
+    if lower.len() != region_end {
+        return None;
+    }
+    let mut sorted: Vec<&&str> = phrases.iter().collect();
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for p in sorted {
+        if let Some(e) = find_folded(&lower, p) {
+            if let Some(d) = date::find_date(text, e, 60, lang) {
+                return Some(d.date);
+            }
+        }
+    }
+    None
+}
+
+/// The date under the closing `nth plenary meeting` line.
+fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
+    static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:plenary meeting|plenarsitzung|séance plénière|sesión plenaria|пленарное заседание|全体会议|الجلسة العامة)\*?")
+            .expect("static regex")
+    });
+    let m = PLENARY.find_iter(text).last()?;
+    date::find_date(text, m.end(), 60, lang).map(|d| d.date)
+}
+
+/// The table of a language (re-exported for callers that only have a [`Lang`]).
+pub fn table(lang: Lang) -> &'static Table {
+    lang.table()
+}

@@ -1,0 +1,1182 @@
+//! Finding references in a text: resolution and decision citations, lists of them, and document
+//! symbols, each resolved to a canonical [`Symbol`] with its date and exact byte span.
+//!
+//! Extraction runs in three passes over the original text (offsets always point into it):
+//! 1. **Lists under a keyword.** Every resolution or decision word of the language anchors a list
+//!    parser: items (`36/103`, `43/78 H`, `3419 A to D (XXX)`, `1325 (2000)`, `A/RES/70/1`), each
+//!    with an optional date and body qualifier, joined by commas and `and`-words, possibly switching
+//!    to a new keyword (`... and decision 71/558`). Page furniture and footnote blocks between items
+//!    are stepped over.
+//! 2. **Self-identifying forms without a keyword**: `N (YYYY)` when the Security Council table
+//!    confirms the pair, and `N (ROMAN)` when the number belongs to that General Assembly session.
+//! 3. **Document symbols** (`A/78/404`, `A/77/895-S/2023/363`, `S/RES/2334 (2016)`).
+//!
+//! A bare `N/N` is only a reference under a keyword, so page counters (`2/56`) and ratios never are.
+
+use crate::date::{self, alternation};
+use crate::known;
+use crate::lang::{BodyName, Lang, Table};
+use crate::layout::{Clause, Layout, is_space};
+use crate::symbol::{Body, Kind, Number, RomanSession, SessionKind, SessionNo, Symbol};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::{LazyLock, OnceLock};
+
+/// One reference found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// What is cited.
+    pub symbol: Symbol,
+    /// The date the text gives for it, if any.
+    pub date: Option<NaiveDate>,
+    /// Start byte of the reference in the text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// The text of the reference, `text[start..end]`.
+    pub text: String,
+    /// Where in the document it stands.
+    pub clause: Clause,
+}
+
+/// What the extractor needs to know about the document it reads.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The language of the text.
+    pub lang: Lang,
+    /// The body of the citing document, for possessives and bare `N/N`.
+    pub citing_body: Option<Body>,
+    /// The document's own ids, which are never citations of itself.
+    pub own_ids: &'a [String],
+    /// The document's layout.
+    pub layout: &'a Layout,
+}
+
+/// Regular expressions built from one language table.
+struct Compiled {
+    keyword: Regex,
+}
+
+static COMPILED: [OnceLock<Option<Compiled>>; 7] = [const { OnceLock::new() }; 7];
+
+fn compiled(lang: Lang) -> Option<&'static Compiled> {
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    COMPILED[i]
+        .get_or_init(|| {
+            let t = lang.table();
+            let words = alternation(
+                t.resolution_words
+                    .iter()
+                    .chain(t.decision_words.iter())
+                    .copied(),
+            );
+            let keyword = Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({words})")).ok()?;
+            Some(Compiled { keyword })
+        })
+        .as_ref()
+}
+
+/// `N (YYYY)` and `N [parts] (ROMAN)` anywhere: candidates for pass 2.
+static STANDALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^\p{L}\p{N}/.\-])([0-9]{1,4})[ \t\u{A0}]*(?:[A-Z\u{0400}-\u{04FF}][^()\n]{0,30})?\((?:[IVXLC]{1,7}|S-[IVXLC]{1,6}|ES-[IVXLC]{1,6}|[0-9]{4})\)",
+    )
+    .expect("static regex")
+});
+
+/// Document symbols: a series element, then slash-separated elements, one of them with a digit.
+static DOCSYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\p{L}\p{N}/.\-])([A-Z][A-Z0-9]{0,9}(?:\.[0-9]{1,3})?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)")
+        .expect("static regex")
+});
+
+static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(rev|add|corr|amend|supp|sup|part|summary)\.?([0-9]+)$").expect("static regex")
+});
+
+/// Symbol prefixes that make a resolution or decision of a body.
+const ACT_PREFIXES: &[(&str, Kind, BodyName)] = &[
+    ("A/HRC/RES/", Kind::Resolution, BodyName::HRC),
+    ("A/HRC/DEC/", Kind::Decision, BodyName::HRC),
+    ("A/RES/", Kind::Resolution, BodyName::GA),
+    ("A/DEC/", Kind::Decision, BodyName::GA),
+    ("S/RES/", Kind::Resolution, BodyName::SC),
+    ("E/RES/", Kind::Resolution, BodyName::ECOSOC),
+    ("E/DEC/", Kind::Decision, BodyName::ECOSOC),
+    ("E/CN.4/RES/", Kind::Resolution, BodyName::CHR),
+    ("E/CN.4/DEC/", Kind::Decision, BodyName::CHR),
+];
+
+/// Finds every reference in `text`.
+pub fn extract(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
+    let mut s = Scanner {
+        text,
+        ctx,
+        table: ctx.lang.table(),
+        out: Vec::new(),
+        covered: Vec::new(),
+    };
+    s.keyword_pass();
+    s.covered.sort_by_key(|r| r.0);
+    s.standalone_pass();
+    s.covered.sort_by_key(|r| r.0);
+    s.symbol_pass();
+    let mut out = s.out;
+    out.retain(|m| !ctx.own_ids.contains(&m.symbol.id()));
+    out.sort_by(|a, b| {
+        (a.start, a.end, a.symbol.id()).cmp(&(b.start, b.end, b.symbol.id()))
+    });
+    out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.symbol == b.symbol);
+    out
+}
+
+/// The session written in parentheses after an old-style number.
+#[derive(Debug, Clone, Copy)]
+enum OldSession {
+    Roman(RomanSession),
+    Year(u32),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    Session { session: SessionNo, number: u32 },
+    Old { number: u32, session: OldSession },
+    Bare(u32),
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    start: usize,
+    end: usize,
+    form: Form,
+    parts: Vec<char>,
+    /// Kind and body given by a symbol prefix (`S/RES/`).
+    prefix: Option<(Kind, BodyName)>,
+}
+
+/// A parsed item with what its tail said.
+struct Parsed {
+    item: Item,
+    date: Option<NaiveDate>,
+    body_after: Option<BodyName>,
+    end: usize,
+}
+
+struct Scanner<'t, 'c> {
+    text: &'t str,
+    ctx: &'c Context<'c>,
+    table: &'static Table,
+    out: Vec<Mention>,
+    covered: Vec<(usize, usize)>,
+}
+
+impl Scanner<'_, '_> {
+    fn is_covered(&self, pos: usize) -> bool {
+        let i = self.covered.partition_point(|r| r.1 <= pos);
+        self.covered.get(i).is_some_and(|r| r.0 <= pos && pos < r.1)
+    }
+
+    fn push(&mut self, symbol: Symbol, date: Option<NaiveDate>, start: usize, end: usize) {
+        if self.ctx.layout.is_furniture(start) {
+            return;
+        }
+        self.out.push(Mention {
+            symbol,
+            date,
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            clause: self.ctx.layout.clause_at(start),
+        });
+    }
+
+    // ---- pass 1: lists under a keyword ----
+
+    fn keyword_pass(&mut self) {
+        let Some(c) = compiled(self.ctx.lang) else {
+            return;
+        };
+        let text = self.text;
+        let mut next_free = 0;
+        for caps in c.keyword.captures_iter(text) {
+            let Some(m) = caps.get(1) else { continue };
+            if m.start() < next_free {
+                continue;
+            }
+            if let Some(end) = self.parse_list(m.start(), m.end()) {
+                self.covered.push((m.start(), end));
+                next_free = end;
+            }
+        }
+    }
+
+    /// Parses the list that the keyword at `kw_start..kw_end` governs; returns where it ends.
+    fn parse_list(&mut self, kw_start: usize, kw_end: usize) -> Option<usize> {
+        let text = self.text;
+        let mut kind = self.keyword_kind(&text[kw_start..kw_end]);
+        let (mut pre_body, mut possessive, mut seg_start) = self.look_back(kw_start);
+        let mut pos = self.after_keyword(kw_end);
+        let mut first_in_list = true;
+        let mut last_end = None;
+        // Items of the current segment, resolved when the segment ends (a trailing qualifier
+        // applies to all of them).
+        let mut segment: Vec<(Parsed, usize)> = Vec::new();
+        loop {
+            let Some(item) = parse_item(text, pos, self.table) else {
+                break;
+            };
+            if matches!(item.form, Form::Bare(_)) && !first_in_list {
+                break;
+            }
+            let parsed = self.tail(item);
+            let span_start = if segment.is_empty() {
+                seg_start
+            } else {
+                parsed.item.start
+            };
+            pos = parsed.end;
+            last_end = Some(parsed.end);
+            segment.push((parsed, span_start));
+            first_in_list = false;
+            // A separator, possibly with a new keyword.
+            let Some(sep) = self.separator(pos) else {
+                break;
+            };
+            if let Some((new_kind, kw_s, kw_e)) = sep.keyword {
+                self.flush_segment(&mut segment, kind, pre_body, possessive);
+                kind = new_kind;
+                let (b, p, s) = self.look_back(kw_s);
+                pre_body = b;
+                possessive = p;
+                seg_start = s.max(sep.start);
+                pos = self.after_keyword(kw_e);
+            } else {
+                pos = sep.end;
+            }
+        }
+        self.flush_segment(&mut segment, kind, pre_body, possessive);
+        last_end
+    }
+
+    fn keyword_kind(&self, word: &str) -> Kind {
+        let lower = word.to_lowercase();
+        if self.table.decision_words.iter().any(|w| *w == lower) {
+            Kind::Decision
+        } else {
+            Kind::Resolution
+        }
+    }
+
+    /// Skips white space and a number word (`No.`) after a keyword.
+    fn after_keyword(&self, pos: usize) -> usize {
+        let p = self.skip_ws(pos);
+        match eat_any(self.text, p, self.table.number_words) {
+            Some(e) => self.skip_ws(e),
+            None => p,
+        }
+    }
+
+    /// What stands right before a keyword: a body qualifier (`Security Council resolution`) or a
+    /// possessive (`its resolutions`, `the Council, in its resolution`). Returns the body named,
+    /// whether a possessive was seen, and where the reference text starts.
+    fn look_back(&self, kw_start: usize) -> (Option<BodyName>, bool, usize) {
+        let text = self.text;
+        let from = floor_boundary(text, kw_start.saturating_sub(120));
+        let window = &text[from..kw_start];
+        let trimmed = window.trim_end_matches(is_space);
+        let lower = trimmed.to_lowercase();
+        if lower.len() != trimmed.len() {
+            // Lower-casing changed byte lengths; qualifiers are then not looked for.
+            return (None, false, kw_start);
+        }
+        if let Some(p) = ends_with_any(&lower, self.table.possessives) {
+            // `the Security Council, in its resolution`: the possessive is that body's.
+            let before = lower[..p].trim_end_matches(is_space);
+            if let Some(g) = ends_with_any(before, self.table.possessive_glue) {
+                let b2 = lower[..g].trim_end_matches(|c: char| is_space(c) || c == ',');
+                if let Some((body, _)) = ends_with_body(b2, self.table.bodies_before) {
+                    return (Some(body), false, from + p);
+                }
+            }
+            return (None, true, from + p);
+        }
+        if let Some((body, s)) = ends_with_body(&lower, self.table.bodies_before) {
+            return (Some(body), false, from + s);
+        }
+        (None, false, kw_start)
+    }
+
+    /// Skips white space, page furniture and footnote blocks that interrupt the running text.
+    fn skip_ws(&self, mut pos: usize) -> usize {
+        let text = self.text;
+        let layout = self.ctx.layout;
+        let in_note = layout.in_footnote(pos);
+        loop {
+            let start = pos;
+            while let Some(c) = text[pos..].chars().next() {
+                if is_space(c) {
+                    pos += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if pos >= text.len() {
+                return pos;
+            }
+            if let Some(e) = layout.furniture_end(pos) {
+                pos = e.min(text.len());
+            } else if !in_note && let Some(e) = layout.footnote_end(pos) {
+                pos = e.min(text.len());
+            }
+            if pos == start {
+                return pos;
+            }
+        }
+    }
+
+    /// Skips spaces on the same line only (between a number and its part letter).
+    fn skip_hspace(&self, pos: usize) -> usize {
+        skip_hspace(self.text, pos)
+    }
+
+    /// Reads what follows an item: date connectors with a date, and body qualifiers.
+    fn tail(&self, item: Item) -> Parsed {
+        let text = self.text;
+        let mut end = item.end;
+        let mut date = None;
+        let mut body_after = None;
+        for _ in 0..3 {
+            let mut p = self.skip_ws(end);
+            if text[p..].starts_with(',') {
+                p = self.skip_ws(p + 1);
+            }
+            if date.is_none()
+                && let Some(found) = self.connector_date(p)
+            {
+                date = Some(found.0);
+                end = found.1;
+                continue;
+            }
+            if body_after.is_none()
+                && let Some((b, e)) = eat_body(text, p, self.table.bodies_after)
+            {
+                body_after = Some(b);
+                end = e;
+                continue;
+            }
+            break;
+        }
+        Parsed {
+            item,
+            date,
+            body_after,
+            end,
+        }
+    }
+
+    fn connector_date(&self, p: usize) -> Option<(NaiveDate, usize)> {
+        let text = self.text;
+        let mut best: Option<(NaiveDate, usize)> = None;
+        for w in self.table.date_connectors {
+            if let Some(e) = eat_word(text, p, w) {
+                let q = self.skip_ws(e);
+                if let Some(d) = date::date_at(text, q, self.ctx.lang)
+                    && best.is_none_or(|b| d.end > b.1)
+                {
+                    best = Some((d.date, d.end));
+                }
+            }
+        }
+        best
+    }
+
+    /// A list separator at `pos`: comma or `and`-word, possibly followed by a new keyword. Returns
+    /// `None` when the list ends here.
+    fn separator(&self, pos: usize) -> Option<Separator> {
+        let text = self.text;
+        let start = pos;
+        let mut p = self.skip_ws(pos);
+        let mut seen = false;
+        if let Some(c) = text[p..].chars().next()
+            && (c == ',' || c == ';')
+        {
+            // `70/1,2`: a comma glued to a digit is a footnote marker, not a separator.
+            if text[p + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            p = self.skip_ws(p + 1);
+            seen = true;
+        }
+        if let Some(e) = eat_any(text, p, self.table.and_words) {
+            p = self.skip_ws(e);
+            seen = true;
+        }
+        if !seen {
+            return None;
+        }
+        // A new keyword may follow, with its own qualifiers.
+        let q = {
+            let mut q = p;
+            if let Some(e) = eat_any(text, q, self.table.possessives) {
+                q = self.skip_ws(e);
+            }
+            if let Some((_, e)) = eat_body(text, q, self.table.bodies_before) {
+                q = self.skip_ws(e);
+            }
+            q
+        };
+        let all_words: Vec<&str> = self
+            .table
+            .resolution_words
+            .iter()
+            .chain(self.table.decision_words.iter())
+            .copied()
+            .collect();
+        if let Some(e) = eat_any(text, q, &all_words) {
+            let kind = self.keyword_kind(&text[q..e]);
+            let after = self.after_keyword(e);
+            parse_item(text, after, self.table)?;
+            return Some(Separator {
+                start: p,
+                end: after,
+                keyword: Some((kind, q, e)),
+            });
+        }
+        parse_item(text, p, self.table)?;
+        let _ = start;
+        Some(Separator {
+            start: p,
+            end: p,
+            keyword: None,
+        })
+    }
+
+    fn flush_segment(
+        &mut self,
+        segment: &mut Vec<(Parsed, usize)>,
+        kind: Kind,
+        pre_body: Option<BodyName>,
+        possessive: bool,
+    ) {
+        let trailing = segment.last().and_then(|(p, _)| p.body_after);
+        for (parsed, span_start) in segment.drain(..) {
+            let explicit = parsed
+                .item
+                .prefix
+                .map(|(_, b)| b)
+                .or(parsed.body_after)
+                .or(pre_body)
+                .or(trailing);
+            let kind = parsed.item.prefix.map(|(k, _)| k).unwrap_or(kind);
+            let symbols = self.resolve(&parsed.item, kind, explicit, possessive);
+            for s in symbols {
+                self.push(s, parsed.date, span_start, parsed.end);
+            }
+        }
+    }
+
+    /// Turns an item into symbols (several for a list of parts).
+    fn resolve(
+        &self,
+        item: &Item,
+        kind: Kind,
+        explicit: Option<BodyName>,
+        possessive: bool,
+    ) -> Vec<Symbol> {
+        let citing = self.ctx.citing_body.clone();
+        let body = match (explicit, possessive) {
+            (Some(b), _) => Some(b.body()),
+            (None, true) => citing.clone(),
+            _ => None,
+        };
+        resolve_item(item, kind, body, explicit.is_some(), citing.as_ref())
+    }
+
+    // ---- pass 2: self-identifying forms ----
+
+    fn standalone_pass(&mut self) {
+        let text = self.text;
+        for caps in STANDALONE.captures_iter(text) {
+            let Some(m) = caps.get(1) else { continue };
+            if self.is_covered(m.start()) {
+                continue;
+            }
+            let Some(item) = parse_item(text, m.start(), self.table) else {
+                continue;
+            };
+            let Form::Old { number, session } = item.form else {
+                continue;
+            };
+            let confirmed = match session {
+                OldSession::Year(y) => match known::sc_year(number) {
+                    Some(k) => k == y,
+                    None => number > known::sc_last_known() && y >= 2023 && y <= 2100,
+                },
+                OldSession::Roman(r) => match r.kind {
+                    SessionKind::Regular => known::ga_old_plausible(number, r.number),
+                    _ => true,
+                },
+            };
+            if !confirmed {
+                continue;
+            }
+            let parsed = self.tail(item);
+            let start = parsed.item.start;
+            let explicit = parsed.body_after;
+            for s in self.resolve(&parsed.item, Kind::Resolution, explicit, false) {
+                self.push(s, parsed.date, start, parsed.end);
+            }
+            self.covered.push((start, parsed.end));
+        }
+    }
+
+    // ---- pass 3: document symbols ----
+
+    fn symbol_pass(&mut self) {
+        let text = self.text;
+        for caps in DOCSYM.captures_iter(text) {
+            let Some(m) = caps.get(1) else { continue };
+            if self.is_covered(m.start()) {
+                continue;
+            }
+            // A resolution or decision written as a symbol.
+            if ACT_PREFIXES.iter().any(|(p, _, _)| m.as_str().starts_with(p))
+                || commission_prefix(m.as_str()).is_some()
+            {
+                if let Some(item) = parse_item(text, m.start(), self.table) {
+                    let parsed = self.tail(item);
+                    let kind = parsed
+                        .item
+                        .prefix
+                        .map(|(k, _)| k)
+                        .unwrap_or(Kind::Resolution);
+                    let explicit = parsed.item.prefix.map(|(_, b)| b);
+                    let start = parsed.item.start;
+                    for s in self.resolve(&parsed.item, kind, explicit, false) {
+                        self.push(s, parsed.date, start, parsed.end);
+                    }
+                }
+                continue;
+            }
+            for (sym, s, e) in document_symbols(text, m.start(), m.end(), self.table) {
+                self.push(Symbol::Document(sym), None, s, e);
+            }
+        }
+    }
+}
+
+struct Separator {
+    start: usize,
+    end: usize,
+    keyword: Option<(Kind, usize, usize)>,
+}
+
+/// Builds the symbols of one item once its kind and body are known.
+fn resolve_item(
+    item: &Item,
+    kind: Kind,
+    body: Option<Body>,
+    explicit: bool,
+    citing: Option<&Body>,
+) -> Vec<Symbol> {
+    let parts: Vec<Option<char>> = if item.parts.is_empty() {
+        vec![None]
+    } else {
+        item.parts.iter().map(|c| Some(*c)).collect()
+    };
+    let mut out = Vec::new();
+    for part in parts {
+        let sym = match item.form {
+            Form::Session { session, number } => {
+                let year_like = matches!(session, SessionNo::Regular(s) if s >= 1946);
+                let body = match body.clone() {
+                    Some(Body::SC) | None => {
+                        if year_like {
+                            Body::ECOSOC
+                        } else {
+                            match citing {
+                                Some(b) if b.numbers_by_session() && !explicit => b.clone(),
+                                _ => Body::GA,
+                            }
+                        }
+                    }
+                    Some(b) => b,
+                };
+                Symbol::Act {
+                    kind,
+                    body,
+                    number: Number::Session {
+                        session,
+                        number,
+                        part,
+                    },
+                }
+            }
+            Form::Old {
+                number,
+                session: OldSession::Year(year),
+            } => {
+                if matches!(body, Some(Body::GA))
+                    && let Some(s) = known::ga_old_session(number)
+                    && known::ga_session_year(s) <= year
+                    && year <= known::ga_session_year(s) + 1
+                {
+                    Symbol::Act {
+                        kind,
+                        body: Body::GA,
+                        number: Number::Roman {
+                            number,
+                            part,
+                            session: RomanSession {
+                                kind: SessionKind::Regular,
+                                number: s,
+                            },
+                        },
+                    }
+                } else {
+                    Symbol::Act {
+                        kind: Kind::Resolution,
+                        body: Body::SC,
+                        number: Number::Year { number, year },
+                    }
+                }
+            }
+            Form::Old {
+                number,
+                session: OldSession::Roman(session),
+            } => {
+                let body = match body.clone() {
+                    Some(Body::SC) | None => Body::GA,
+                    Some(b) => b,
+                };
+                Symbol::Act {
+                    kind,
+                    body,
+                    number: Number::Roman {
+                        number,
+                        part,
+                        session,
+                    },
+                }
+            }
+            Form::Bare(number) => {
+                let body = body.clone().or_else(|| citing.cloned());
+                match body {
+                    Some(Body::SC) => match known::sc_year(number) {
+                        Some(year) => Symbol::Act {
+                            kind: Kind::Resolution,
+                            body: Body::SC,
+                            number: Number::Year { number, year },
+                        },
+                        None => continue,
+                    },
+                    Some(Body::GA) if explicit => match known::ga_old_session(number) {
+                        Some(s) => Symbol::Act {
+                            kind,
+                            body: Body::GA,
+                            number: Number::Roman {
+                                number,
+                                part,
+                                session: RomanSession {
+                                    kind: SessionKind::Regular,
+                                    number: s,
+                                },
+                            },
+                        },
+                        None => continue,
+                    },
+                    _ => continue,
+                }
+            }
+        };
+        out.push(sym);
+    }
+    out
+}
+
+/// Parses one item (`78/237`, `43/78 H`, `S-10/2`, `3411 A and B (XXX)`, `1325 (2000)`,
+/// `S/RES/2334 (2016)`, a bare `1540`) starting exactly at `pos`.
+fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
+    let start = pos;
+    let mut p = pos;
+    let mut prefix = None;
+    for (pre, kind, body) in ACT_PREFIXES {
+        if text[p..].starts_with(pre) {
+            prefix = Some((*kind, *body));
+            p += pre.len();
+            break;
+        }
+    }
+    if prefix.is_none()
+        && let Some((series, len)) = commission_prefix(&text[p..])
+    {
+        prefix = Some((Kind::Resolution, BodyName::Series(series)));
+        p += len;
+    }
+    let mut special = None;
+    for (pre, kind) in [("ES-", SessionKind::Emergency), ("S-", SessionKind::Special)] {
+        if text[p..].starts_with(pre) {
+            special = Some(kind);
+            p += pre.len();
+            break;
+        }
+    }
+    let (n1, e1) = number_at(text, p)?;
+    p = e1;
+    if text[p..].starts_with('/') {
+        let (n2, e2) = number_at(text, p + 1)?;
+        if text[e2..].starts_with('/') || text[e2..].starts_with(|c: char| c.is_alphanumeric()) {
+            // `12/05/2020`, `78/404/Add.1`, `78/237abc`: not a resolution number. A canonical id
+            // may glue the part letter on (`43/78H`).
+            let glued = text[e2..].chars().next().filter(|c| c.is_ascii_uppercase());
+            let after = e2 + 1;
+            let ok = glued.is_some()
+                && !text[after..].starts_with(|c: char| c.is_alphanumeric() || c == '/');
+            if !ok {
+                return None;
+            }
+            let session = match special {
+                Some(SessionKind::Special) => SessionNo::Special(n1),
+                Some(SessionKind::Emergency) => SessionNo::Emergency(n1),
+                _ => SessionNo::Regular(n1),
+            };
+            return Some(Item {
+                start,
+                end: after,
+                form: Form::Session {
+                    session,
+                    number: n2,
+                },
+                parts: glued.into_iter().collect(),
+                prefix,
+            });
+        }
+        let session = match special {
+            Some(SessionKind::Special) => SessionNo::Special(n1),
+            Some(SessionKind::Emergency) => SessionNo::Emergency(n1),
+            _ => SessionNo::Regular(n1),
+        };
+        let (parts, end) = match parse_parts(text, e2, table) {
+            Some((parts, end)) => (parts, end),
+            None => (Vec::new(), e2),
+        };
+        return Some(Item {
+            start,
+            end,
+            form: Form::Session {
+                session,
+                number: n2,
+            },
+            parts,
+            prefix,
+        });
+    }
+    if special.is_some() {
+        return None;
+    }
+    let (parts, after_parts) = match parse_parts(text, p, table) {
+        Some(x) => x,
+        None => (Vec::new(), p),
+    };
+    if let Some((session, end)) = paren_session(text, skip_hspace(text, after_parts)) {
+        return Some(Item {
+            start,
+            end,
+            form: Form::Old {
+                number: n1,
+                session,
+            },
+            parts,
+            prefix,
+        });
+    }
+    if prefix.is_some() {
+        return None;
+    }
+    Some(Item {
+        start,
+        end: p,
+        form: Form::Bare(n1),
+        parts: Vec::new(),
+        prefix,
+    })
+}
+
+/// `E/CN.7/RES/`: a functional commission's resolution symbol; returns the series and length.
+fn commission_prefix(s: &str) -> Option<(&'static str, usize)> {
+    const SERIES: &[&str] = &[
+        "E/CN.3", "E/CN.5", "E/CN.6", "E/CN.7", "E/CN.9", "E/CN.15", "E/CN.16", "E/CN.17",
+        "E/CN.18",
+    ];
+    for series in SERIES {
+        if let Some(rest) = s.strip_prefix(series)
+            && rest.starts_with("/RES/")
+        {
+            return Some((series, series.len() + 5));
+        }
+    }
+    None
+}
+
+/// A decimal number of 1-4 digits at `pos`, not glued to other digits or letters before it.
+fn number_at(text: &str, pos: usize) -> Option<(u32, usize)> {
+    let bytes = text.as_bytes();
+    let mut e = pos;
+    while e < bytes.len() && bytes[e].is_ascii_digit() && e - pos < 5 {
+        e += 1;
+    }
+    if e == pos || e - pos > 4 {
+        return None;
+    }
+    let n = text[pos..e].parse().ok()?;
+    Some((n, e))
+}
+
+fn skip_hspace(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = text[pos..].chars().next() {
+        if c != '\n' && c != '\r' && is_space(c) {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// Maps a part letter written with a Cyrillic look-alike to its Latin letter.
+fn latin_part(c: char) -> Option<char> {
+    let l = match c {
+        'A'..='Z' => c,
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Т' => 'T',
+        'Х' => 'X',
+        _ => return None,
+    };
+    Some(l)
+}
+
+/// One part letter at `pos`, standing alone as a word.
+fn part_letter(text: &str, pos: usize) -> Option<(char, usize)> {
+    let c = text[pos..].chars().next()?;
+    let l = latin_part(c)?;
+    let e = pos + c.len_utf8();
+    match text[e..].chars().next() {
+        None => Some((l, e)),
+        Some(n) if n.is_alphanumeric() || n == '/' || n == '-' => None,
+        Some('.') if text[e + 1..].starts_with(|c: char| c.is_alphanumeric()) => None,
+        Some(_) => Some((l, e)),
+    }
+}
+
+/// Part letters after a number: `H`, `A and B`, `A to D`, `A, B and C`, `A-D`.
+fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<char>, usize)> {
+    let p = skip_hspace(text, pos);
+    if p == pos && p < text.len() {
+        // A part letter is separated from its number by a space (`43/78 H`).
+        return None;
+    }
+    let (first, mut end) = part_letter(text, p)?;
+    let mut parts = vec![first];
+    loop {
+        let q = skip_hspace(text, end);
+        let (is_range, r) = if text[q..].starts_with(',') {
+            (false, skip_hspace(text, q + 1))
+        } else if text[q..].starts_with(['-', '–']) {
+            (true, skip_hspace(text, q + text[q..].chars().next().map_or(1, char::len_utf8)))
+        } else if let Some(e) = eat_any(text, q, table.range_words) {
+            (true, skip_hspace(text, e))
+        } else if let Some(e) = eat_any(text, q, table.and_words) {
+            (false, skip_hspace(text, e))
+        } else {
+            break;
+        };
+        let Some((l, e)) = part_letter(text, r) else {
+            break;
+        };
+        let last = *parts.last().unwrap_or(&l);
+        if is_range && l > last {
+            parts.extend((last as u8 + 1..=l as u8).map(char::from));
+        } else if !is_range {
+            parts.push(l);
+        } else {
+            break;
+        }
+        end = e;
+    }
+    Some((parts, end))
+}
+
+/// `(XV)`, `(S-VI)`, `(ES-V)`, `(2000)` at `pos`.
+fn paren_session(text: &str, pos: usize) -> Option<(OldSession, usize)> {
+    let rest = text.get(pos..)?;
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let close = rest[..rest.len().min(24)].find(')')?;
+    let inner = rest[1..close].trim_matches(is_space);
+    let end = pos + close + 1;
+    if inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit()) {
+        let y: u32 = inner.parse().ok()?;
+        return (1946..=2100)
+            .contains(&y)
+            .then_some((OldSession::Year(y), end));
+    }
+    let r = RomanSession::parse(inner)?;
+    // Roman sessions are written in capitals; `(iv)` is a sub-paragraph.
+    if inner.chars().any(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    Some((OldSession::Roman(r), end))
+}
+
+/// Document symbols in the match `start..end`: splits double symbols, trims punctuation,
+/// normalises suffixes, and adds `and Corr.1`-style siblings.
+fn document_symbols(
+    text: &str,
+    start: usize,
+    end: usize,
+    table: &Table,
+) -> Vec<(String, usize, usize)> {
+    let raw = &text[start..end];
+    let mut out = Vec::new();
+    // Split `A/77/895-S/2023/363` where a dash is followed by a new series.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut piece_start = 0;
+    let bytes = raw.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'-' && i > piece_start {
+            let rest = &raw[i + 1..];
+            let series_len = rest
+                .bytes()
+                .take_while(|b| b.is_ascii_uppercase())
+                .count();
+            if series_len > 0 && rest[series_len..].starts_with('/') {
+                pieces.push((piece_start, i));
+                piece_start = i + 1;
+            }
+        }
+    }
+    pieces.push((piece_start, raw.len()));
+    for (s, e) in pieces {
+        let piece = raw[s..e].trim_end_matches(['.', '-', ',']);
+        if let Some(sym) = normalise_document(piece) {
+            out.push((sym, start + s, start + s + piece.len()));
+        }
+    }
+    // `A/55/602/Add.2 and Corr.1`
+    if let Some((last, s0, e0)) = out.last().cloned() {
+        let p = skip_hspace(text, e0);
+        if let Some(e) = eat_any(text, p, table.and_words) {
+            let q = skip_hspace(text, e);
+            let word: String = text[q..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect();
+            let word = word.trim_end_matches('.');
+            if let Some(c) = SUFFIX.captures(word) {
+                let sibling = format!("{last}/{}", suffix_form(&c[1], &c[2]));
+                out.push((sibling, s0, q + word.len()));
+            }
+        }
+    }
+    out
+}
+
+fn suffix_form(word: &str, n: &str) -> String {
+    let lower = word.to_ascii_lowercase();
+    let mut cs = lower.chars();
+    let title: String = cs
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .chain(cs)
+        .collect();
+    format!("{title}.{n}")
+}
+
+/// Canonical form of a document symbol, or `None` when it is not one.
+fn normalise_document(piece: &str) -> Option<String> {
+    let segs: Vec<&str> = piece.split('/').collect();
+    if segs.len() < 2 || segs.iter().any(|s| s.is_empty()) {
+        return None;
+    }
+    if !piece.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(segs.len());
+    for s in segs {
+        if let Some(c) = SUFFIX.captures(s) {
+            out.push(suffix_form(&c[1], &c[2]));
+        } else {
+            out.push(s.to_ascii_uppercase());
+        }
+    }
+    Some(out.join("/"))
+}
+
+// ---- small matching helpers ----
+
+/// Matches `word` (lower case; a space matches any run of white space) at `pos`,
+/// case-insensitively, ending at a word boundary. Returns the end.
+pub(crate) fn eat_word(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut p = pos;
+    let mut wchars = word.chars().peekable();
+    while let Some(w) = wchars.next() {
+        if w == ' ' {
+            let q = skip_ws_plain(text, p);
+            if q == p {
+                return None;
+            }
+            p = q;
+            continue;
+        }
+        let c = text[p..].chars().next()?;
+        let matches = c == w || c.to_lowercase().eq(std::iter::once(w));
+        if !matches {
+            return None;
+        }
+        p += c.len_utf8();
+    }
+    let last = word.chars().last()?;
+    if last.is_alphanumeric()
+        && text[p..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+    {
+        return None;
+    }
+    Some(p)
+}
+
+fn skip_ws_plain(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = text[pos..].chars().next() {
+        if is_space(c) {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// The longest of `words` at `pos`.
+pub(crate) fn eat_any(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| eat_word(text, pos, w))
+        .max()
+}
+
+fn eat_body(text: &str, pos: usize, bodies: &[(&str, BodyName)]) -> Option<(BodyName, usize)> {
+    bodies
+        .iter()
+        .filter_map(|(w, b)| eat_word(text, pos, w).map(|e| (*b, e)))
+        .max_by_key(|(_, e)| *e)
+}
+
+/// If `s` (lower case) ends with one of `words` as a whole word, where that word starts.
+fn ends_with_any(s: &str, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter(|w| s.ends_with(*w))
+        .map(|w| s.len() - w.len())
+        .filter(|&i| {
+            s[..i]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .min()
+}
+
+fn ends_with_body(s: &str, bodies: &[(&str, BodyName)]) -> Option<(BodyName, usize)> {
+    // Compare with white space folded, so a body name broken across lines still matches.
+    bodies
+        .iter()
+        .filter_map(|(w, b)| ends_with_folded(s, w).map(|i| (*b, i)))
+        .min_by_key(|(_, i)| *i)
+}
+
+/// Where `s` ends with `word`, treating any white-space run in `s` as one space.
+fn ends_with_folded(s: &str, word: &str) -> Option<usize> {
+    let mut si = s.len();
+    let wb = word.as_bytes();
+    let mut wi = wb.len();
+    while wi > 0 {
+        if wb[wi - 1] == b' ' {
+            let before = si;
+            while si > 0 && s.is_char_boundary(si) {
+                let c = s[..si].chars().last()?;
+                if is_space(c) {
+                    si -= c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if si == before {
+                return None;
+            }
+            wi -= 1;
+            continue;
+        }
+        let c = s[..si].chars().last()?;
+        let w = word[..wi].chars().last()?;
+        if c != w {
+            return None;
+        }
+        si -= c.len_utf8();
+        wi -= w.len_utf8();
+    }
+    let boundary = s[..si]
+        .chars()
+        .last()
+        .is_none_or(|c| !c.is_alphanumeric());
+    boundary.then_some(si)
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Parses a reference typed by a user (`78/237`, `A/RES/43/78H`, `1514 (XV)`,
+/// `S/RES/1325 (2000)`, `decision 31/301`, `A/78/404`).
+pub fn parse_user_reference(input: &str) -> Option<Symbol> {
+    let input = input.trim();
+    // Canonical ids glue the part letter on (`217A(III)`); give it its space back.
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([0-9])([A-Z])(\s*\()").expect("static regex"));
+    let spaced = GLUED.replace_all(input, "$1 $2$3");
+    let starts_bare = spaced.starts_with(|c: char| c.is_ascii_digit())
+        || spaced.starts_with("S-")
+        || spaced.starts_with("ES-");
+    let text = if starts_bare {
+        format!("resolution {spaced}")
+    } else {
+        spaced.to_string()
+    };
+    let layout = Layout::default();
+    let ctx = Context {
+        lang: Lang::En,
+        citing_body: None,
+        own_ids: &[],
+        layout: &layout,
+    };
+    let found = extract(&text, &ctx);
+    if let Some(m) = found.first() {
+        return Some(m.symbol.clone());
+    }
+    // A bare Security Council number typed as `S/RES/1540`.
+    None
+}

@@ -1,0 +1,234 @@
+//! Language knowledge: one table per language, and language detection.
+//!
+//! Everything the extractor knows about how a language words a citation (resolution words, month
+//! names, body names, possessives, list connectors, clause openings, heading phrases) lives in a
+//! [`Table`]. The extractor itself has no words of any language in its code paths, so adding a
+//! language is adding a table file.
+
+mod de;
+mod en;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A language resgraph reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Arabic.
+    Ar,
+    /// German.
+    De,
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+    /// French.
+    Fr,
+    /// Russian.
+    Ru,
+    /// Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Every language, in code order.
+    pub const ALL: [Lang; 7] = [
+        Lang::Ar,
+        Lang::De,
+        Lang::En,
+        Lang::Es,
+        Lang::Fr,
+        Lang::Ru,
+        Lang::Zh,
+    ];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::De => "de",
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Parses an ISO 639-1 code.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The language's table. Languages without their own table yet fall back to English, whose
+    /// symbol forms they share.
+    pub fn table(self) -> &'static Table {
+        match self {
+            Lang::De => &de::TABLE,
+            _ => &en::TABLE,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A body as a language table names it (the tables are `static`, so no owned strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyName {
+    /// General Assembly.
+    GA,
+    /// Security Council.
+    SC,
+    /// Economic and Social Council.
+    ECOSOC,
+    /// Human Rights Council.
+    HRC,
+    /// Commission on Human Rights.
+    CHR,
+    /// A functional commission, by its series (`E/CN.7`).
+    Series(&'static str),
+}
+
+impl BodyName {
+    /// The body it names.
+    pub fn body(self) -> crate::symbol::Body {
+        use crate::symbol::Body;
+        match self {
+            BodyName::GA => Body::GA,
+            BodyName::SC => Body::SC,
+            BodyName::ECOSOC => Body::ECOSOC,
+            BodyName::HRC => Body::HRC,
+            BodyName::CHR => Body::CHR,
+            BodyName::Series(s) => Body::Series(s.to_string()),
+        }
+    }
+}
+
+/// How a language writes a full date; the extractor builds one regular expression from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `9 December 1981`, `9. Dezember 1981`, `1er janvier 2000`, `9 de diciembre de 1994`.
+    DayMonthYear,
+    /// `1999年8月25日`.
+    YearMonthDay,
+}
+
+/// What a language table holds. All word lists are matched case-insensitively, longest first.
+#[derive(Debug)]
+pub struct Table {
+    /// The language.
+    pub lang: Lang,
+    /// Month names in every form (`Dezember`, `déc.`), with their number.
+    pub months: &'static [(&'static str, u32)],
+    /// Date order.
+    pub date_order: DateOrder,
+    /// Words allowed between day and month and between month and year (`de` in Spanish); the
+    /// spaces around them are implied.
+    pub date_glue: &'static [&'static str],
+    /// Words after the year that belong to the date (`года`, `г.`).
+    pub year_suffix: &'static [&'static str],
+    /// Words that name a resolution, in every inflected form.
+    pub resolution_words: &'static [&'static str],
+    /// Words that name a decision, in every inflected form.
+    pub decision_words: &'static [&'static str],
+    /// Words that may stand between the resolution word and its number (`No.`, `Nr.`).
+    pub number_words: &'static [&'static str],
+    /// Body names that stand before the resolution word (`Security Council resolution`).
+    pub bodies_before: &'static [(&'static str, BodyName)],
+    /// Body phrases that follow the number (`of the General Assembly`, `der Generalversammlung`).
+    pub bodies_after: &'static [(&'static str, BodyName)],
+    /// Possessives meaning "the citing body's own" (`its`, `ihre`).
+    pub possessives: &'static [&'static str],
+    /// Words linking a body to a possessive that then means that body (`the Council in its
+    /// resolution`): `in`, `by`.
+    pub possessive_glue: &'static [&'static str],
+    /// Words that join list items (`and`, `as well as`).
+    pub and_words: &'static [&'static str],
+    /// Words that make a range of part letters (`to`, `bis`).
+    pub range_words: &'static [&'static str],
+    /// Words that introduce the date of a cited resolution (`of`, `dated`, `vom`).
+    pub date_connectors: &'static [&'static str],
+    /// Words introducing the paragraph of a report (`para.`, `Ziff.`), which end a symbol.
+    pub paragraph_words: &'static [&'static str],
+    /// Clause opening words with their normalised English form (`unter Hinweis auf` ->
+    /// `recalling`).
+    pub verbs: &'static [(&'static str, &'static str)],
+    /// Adverbs that may precede a clause's opening verb and are skipped (`also`, `further`).
+    pub verb_fillers: &'static [&'static str],
+    /// Whether an opening word that is not in `verbs` is itself the normalised verb (true for
+    /// English, whose words are the vocabulary).
+    pub verbs_are_english: bool,
+    /// Lines that open the body of a resolution (`The General Assembly,`), with the body.
+    pub openers: &'static [(&'static str, BodyName)],
+    /// Headings that start an annex.
+    pub annex_words: &'static [&'static str],
+    /// Heading phrase before the adoption date (`Resolution adopted by the General Assembly on`).
+    pub adopted_phrases: &'static [&'static str],
+    /// Heading phrase before the agenda item (`Agenda item`).
+    pub agenda_words: &'static [&'static str],
+    /// The word that follows a session ordinal in the heading (`session`, `Tagung`).
+    pub session_words: &'static [&'static str],
+    /// Ordinal words: units and tens, with their values, as they compose session ordinals.
+    pub ordinals: &'static [(&'static str, u32)],
+    /// Heading phrase that introduces the report a resolution was adopted on (`on the report of`).
+    pub report_phrases: &'static [&'static str],
+    /// Function words that mark the language for detection.
+    pub markers: &'static [&'static str],
+}
+
+/// Guesses the language of a text from its script and its function words.
+pub fn detect(text: &str) -> Lang {
+    let mut arabic = 0usize;
+    let mut cyrillic = 0usize;
+    let mut han = 0usize;
+    let mut latin = 0usize;
+    for c in text.chars().take(20_000) {
+        match c {
+            '\u{0600}'..='\u{06FF}' => arabic += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            '\u{4E00}'..='\u{9FFF}' => han += 1,
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            _ => {}
+        }
+    }
+    // Han characters carry a word each, so they count more than letters.
+    let scores = [
+        (Lang::Ar, arabic),
+        (Lang::Ru, cyrillic),
+        (Lang::Zh, han * 3),
+        (Lang::En, latin),
+    ];
+    let best = scores.iter().max_by_key(|(_, n)| *n).map(|(l, _)| *l);
+    match best {
+        Some(Lang::En) | None => detect_latin(text),
+        Some(l) => l,
+    }
+}
+
+/// Among the Latin-script languages, the one whose function words occur most often.
+fn detect_latin(text: &str) -> Lang {
+    let sample: String = text.chars().take(20_000).collect::<String>().to_lowercase();
+    let words: Vec<&str> = sample
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut best = (Lang::En, 0usize);
+    for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es] {
+        let markers = lang.table().markers;
+        if lang != Lang::En && lang.table().lang != lang {
+            continue;
+        }
+        let n = words.iter().filter(|w| markers.contains(w)).count();
+        if n > best.1 {
+            best = (lang, n);
+        }
+    }
+    best.0
+}

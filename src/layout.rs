@@ -1,0 +1,432 @@
+//! The structure of a document's text: page furniture, footnotes, and the clauses of a resolution.
+//!
+//! PDF-derived UN texts interleave the running text with page furniture (running headers with the
+//! symbol, job numbers such as `24-16433 (E)`, page counters such as `2/56`, barcodes) and with
+//! footnote blocks at the foot of each page. This module finds those spans so that extraction can
+//! step over them (a list of resolutions broken across a page still reads as one list) and so that
+//! each mention can say where it stands: heading, preamble, operative paragraph n, footnote, annex.
+
+use crate::lang::Table;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Where in a document a mention stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// Everything before the opening line (`The General Assembly,`): symbol, title, report.
+    Heading,
+    /// Preambular paragraphs.
+    Preamble,
+    /// Numbered operative paragraphs.
+    Operative,
+    /// Footnotes.
+    Footnote,
+    /// Annexes and appendices.
+    Annex,
+}
+
+/// The clause a mention stands in.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Clause {
+    /// The part of the document.
+    pub part: Part,
+    /// Operative paragraph number, preambular paragraph ordinal (from 1), or footnote number.
+    pub paragraph: Option<u32>,
+    /// The clause's opening word, normalised to English (`recalling`, `requests`).
+    pub verb: Option<String>,
+}
+
+impl Clause {
+    fn heading() -> Clause {
+        Clause {
+            part: Part::Heading,
+            paragraph: None,
+            verb: None,
+        }
+    }
+}
+
+/// The layout of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Byte ranges of page furniture, sorted and disjoint.
+    furniture: Vec<Range<usize>>,
+    /// Clauses by starting byte, sorted; each runs to the next.
+    clauses: Vec<(usize, Clause)>,
+}
+
+static PAGE_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,4}\s*/\s*\d{1,4}$").expect("static regex"));
+static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6,})?$").expect("static regex")
+});
+static BARCODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\*\d{5,}\*$").expect("static regex"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{5,}$").expect("static regex"));
+static OPERATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\*?(\d{1,3})\.\*?\s").expect("static regex"));
+static FOOTNOTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\d{1,3})\s+\S|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S)").expect("static regex")
+});
+static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\*?\(?\d{1,4}(?:st|nd|rd|th|\.)?\s*(?:\(resumed\)\s*|\*?\(wiederaufgenommene\)\s*)?\*?\s*(?:plenary meeting|plenarsitzung|meeting)")
+        .expect("static regex")
+});
+
+/// A line of the text with its byte range (without the line break).
+#[derive(Debug, Clone, Copy)]
+struct Line<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.trim_end_matches(['\n', '\r']);
+        out.push(Line {
+            start,
+            end: start + body.len(),
+            text: body,
+        });
+        start += piece.len();
+    }
+    out
+}
+
+/// Characters that count as white space in UN texts (including no-break, thin and zero-width
+/// spaces, soft hyphens and the byte order mark).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}')
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+impl Layout {
+    /// Analyses `text`. `own_symbols` are the document's own symbols as written in its running
+    /// headers (`A/RES/79/40`), which mark header lines as furniture.
+    pub fn analyse(text: &str, table: &Table, own_symbols: &[String]) -> Layout {
+        let lines = lines(text);
+        let furniture_line = furniture_lines(&lines, own_symbols);
+        let mut furniture: Vec<Range<usize>> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if furniture_line[i] {
+                push_range(&mut furniture, l.start..l.end);
+            }
+        }
+        let clauses = clauses(text, &lines, &furniture_line, table);
+        Layout { furniture, clauses }
+    }
+
+    /// The clause at byte offset `pos`.
+    pub fn clause_at(&self, pos: usize) -> Clause {
+        let i = self.clauses.partition_point(|(start, _)| *start <= pos);
+        if i == 0 {
+            return Clause::heading();
+        }
+        self.clauses[i - 1].1.clone()
+    }
+
+    /// If `pos` is inside page furniture, the end of that furniture; else `None`.
+    pub fn furniture_end(&self, pos: usize) -> Option<usize> {
+        let i = self.furniture.partition_point(|r| r.end <= pos);
+        self.furniture
+            .get(i)
+            .filter(|r| r.start <= pos && pos < r.end)
+            .map(|r| r.end)
+    }
+
+    /// Whether `pos` is inside page furniture.
+    pub fn is_furniture(&self, pos: usize) -> bool {
+        self.furniture_end(pos).is_some()
+    }
+
+    /// If `pos` is inside a footnote, where that footnote ends.
+    pub fn footnote_end(&self, pos: usize) -> Option<usize> {
+        let i = self.clauses.partition_point(|(start, _)| *start <= pos);
+        if i == 0 || self.clauses[i - 1].1.part != Part::Footnote {
+            return None;
+        }
+        Some(self.clauses.get(i).map(|(s, _)| *s).unwrap_or(usize::MAX))
+    }
+
+    /// Whether the clause at `pos` is a footnote.
+    pub fn in_footnote(&self, pos: usize) -> bool {
+        self.clause_at(pos).part == Part::Footnote
+    }
+}
+
+fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {
+    if let Some(last) = v.last_mut()
+        && last.end + 1 >= r.start
+    {
+        last.end = r.end.max(last.end);
+        return;
+    }
+    v.push(r);
+}
+
+/// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
+/// own symbol alone on a line, and running titles (a line repeated near those).
+fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
+    let mut marks = vec![false; lines.len()];
+    let mut anchors = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = trim(l.text);
+        if t.is_empty() {
+            continue;
+        }
+        let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
+        if PAGE_COUNTER.is_match(t)
+            || RULE.is_match(t)
+            || JOB_NUMBER.is_match(t)
+            || BARCODE.is_match(t)
+            || own_symbols.iter().any(|s| compact == s.replace(' ', ""))
+        {
+            marks[i] = true;
+            anchors.push(i);
+        }
+    }
+    if anchors.is_empty() {
+        return marks;
+    }
+    // Running titles: a non-empty line that occurs at least twice, each time within three lines
+    // of a furniture anchor.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let t = trim(l.text);
+        if t.len() > 8 {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        let t = trim(l.text);
+        if marks[i] || counts.get(t).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        let near = anchors
+            .iter()
+            .any(|&a| a.abs_diff(i) <= 3 && a != i && !RULE.is_match(t));
+        if near {
+            marks[i] = true;
+        }
+    }
+    marks
+}
+
+/// Splits the text into paragraphs (runs of non-blank, non-furniture lines) and assigns each a
+/// clause.
+fn clauses(
+    text: &str,
+    lines: &[Line<'_>],
+    furniture: &[bool],
+    table: &Table,
+) -> Vec<(usize, Clause)> {
+    // Paragraphs as (start byte, end byte, is a footnote).
+    let mut paras: Vec<(usize, usize, bool)> = Vec::new();
+    let mut cur: Option<(usize, usize, bool)> = None;
+    let mut in_footnotes = false;
+    for (i, l) in lines.iter().enumerate() {
+        let t = trim(l.text);
+        let rule = RULE.is_match(t);
+        if furniture[i] || rule || t.is_empty() {
+            paras.extend(cur.take());
+            if furniture[i] {
+                // A page break ends the footnote block of the page.
+                in_footnotes = false;
+            }
+            if rule {
+                in_footnotes = true;
+            }
+            continue;
+        }
+        let superscript_note = t.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+        if superscript_note || (in_footnotes && FOOTNOTE_LINE.is_match(t)) {
+            paras.extend(cur.take());
+            cur = Some((l.start, l.end, true));
+            continue;
+        }
+        cur = Some(match cur {
+            Some((s, _, note)) => (s, l.end, note),
+            None => (l.start, l.end, in_footnotes),
+        });
+    }
+    paras.extend(cur.take());
+
+    let mut out = Vec::new();
+    let mut part = Part::Heading;
+    let mut preamble_n = 0u32;
+    let mut operative_n: Option<u32> = None;
+    let mut current = Clause::heading();
+    let mut prev_end_char = ',';
+    for (s, e, is_note) in paras {
+        let p = &text[s..e];
+        let t = trim(p);
+        if is_note {
+            let n = FOOTNOTE_LINE
+                .captures(t)
+                .and_then(|c| {
+                    c.get(1)
+                        .map(|m| m.as_str().to_string())
+                        .or_else(|| c.get(2).map(|m| superscript_to_digits(m.as_str())))
+                })
+                .and_then(|d| d.parse().ok());
+            out.push((
+                s,
+                Clause {
+                    part: Part::Footnote,
+                    paragraph: n,
+                    verb: None,
+                },
+            ));
+            // The text after the footnote continues the clause it interrupted.
+            out.push((e, current.clone()));
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let opener = table.openers.iter().any(|(w, _)| {
+            lower.starts_with(w) && lower[w.len()..].trim_start_matches(is_space).starts_with(',')
+        });
+        if part == Part::Heading {
+            if opener {
+                part = Part::Preamble;
+                current = Clause {
+                    part: Part::Heading,
+                    paragraph: None,
+                    verb: None,
+                };
+                out.push((s, current.clone()));
+                prev_end_char = ',';
+            }
+            continue;
+        }
+        let is_annex_heading = table
+            .annex_words
+            .iter()
+            .any(|w| lower.trim_end_matches(['.', ':']) == *w);
+        if is_annex_heading || part == Part::Annex {
+            part = Part::Annex;
+            current = Clause {
+                part: Part::Annex,
+                paragraph: None,
+                verb: None,
+            };
+            out.push((s, current.clone()));
+            continue;
+        }
+        if PLENARY.is_match(t) {
+            continue;
+        }
+        if let Some(c) = OPERATIVE.captures(t) {
+            let n: Option<u32> = c.get(1).and_then(|m| m.as_str().parse().ok());
+            let next_expected = operative_n.map(|k| k + 1).unwrap_or(1);
+            if n == Some(next_expected) || (operative_n.is_none() && n.is_some()) {
+                part = Part::Operative;
+                operative_n = n;
+                let rest = &t[c.get(0).map(|m| m.end()).unwrap_or(0)..];
+                current = Clause {
+                    part: Part::Operative,
+                    paragraph: n,
+                    verb: verb(rest, table),
+                };
+                out.push((s, current.clone()));
+                prev_end_char = t.chars().last().unwrap_or(',');
+                continue;
+            }
+        }
+        if part == Part::Preamble {
+            // A paragraph continues the previous clause when that one stopped mid-sentence (a
+            // page break, or a line break inside a paragraph).
+            let continues = !matches!(prev_end_char, ',' | ';' | ':' | '.');
+            if !continues {
+                preamble_n += 1;
+                current = Clause {
+                    part: Part::Preamble,
+                    paragraph: Some(preamble_n),
+                    verb: verb(t, table),
+                };
+            }
+            out.push((s, current.clone()));
+        } else {
+            out.push((s, current.clone()));
+        }
+        prev_end_char = t.chars().last().unwrap_or(',');
+    }
+    out.sort_by_key(|(s, _)| *s);
+    out
+}
+
+fn superscript_to_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁴' => '4',
+            '⁵' => '5',
+            '⁶' => '6',
+            '⁷' => '7',
+            '⁸' => '8',
+            '⁹' => '9',
+            _ => '0',
+        })
+        .collect()
+}
+
+/// The normalised opening verb of a clause.
+pub fn verb(clause: &str, table: &Table) -> Option<String> {
+    let cleaned: String = clause
+        .chars()
+        .take(120)
+        .filter(|c| *c != '*' && *c != '_')
+        .collect::<String>()
+        .to_lowercase();
+    let mut rest = cleaned.trim_start_matches(|c: char| is_space(c) || c == '(');
+    for _ in 0..3 {
+        if let Some(v) = longest_prefix(rest, table.verbs.iter().copied()) {
+            return Some(v.to_string());
+        }
+        match table
+            .verb_fillers
+            .iter()
+            .filter(|f| starts_with_word(rest, f))
+            .max_by_key(|f| f.len())
+        {
+            Some(f) => rest = rest[f.len()..].trim_start_matches(is_space),
+            None => break,
+        }
+    }
+    if !table.verbs_are_english {
+        return None;
+    }
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    (word.chars().count() > 2).then_some(word)
+}
+
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.starts_with(w)
+        && s[w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn longest_prefix<'a>(
+    s: &str,
+    pairs: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Option<&'a str> {
+    pairs
+        .filter(|(w, _)| starts_with_word(s, w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(_, v)| v)
+}

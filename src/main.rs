@@ -1,0 +1,400 @@
+//! The `resgraph` command line: parses arguments, calls the library, prints, maps errors to exit
+//! codes (0 all well, 2 when any input failed or the usage was wrong).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use resgraph::graph::CitationGraph;
+use resgraph::lang::Lang;
+use resgraph::{Document, Error, export, input, query};
+use serde_json::json;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "resgraph",
+    version,
+    about = "Find the references UN resolutions make and build a dated citation graph"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Every reference in the given files or folders, one per line.
+    Extract {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+        /// Language of the texts (auto detects it per file).
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        /// Files or folders (read recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// The identity of each document, one JSON object per line.
+    Info {
+        /// Language of the texts (auto detects it per file).
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Build the citation graph of a corpus (NetworkX node-link JSON).
+    Build {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output file (stdout when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: GraphFormat,
+        /// Language of the texts (auto detects it per file).
+        #[arg(long, default_value = "auto")]
+        lang: String,
+    },
+    /// Write a graph in another format.
+    Export {
+        /// A graph file written by `build`, or a corpus path.
+        graph: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: GraphFormat,
+        /// Output file (stdout when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What a document cites.
+    Cites(QueryArgs),
+    /// Who cites a document.
+    CitedBy(QueryArgs),
+}
+
+#[derive(clap::Args)]
+struct QueryArgs {
+    /// A graph file written by `build`, or a corpus path.
+    graph: PathBuf,
+    /// The document, in any common form (`78/237`, `A/RES/78/237`, `1514 (XV)`).
+    id: String,
+    /// How many citation steps to follow.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: ListFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Table,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Json,
+    Dot,
+}
+
+impl From<GraphFormat> for export::Format {
+    fn from(f: GraphFormat) -> Self {
+        match f {
+            GraphFormat::Json => export::Format::Json,
+            GraphFormat::Dot => export::Format::Dot,
+        }
+    }
+}
+
+/// How a run ended.
+enum Failure {
+    /// Some inputs failed; the rest were processed.
+    Inputs,
+    /// Nothing could be done.
+    Fatal(String),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Inputs) => ExitCode::from(2),
+        Err(Failure::Fatal(msg)) => {
+            eprintln!("resgraph: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Option<Lang>, Failure> {
+    if s == "auto" {
+        return Ok(None);
+    }
+    Lang::from_code(s)
+        .map(Some)
+        .ok_or_else(|| Failure::Fatal(format!("unknown language {s:?} (ar, de, en, es, fr, ru, zh or auto)")))
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends the program quietly with success.
+struct Out {
+    w: io::BufWriter<io::StdoutLock<'static>>,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            w: io::BufWriter::new(io::stdout().lock()),
+        }
+    }
+    fn line(&mut self, s: &str) {
+        if let Err(e) = writeln!(self.w, "{s}") {
+            quit_on_pipe(e);
+        }
+    }
+    fn raw(&mut self, s: &str) {
+        if let Err(e) = self.w.write_all(s.as_bytes()) {
+            quit_on_pipe(e);
+        }
+    }
+}
+
+impl Drop for Out {
+    fn drop(&mut self) {
+        if let Err(e) = self.w.flush() {
+            quit_on_pipe(e);
+        }
+    }
+}
+
+fn quit_on_pipe(e: io::Error) {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("resgraph: cannot write to stdout: {e}");
+    std::process::exit(2);
+}
+
+/// Analyses every file under `paths`, reporting failures on stderr and carrying on.
+fn analyse_all(
+    paths: &[PathBuf],
+    lang: Option<Lang>,
+    mut each: impl FnMut(Document),
+) -> bool {
+    let (files, errors) = input::collect_files(paths);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("resgraph: {e}");
+    }
+    for f in &files {
+        match resgraph::analyse_file(f, lang) {
+            Ok(doc) => each(doc),
+            Err(e) => {
+                eprintln!("resgraph: {e}");
+                failed = true;
+            }
+        }
+    }
+    !failed
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Extract {
+            format,
+            lang,
+            paths,
+        } => {
+            let lang = parse_lang(&lang)?;
+            let mut out = Out::new();
+            if let ListFormat::Table = format {
+                out.line("file\tstart\tend\tcited\ttype\tbody\tdate\tclause\ttext");
+            }
+            let ok = analyse_all(&paths, lang, |doc| print_mentions(&mut out, &doc, format));
+            ok.then_some(()).ok_or(Failure::Inputs)
+        }
+        Command::Info { lang, paths } => {
+            let lang = parse_lang(&lang)?;
+            let mut out = Out::new();
+            let ok = analyse_all(&paths, lang, |doc| {
+                let mut v = serde_json::to_value(&doc.info).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("file".into(), json!(doc.file));
+                }
+                out.line(&v.to_string());
+            });
+            ok.then_some(()).ok_or(Failure::Inputs)
+        }
+        Command::Build {
+            paths,
+            output,
+            format,
+            lang,
+        } => {
+            let lang = parse_lang(&lang)?;
+            let (graph, ok) = build(&paths, lang);
+            emit(&graph, format.into(), output.as_deref())?;
+            ok.then_some(()).ok_or(Failure::Inputs)
+        }
+        Command::Export {
+            graph,
+            format,
+            output,
+        } => {
+            let (g, ok) = load_or_build(&graph)?;
+            emit(&g, format.into(), output.as_deref())?;
+            ok.then_some(()).ok_or(Failure::Inputs)
+        }
+        Command::Cites(q) => answer(q, true),
+        Command::CitedBy(q) => answer(q, false),
+    }
+}
+
+fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
+    for m in &doc.mentions {
+        let date = m.date.map(|d| d.to_string());
+        match format {
+            ListFormat::Jsonl => {
+                let v = json!({
+                    "file": doc.file,
+                    "citing": doc.info.id,
+                    "cited": m.symbol.id(),
+                    "type": m.symbol.kind().as_str(),
+                    "body": m.symbol.body().as_str(),
+                    "date": date,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "clause": m.clause,
+                });
+                out.line(&v.to_string());
+            }
+            ListFormat::Table => {
+                let clause = match (&m.clause.paragraph, &m.clause.verb) {
+                    (Some(p), Some(v)) => format!("{:?} {p} {v}", m.clause.part),
+                    (Some(p), None) => format!("{:?} {p}", m.clause.part),
+                    (None, Some(v)) => format!("{:?} {v}", m.clause.part),
+                    (None, None) => format!("{:?}", m.clause.part),
+                }
+                .to_lowercase();
+                let text: String = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                out.line(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    doc.file,
+                    m.start,
+                    m.end,
+                    m.symbol.id(),
+                    m.symbol.kind().as_str(),
+                    m.symbol.body(),
+                    date.as_deref().unwrap_or("-"),
+                    clause,
+                    text
+                ));
+            }
+        }
+    }
+}
+
+fn build(paths: &[PathBuf], lang: Option<Lang>) -> (CitationGraph, bool) {
+    let mut b = resgraph::graph::Builder::new();
+    let ok = analyse_all(paths, lang, |doc| b.add(doc));
+    let g = b.finish();
+    for w in &g.meta.warnings {
+        eprintln!("resgraph: warning: {w}");
+    }
+    (g, ok)
+}
+
+/// A graph file written by `build`, or a corpus (file or folder) built on the fly.
+fn load_or_build(path: &Path) -> Result<(CitationGraph, bool), Failure> {
+    if !path.exists() {
+        return Err(Failure::Fatal(Error::NotFound(path.to_path_buf()).to_string()));
+    }
+    if path.is_file() && looks_like_graph(path) {
+        return CitationGraph::load(path)
+            .map(|g| (g, true))
+            .map_err(|e| Failure::Fatal(e.to_string()));
+    }
+    Ok(build(&[path.to_path_buf()], None))
+}
+
+fn looks_like_graph(path: &Path) -> bool {
+    use std::io::Read;
+    let mut buf = [0u8; 256];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut buf))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&buf[..n]);
+    head.trim_start().starts_with('{') && head.contains("\"directed\"")
+}
+
+fn emit(graph: &CitationGraph, format: export::Format, output: Option<&Path>) -> Result<(), Failure> {
+    let text = match format {
+        export::Format::Json => export::node_link::to_string(graph),
+        export::Format::Dot => export::dot::to_string(graph),
+    };
+    match output {
+        Some(p) => export::write_atomic(p, text.as_bytes()).map_err(|e| Failure::Fatal(e.to_string())),
+        None => {
+            Out::new().raw(&text);
+            Ok(())
+        }
+    }
+}
+
+fn answer(q: QueryArgs, outgoing: bool) -> Result<(), Failure> {
+    let (g, ok) = load_or_build(&q.graph)?;
+    let id = query::resolve_id(&g, &q.id).map_err(|e| Failure::Fatal(e.to_string()))?;
+    if g.find(&id).is_none() {
+        return Err(Failure::Fatal(format!("{id} is not in the graph")));
+    }
+    let hits = if outgoing {
+        query::cites(&g, &id, q.depth)
+    } else {
+        query::cited_by(&g, &id, q.depth)
+    };
+    let mut out = Out::new();
+    if let ListFormat::Table = q.format {
+        out.line("id\tdate\tlabel\ttitle\tmentions");
+    }
+    for h in hits {
+        let n = h.node;
+        let date = n
+            .date
+            .clone()
+            .or_else(|| h.cited_dates.first().cloned());
+        match q.format {
+            ListFormat::Jsonl => out.line(
+                &json!({
+                    "id": n.id, "date": date, "label": n.label, "title": n.title,
+                    "type": n.kind.as_str(), "body": n.body, "depth": h.depth,
+                    "mentions": h.mentions, "cited_dates": h.cited_dates,
+                })
+                .to_string(),
+            ),
+            ListFormat::Table => out.line(&format!(
+                "{}\t{}\t{}\t{}\t{}",
+                n.id,
+                date.as_deref().unwrap_or("-"),
+                n.label,
+                n.title.as_deref().unwrap_or("-"),
+                h.mentions
+            )),
+        }
+    }
+    ok.then_some(()).ok_or(Failure::Inputs)
+}

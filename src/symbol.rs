@@ -1,0 +1,503 @@
+//! Canonical ids of UN resolutions, decisions and documents.
+//!
+//! This module owns the naming convention of `docs/symbols.md`: how a reference is turned into one
+//! id (`A/RES/43/78H`, `S/RES/1325(2000)`, `A/78/404` ...), its body, its type and its short label.
+//! It also parses the forms users type on the command line back into the same id.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The organ that adopted a resolution or decision, or the series of a document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Body {
+    /// General Assembly.
+    GA,
+    /// Security Council.
+    SC,
+    /// Economic and Social Council.
+    ECOSOC,
+    /// Human Rights Council.
+    HRC,
+    /// Commission on Human Rights.
+    CHR,
+    /// Any other series, named by its symbol prefix (`E/CN.7`, `A/AC.292`, `CEDAW`).
+    Series(String),
+}
+
+impl Body {
+    /// The short name written in every export (`GA`, `SC`, ... or the series prefix).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Body::GA => "GA",
+            Body::SC => "SC",
+            Body::ECOSOC => "ECOSOC",
+            Body::HRC => "HRC",
+            Body::CHR => "CHR",
+            Body::Series(s) => s,
+        }
+    }
+
+    /// Reads a body back from its short name.
+    pub fn parse(s: &str) -> Body {
+        match s {
+            "GA" => Body::GA,
+            "SC" => Body::SC,
+            "ECOSOC" => Body::ECOSOC,
+            "HRC" => Body::HRC,
+            "CHR" => Body::CHR,
+            other => Body::Series(other.to_string()),
+        }
+    }
+
+    /// Whether the body numbers its resolutions `session/number` (so a bare `N/N` in its own
+    /// texts is one of its own).
+    pub fn numbers_by_session(&self) -> bool {
+        matches!(self, Body::GA | Body::HRC)
+    }
+}
+
+impl fmt::Display for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a node of the graph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A resolution.
+    Resolution,
+    /// A (numbered) decision.
+    Decision,
+    /// Any other document with a symbol.
+    Document,
+}
+
+impl Kind {
+    /// The lower-case name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Resolution => "resolution",
+            Kind::Decision => "decision",
+            Kind::Document => "document",
+        }
+    }
+
+    /// Parses `resolution`, `decision` or `document`.
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "resolution" => Some(Kind::Resolution),
+            "decision" => Some(Kind::Decision),
+            "document" => Some(Kind::Document),
+            _ => None,
+        }
+    }
+}
+
+/// How the session of a `session/number` resolution is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SessionNo {
+    /// A regular session (`78`) or, for ECOSOC and the Commission on Human Rights, a year (`1996`).
+    Regular(u32),
+    /// A special session (`S-10`).
+    Special(u32),
+    /// An emergency special session (`ES-10`).
+    Emergency(u32),
+}
+
+impl fmt::Display for SessionNo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SessionNo::Regular(n) => write!(f, "{n}"),
+            SessionNo::Special(n) => write!(f, "S-{n}"),
+            SessionNo::Emergency(n) => write!(f, "ES-{n}"),
+        }
+    }
+}
+
+/// A Roman-numbered session of the old numbering (`XV`, `S-VI`, `ES-V`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RomanSession {
+    /// Which kind of session.
+    pub kind: SessionKind,
+    /// The session's number.
+    pub number: u32,
+}
+
+/// Regular, special or emergency special session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SessionKind {
+    /// Regular session.
+    Regular,
+    /// Special session (`S-`).
+    Special,
+    /// Emergency special session (`ES-`).
+    Emergency,
+}
+
+impl fmt::Display for RomanSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let prefix = match self.kind {
+            SessionKind::Regular => "",
+            SessionKind::Special => "S-",
+            SessionKind::Emergency => "ES-",
+        };
+        write!(f, "{prefix}{}", to_roman(self.number))
+    }
+}
+
+impl RomanSession {
+    /// Parses `XV`, `S-VI`, `ES-V` (upper or lower case).
+    pub fn parse(s: &str) -> Option<RomanSession> {
+        let s = s.trim();
+        let (kind, rest) = if let Some(r) = strip_prefix_ci(s, "ES-") {
+            (SessionKind::Emergency, r)
+        } else if let Some(r) = strip_prefix_ci(s, "S-") {
+            (SessionKind::Special, r)
+        } else {
+            (SessionKind::Regular, s)
+        };
+        let number = from_roman(rest)?;
+        Some(RomanSession { kind, number })
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    if s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+    {
+        Some(&s[prefix.len()..])
+    } else {
+        None
+    }
+}
+
+/// The numbering form of a resolution or decision.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Number {
+    /// `session/number`, as GA resolutions from 1976, HRC, ECOSOC (`1996/31`) and commissions.
+    Session {
+        /// The session (or year).
+        session: SessionNo,
+        /// The number within it.
+        number: u32,
+        /// Part letter (`H` in `43/78 H`).
+        part: Option<char>,
+    },
+    /// `number (ROMAN)`, the GA and ECOSOC numbering before 1976 and 1978.
+    Roman {
+        /// The running number.
+        number: u32,
+        /// Part letter (`A` in `217 A (III)`).
+        part: Option<char>,
+        /// The session.
+        session: RomanSession,
+    },
+    /// `number (year)`, the Security Council.
+    Year {
+        /// The running number.
+        number: u32,
+        /// Year of adoption.
+        year: u32,
+    },
+}
+
+/// A canonical reference: what a node of the graph is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Symbol {
+    /// A resolution or decision of a body.
+    Act {
+        /// Resolution or decision.
+        kind: Kind,
+        /// Adopting body.
+        body: Body,
+        /// Its number.
+        number: Number,
+    },
+    /// Any other document, by its symbol as written (normalised).
+    Document(String),
+}
+
+impl Symbol {
+    /// The canonical id (`A/RES/78/237`, `S/RES/1325(2000)`, `A/78/404`).
+    pub fn id(&self) -> String {
+        match self {
+            Symbol::Document(s) => s.clone(),
+            Symbol::Act { kind, body, number } => {
+                let series = match body {
+                    Body::GA => "A".to_string(),
+                    Body::SC => "S".to_string(),
+                    Body::ECOSOC => "E".to_string(),
+                    Body::HRC => "A/HRC".to_string(),
+                    Body::CHR => "E/CN.4".to_string(),
+                    Body::Series(s) => s.clone(),
+                };
+                let k = if *kind == Kind::Decision {
+                    "DEC"
+                } else {
+                    "RES"
+                };
+                match number {
+                    Number::Session {
+                        session,
+                        number,
+                        part,
+                    } => format!("{series}/{k}/{session}/{number}{}", part_str(*part)),
+                    Number::Roman {
+                        number,
+                        part,
+                        session,
+                    } => format!("{series}/{k}/{number}{}({session})", part_str(*part)),
+                    Number::Year { number, year } => format!("{series}/{k}/{number}({year})"),
+                }
+            }
+        }
+    }
+
+    /// The short form people write (`43/78 H`, `1514 (XV)`, `1325 (2000)`; documents: the id).
+    pub fn label(&self) -> String {
+        match self {
+            Symbol::Document(s) => s.clone(),
+            Symbol::Act { number, .. } => match number {
+                Number::Session {
+                    session,
+                    number,
+                    part,
+                } => match part {
+                    Some(p) => format!("{session}/{number} {p}"),
+                    None => format!("{session}/{number}"),
+                },
+                Number::Roman {
+                    number,
+                    part,
+                    session,
+                } => match part {
+                    Some(p) => format!("{number} {p} ({session})"),
+                    None => format!("{number} ({session})"),
+                },
+                Number::Year { number, year } => format!("{number} ({year})"),
+            },
+        }
+    }
+
+    /// Resolution, decision or document.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Symbol::Act { kind, .. } => *kind,
+            Symbol::Document(_) => Kind::Document,
+        }
+    }
+
+    /// The body (for documents, the series prefix of the symbol).
+    pub fn body(&self) -> Body {
+        match self {
+            Symbol::Act { body, .. } => body.clone(),
+            Symbol::Document(s) => document_series(s),
+        }
+    }
+
+    /// `https://undocs.org/` + id.
+    pub fn url(&self) -> String {
+        format!("https://undocs.org/{}", self.id())
+    }
+
+    /// The GA session a resolution or decision belongs to, where its number says it.
+    pub fn session(&self) -> Option<u32> {
+        match self {
+            Symbol::Act {
+                body: Body::GA | Body::HRC,
+                number:
+                    Number::Session {
+                        session: SessionNo::Regular(s),
+                        ..
+                    },
+                ..
+            } => Some(*s),
+            Symbol::Act {
+                number:
+                    Number::Roman {
+                        session:
+                            RomanSession {
+                                kind: SessionKind::Regular,
+                                number,
+                            },
+                        ..
+                    },
+                ..
+            } => Some(*number),
+            _ => None,
+        }
+    }
+
+    /// Parses any common way of writing a reference (`78/237`, `A/RES/78/237`, `1514 (XV)`,
+    /// `resolution 1514 (XV)`, `S/RES/1325 (2000)`, `A/78/404`, `decision 31/301`) into its symbol.
+    /// A bare `N/N` is taken as a General Assembly resolution.
+    pub fn parse_user(input: &str) -> Option<Symbol> {
+        crate::extract::parse_user_reference(input)
+    }
+}
+
+impl fmt::Display for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id())
+    }
+}
+
+fn part_str(part: Option<char>) -> String {
+    part.map(|c| c.to_string()).unwrap_or_default()
+}
+
+/// The series of a document symbol: its first element, or the first two where the first is a
+/// principal organ and the second a subsidiary body (`A/AC.292`, `E/CN.6`, `A/HRC`, `A/C.1`).
+pub fn document_series(symbol: &str) -> Body {
+    let mut parts = symbol.split('/');
+    let first = parts.next().unwrap_or_default();
+    let second = parts.next().unwrap_or_default();
+    let sub = second.contains('.')
+        || matches!(second, "HRC" | "CONF" | "PRST" | "PV" | "INF" | "AC" | "CN");
+    let digitless = !second.is_empty() && !second.bytes().any(|b| b.is_ascii_digit());
+    if matches!(first, "A" | "S" | "E") && (sub || (digitless && second != "RES")) && second != "L"
+    {
+        Body::Series(format!("{first}/{second}"))
+    } else {
+        Body::Series(first.to_string())
+    }
+}
+
+/// Writes a number in upper-case Roman numerals (1..=3999; 0 gives an empty string).
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Reads a Roman numeral (either case); `None` unless it is written in the canonical form.
+pub fn from_roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 12 {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c.to_ascii_uppercase() {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    // Reject non-canonical spellings such as `IIII` or `VX`.
+    (to_roman(total).eq_ignore_ascii_case(s)).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_convention() {
+        let ga = Symbol::Act {
+            kind: Kind::Resolution,
+            body: Body::GA,
+            number: Number::Session {
+                session: SessionNo::Regular(43),
+                number: 78,
+                part: Some('H'),
+            },
+        };
+        assert_eq!(ga.id(), "A/RES/43/78H");
+        assert_eq!(ga.label(), "43/78 H");
+        let old = Symbol::Act {
+            kind: Kind::Resolution,
+            body: Body::GA,
+            number: Number::Roman {
+                number: 3201,
+                part: None,
+                session: RomanSession::parse("S-VI").unwrap(),
+            },
+        };
+        assert_eq!(old.id(), "A/RES/3201(S-VI)");
+        assert_eq!(old.label(), "3201 (S-VI)");
+        let sc = Symbol::Act {
+            kind: Kind::Resolution,
+            body: Body::SC,
+            number: Number::Year {
+                number: 1325,
+                year: 2000,
+            },
+        };
+        assert_eq!(sc.id(), "S/RES/1325(2000)");
+        let chr = Symbol::Act {
+            kind: Kind::Resolution,
+            body: Body::CHR,
+            number: Number::Session {
+                session: SessionNo::Regular(2005),
+                number: 69,
+                part: None,
+            },
+        };
+        assert_eq!(chr.id(), "E/CN.4/RES/2005/69");
+        let hrc = Symbol::Act {
+            kind: Kind::Decision,
+            body: Body::HRC,
+            number: Number::Session {
+                session: SessionNo::Special(1),
+                number: 1,
+                part: None,
+            },
+        };
+        assert_eq!(hrc.id(), "A/HRC/DEC/S-1/1");
+    }
+
+    #[test]
+    fn document_series_names_the_subsidiary_body() {
+        assert_eq!(document_series("A/AC.292/2023/INF/5").as_str(), "A/AC.292");
+        assert_eq!(document_series("A/78/404").as_str(), "A");
+        assert_eq!(document_series("E/CN.6/2024/3").as_str(), "E/CN.6");
+        assert_eq!(document_series("A/HRC/55/28").as_str(), "A/HRC");
+        assert_eq!(document_series("CEDAW/C/JAM/5").as_str(), "CEDAW");
+        assert_eq!(document_series("S/PRST/2023/1").as_str(), "S/PRST");
+        assert_eq!(document_series("S/2023/363").as_str(), "S");
+    }
+
+    #[test]
+    fn roman_round_trip() {
+        for n in 1..200 {
+            assert_eq!(from_roman(&to_roman(n)), Some(n));
+        }
+        assert_eq!(from_roman("IIII"), None);
+        assert_eq!(from_roman("xv"), Some(15));
+    }
+}
