@@ -41,7 +41,10 @@ fn build(table: &Table) -> Option<Compiled> {
     let glue = if table.date_glue.is_empty() {
         String::new()
     } else {
-        format!(r"(?:(?:{})[\s\u{{A0}}]+)?", alternation(table.date_glue.iter().copied()))
+        format!(
+            r"(?:(?:{})[\s\u{{A0}}]+)?",
+            alternation(table.date_glue.iter().copied())
+        )
     };
     let suffix = if table.year_suffix.is_empty() {
         String::new()
@@ -136,7 +139,7 @@ mod tests {
     fn english_and_german_dates() {
         let d = date_at("9 December 1981,", 0, Lang::En).unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(1981, 12, 9).unwrap());
-        assert_eq!(d.end, 16);
+        assert_eq!(d.end, 15);
         let d = date_at("9. Dezember 1981 und", 0, Lang::De).unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(1981, 12, 9).unwrap());
         let d = date_at("22. März 2023", 0, Lang::De).unwrap();

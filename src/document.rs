@@ -114,8 +114,6 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             continue;
         }
         if let Some(sym) = parse_user_reference(rest) {
-            let (y, _) = (sym.kind(), 0);
-            let _ = y;
             if info.symbol.is_none() {
                 info.symbol = Some(sym);
             }
@@ -160,10 +158,10 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         info.body = Some(organ(sym));
         info.session = sym.session();
     }
-    if let Some(body) = opener_body(text, table) {
-        if info.body.is_none() {
-            info.body = Some(body.as_str().to_string());
-        }
+    if let Some(body) = opener_body(text, table)
+        && info.body.is_none()
+    {
+        info.body = Some(body.as_str().to_string());
     }
 
     // Session from the heading (`Seventy-ninth session`, `Achtundsiebzigste Tagung`).
@@ -210,7 +208,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     if lower_head.len() == head.len() {
         for phrase in table.report_phrases {
             if let Some(i) = find_folded(&lower_head, phrase) {
-                let window = &head[i..head.len().min(i + 300)];
+                let window = &head[i..crate::layout::floor_char(head, i + 300)];
                 if let Some(c) = REPORT_SYMBOL.captures(window) {
                     info.report = Some(c[1].to_string());
                     break;
@@ -307,7 +305,7 @@ pub fn parse_ordinal(s: &str, table: &Table) -> Option<u32> {
     let mut total = 0;
     let mut any = false;
     while !rest.is_empty() {
-        rest = rest.trim_start_matches(|c: char| c == '-' || c == ' ' || c == '\u{A0}');
+        rest = rest.trim_start_matches(['-', ' ', '\u{A0}']);
         if rest.is_empty() {
             break;
         }
@@ -349,10 +347,10 @@ fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Opt
     let mut sorted: Vec<&&str> = phrases.iter().collect();
     sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
     for p in sorted {
-        if let Some(e) = find_folded(&lower, p) {
-            if let Some(d) = date::find_date(text, e, 60, lang) {
-                return Some(d.date);
-            }
+        if let Some(e) = find_folded(&lower, p)
+            && let Some(d) = date::find_date(text, e, 60, lang)
+        {
+            return Some(d.date);
         }
     }
     None

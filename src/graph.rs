@@ -305,7 +305,9 @@ impl Builder {
                 .unwrap_or_default();
             let table = table_date(node);
             let texts = cited.get(id);
-            node.cited_dates = texts.map(|m| m.keys().cloned().collect()).unwrap_or_default();
+            node.cited_dates = texts
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
             let (date, source) = if let Some(d) = own.first() {
                 (Some(d.clone()), Some("document"))
             } else if let Some(d) = table {

@@ -105,6 +105,15 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}')
 }
 
+/// The largest char boundary of `s` at or below `i` (clamped to its length).
+pub fn floor_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
@@ -178,22 +187,33 @@ fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {
 fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
     let mut marks = vec![false; lines.len()];
     let mut anchors = Vec::new();
+    let mut counters = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = trim(l.text);
         if t.is_empty() {
             continue;
         }
         let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
-        if PAGE_COUNTER.is_match(t)
-            || RULE.is_match(t)
+        if RULE.is_match(t)
             || JOB_NUMBER.is_match(t)
             || BARCODE.is_match(t)
             || own_symbols.iter().any(|s| compact == s.replace(' ', ""))
         {
             marks[i] = true;
             anchors.push(i);
+        } else if PAGE_COUNTER.is_match(t) {
+            counters.push(i);
         }
     }
+    // A page counter (`2/56`) stands next to a job number or running header; alone, a line such
+    // as `73/89` is a resolution number broken onto its own line.
+    for i in counters {
+        if anchors.iter().any(|&a| a.abs_diff(i) <= 4) {
+            marks[i] = true;
+            anchors.push(i);
+        }
+    }
+    anchors.sort();
     if anchors.is_empty() {
         return marks;
     }
@@ -292,7 +312,10 @@ fn clauses(
         }
         let lower = t.to_lowercase();
         let opener = table.openers.iter().any(|(w, _)| {
-            lower.starts_with(w) && lower[w.len()..].trim_start_matches(is_space).starts_with(',')
+            lower.starts_with(w)
+                && lower[w.len()..]
+                    .trim_start_matches(is_space)
+                    .starts_with(',')
         });
         if part == Part::Heading {
             if opener {
@@ -421,10 +444,7 @@ fn starts_with_word(s: &str, w: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
-fn longest_prefix<'a>(
-    s: &str,
-    pairs: impl Iterator<Item = (&'a str, &'a str)>,
-) -> Option<&'a str> {
+fn longest_prefix<'a>(s: &str, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Option<&'a str> {
     pairs
         .filter(|(w, _)| starts_with_word(s, w))
         .max_by_key(|(w, _)| w.len())

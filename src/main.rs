@@ -145,9 +145,11 @@ fn parse_lang(s: &str) -> Result<Option<Lang>, Failure> {
     if s == "auto" {
         return Ok(None);
     }
-    Lang::from_code(s)
-        .map(Some)
-        .ok_or_else(|| Failure::Fatal(format!("unknown language {s:?} (ar, de, en, es, fr, ru, zh or auto)")))
+    Lang::from_code(s).map(Some).ok_or_else(|| {
+        Failure::Fatal(format!(
+            "unknown language {s:?} (ar, de, en, es, fr, ru, zh or auto)"
+        ))
+    })
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends the program quietly with success.
@@ -190,11 +192,7 @@ fn quit_on_pipe(e: io::Error) {
 }
 
 /// Analyses every file under `paths`, reporting failures on stderr and carrying on.
-fn analyse_all(
-    paths: &[PathBuf],
-    lang: Option<Lang>,
-    mut each: impl FnMut(Document),
-) -> bool {
+fn analyse_all(paths: &[PathBuf], lang: Option<Lang>, mut each: impl FnMut(Document)) -> bool {
     let (files, errors) = input::collect_files(paths);
     let mut failed = !errors.is_empty();
     for e in errors {
@@ -322,7 +320,9 @@ fn build(paths: &[PathBuf], lang: Option<Lang>) -> (CitationGraph, bool) {
 /// A graph file written by `build`, or a corpus (file or folder) built on the fly.
 fn load_or_build(path: &Path) -> Result<(CitationGraph, bool), Failure> {
     if !path.exists() {
-        return Err(Failure::Fatal(Error::NotFound(path.to_path_buf()).to_string()));
+        return Err(Failure::Fatal(
+            Error::NotFound(path.to_path_buf()).to_string(),
+        ));
     }
     if path.is_file() && looks_like_graph(path) {
         return CitationGraph::load(path)
@@ -342,13 +342,19 @@ fn looks_like_graph(path: &Path) -> bool {
     head.trim_start().starts_with('{') && head.contains("\"directed\"")
 }
 
-fn emit(graph: &CitationGraph, format: export::Format, output: Option<&Path>) -> Result<(), Failure> {
+fn emit(
+    graph: &CitationGraph,
+    format: export::Format,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
     let text = match format {
         export::Format::Json => export::node_link::to_string(graph),
         export::Format::Dot => export::dot::to_string(graph),
     };
     match output {
-        Some(p) => export::write_atomic(p, text.as_bytes()).map_err(|e| Failure::Fatal(e.to_string())),
+        Some(p) => {
+            export::write_atomic(p, text.as_bytes()).map_err(|e| Failure::Fatal(e.to_string()))
+        }
         None => {
             Out::new().raw(&text);
             Ok(())
@@ -373,10 +379,7 @@ fn answer(q: QueryArgs, outgoing: bool) -> Result<(), Failure> {
     }
     for h in hits {
         let n = h.node;
-        let date = n
-            .date
-            .clone()
-            .or_else(|| h.cited_dates.first().cloned());
+        let date = n.date.clone().or_else(|| h.cited_dates.first().cloned());
         match q.format {
             ListFormat::Jsonl => out.line(
                 &json!({

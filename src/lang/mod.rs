@@ -94,6 +94,9 @@ pub enum BodyName {
     CHR,
     /// A functional commission, by its series (`E/CN.7`).
     Series(&'static str),
+    /// A body outside the UN system's resolution series (a treaty conference, the World Health
+    /// Assembly): its resolutions are not given UN ids.
+    Foreign,
 }
 
 impl BodyName {
@@ -107,6 +110,7 @@ impl BodyName {
             BodyName::HRC => Body::HRC,
             BodyName::CHR => Body::CHR,
             BodyName::Series(s) => Body::Series(s.to_string()),
+            BodyName::Foreign => Body::Series(String::new()),
         }
     }
 }
