@@ -188,10 +188,12 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             }
         }
     }
-    // Adoption date after an adoption phrase, else under the closing plenary meeting line.
+    // Adoption date after an adoption phrase, else under the closing plenary meeting line, else
+    // (Security Council) the table of adoption dates.
     if info.adopted.is_none() {
         info.adopted = phrase_date(text, head_end, table.adopted_phrases, lang)
-            .or_else(|| closing_date(text, lang));
+            .or_else(|| closing_date(text, lang))
+            .or_else(|| info.symbol.as_ref().and_then(sc_table_date));
     }
     // Date of issue: the first heading line that is a date and nothing else.
     for (off, l) in &lines {
@@ -217,6 +219,17 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         }
     }
     info
+}
+
+fn sc_table_date(sym: &Symbol) -> Option<NaiveDate> {
+    match sym {
+        Symbol::Act {
+            body: Body::SC,
+            number: crate::symbol::Number::Year { number, .. },
+            ..
+        } => crate::known::sc_date(*number),
+        _ => None,
+    }
 }
 
 /// The organ of a symbol, for documents the principal organ of its series.

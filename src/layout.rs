@@ -273,6 +273,14 @@ fn clauses(
             cur = Some((l.start, l.end, true));
             continue;
         }
+        // A numbered paragraph may follow the previous one without a blank line.
+        let numbered = !in_footnotes
+            && OPERATIVE.is_match(t)
+            && i > 0
+            && trim(lines[i - 1].text).ends_with([';', ':', '.', ',']);
+        if numbered {
+            paras.extend(cur.take());
+        }
         cur = Some(match cur {
             Some((s, _, note)) => (s, l.end, note),
             None => (l.start, l.end, in_footnotes),

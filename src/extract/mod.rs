@@ -18,7 +18,7 @@ use crate::known;
 use crate::lang::{BodyName, Lang, Table};
 use crate::layout::{Clause, Layout, is_space};
 use crate::symbol::{Body, Kind, Number, RomanSession, SessionKind, SessionNo, Symbol};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::{LazyLock, OnceLock};
 
@@ -471,7 +471,7 @@ impl Scanner<'_, '_> {
                 .or(pre_body)
                 .or(trailing);
             let kind = parsed.item.prefix.map(|(k, _)| k).unwrap_or(kind);
-            let symbols = self.resolve(&parsed.item, kind, explicit, possessive);
+            let symbols = self.resolve(&parsed.item, kind, explicit, possessive, parsed.date);
             self.covered.push((span_start, parsed.end));
             for s in symbols {
                 self.push(s, parsed.date, span_start, parsed.end);
@@ -486,6 +486,7 @@ impl Scanner<'_, '_> {
         kind: Kind,
         explicit: Option<BodyName>,
         possessive: bool,
+        date: Option<NaiveDate>,
     ) -> Vec<Symbol> {
         if explicit == Some(BodyName::Foreign) {
             return Vec::new();
@@ -496,7 +497,7 @@ impl Scanner<'_, '_> {
             (None, true) => citing.clone(),
             _ => None,
         };
-        resolve_item(item, kind, body, explicit.is_some(), citing.as_ref())
+        resolve_item(item, kind, body, explicit.is_some(), citing.as_ref(), date)
     }
 
     // ---- pass 2: self-identifying forms ----
@@ -538,7 +539,7 @@ impl Scanner<'_, '_> {
             let parsed = self.tail(item);
             let start = parsed.item.start;
             let explicit = parsed.body_after;
-            for s in self.resolve(&parsed.item, Kind::Resolution, explicit, false) {
+            for s in self.resolve(&parsed.item, Kind::Resolution, explicit, false, parsed.date) {
                 self.push(s, parsed.date, start, parsed.end);
             }
             self.covered.push((start, parsed.end));
@@ -569,7 +570,7 @@ impl Scanner<'_, '_> {
                         .unwrap_or(Kind::Resolution);
                     let explicit = parsed.item.prefix.map(|(_, b)| b);
                     let start = parsed.item.start;
-                    for s in self.resolve(&parsed.item, kind, explicit, false) {
+                    for s in self.resolve(&parsed.item, kind, explicit, false, parsed.date) {
                         self.push(s, parsed.date, start, parsed.end);
                     }
                 }
@@ -588,6 +589,38 @@ struct Separator {
     keyword: Option<(Kind, usize, usize)>,
 }
 
+/// Whether a session-numbered resolution of `body` can date from `year`.
+fn session_fits(body: &Body, session: u32, year: u32) -> bool {
+    match body {
+        // Session n opens in September of 1945 + n and may adopt into the next year.
+        Body::GA => (1945 + session..=1947 + session).contains(&year),
+        // Two sessions in 2006-2007, then three a year from the seventh (March 2008).
+        Body::HRC => {
+            let est = if session < 7 {
+                2006 + session / 4
+            } else {
+                2008 + (session - 7) / 3
+            };
+            est.abs_diff(year) <= 1
+        }
+        _ => true,
+    }
+}
+
+/// Moves an inferred GA/HRC reference to the other body when only that one fits the date.
+fn reconsider_body(body: Body, session: u32, year: u32) -> Body {
+    let other = match body {
+        Body::GA => Body::HRC,
+        Body::HRC => Body::GA,
+        _ => return body,
+    };
+    if !session_fits(&body, session, year) && session_fits(&other, session, year) {
+        other
+    } else {
+        body
+    }
+}
+
 /// Builds the symbols of one item once its kind and body are known.
 fn resolve_item(
     item: &Item,
@@ -595,6 +628,7 @@ fn resolve_item(
     body: Option<Body>,
     explicit: bool,
     citing: Option<&Body>,
+    date: Option<NaiveDate>,
 ) -> Vec<Symbol> {
     let parts: Vec<Option<char>> = if item.parts.is_empty() {
         vec![None]
@@ -628,6 +662,22 @@ fn resolve_item(
                     }
                     Some(b) => b,
                 };
+                // A body inferred from the form is checked against the date the text gives:
+                // `39/11 of 28 September 2018` cannot be the Assembly's 39th session (1984).
+                let body = match (explicit, date, session) {
+                    (false, Some(d), SessionNo::Regular(s)) => {
+                        reconsider_body(body, s, d.year() as u32)
+                    }
+                    _ => body,
+                };
+                // The Assembly numbers `session/number` only from its 31st session (1976): an
+                // inferred `10/6` is another body's (a treaty conference's), which has no id here.
+                if !explicit
+                    && body == Body::GA
+                    && matches!(session, SessionNo::Regular(s) if s < 31)
+                {
+                    continue;
+                }
                 Symbol::Act {
                     kind,
                     body,
