@@ -55,8 +55,11 @@ static HEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?)\.[ \t\u{A0}]+(\S.*)$")
+    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))\.[ \t\u{A0}]+(\S.*)$")
         .expect("static regex")
+});
+static HEAD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{1,4}(?:\s*(?:[A-Z]\s*)?\([^)]{1,8}\))?\.?").expect("static regex")
 });
 static REPORT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(([A-Z][A-Z0-9.]*/[A-Za-z0-9./\-]+?)[,)\s]").expect("static regex")
@@ -87,17 +90,6 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         written_symbols: Vec::new(),
     };
 
-    // The symbol in the first lines of the heading (`A/RES/79/40`, `S/RES/1445 (2002)`).
-    for (_, l) in lines.iter().take(6) {
-        if let Some(c) = HEAD_SYMBOL.captures(l) {
-            let written = c[1].trim_end_matches(['.', ',']).to_string();
-            if written.bytes().any(|b| b.is_ascii_digit()) {
-                info.symbol = parse_user_reference(&written);
-                info.written_symbols.push(written);
-                break;
-            }
-        }
-    }
     // `Resolution 242 (1967)` as the first line of the text proper, with its date after it.
     for (off, l) in lines.iter().take(12) {
         let t = l.trim_matches(is_space);
@@ -110,10 +102,21 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             continue;
         };
         let rest = t[word.len()..].trim_matches(is_space);
-        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        // A heading line is capitalised and holds the number and nothing else.
+        let Some(num) = HEAD_NUMBER.find(rest) else {
+            continue;
+        };
+        let remainder = rest[num.end()..].trim_matches(is_space).to_lowercase();
+        let dated = table
+            .date_connectors
+            .iter()
+            .any(|c| remainder.starts_with(&format!("{c} ")));
+        if !t.starts_with(char::is_uppercase) || !(remainder.is_empty() || dated) {
             continue;
         }
-        if let Some(sym) = parse_user_reference(rest) {
+        let rest = rest[..num.end()].trim_end_matches('.');
+        let sym = parse_user_reference(rest).or_else(|| bare_sc_number(rest, text, table));
+        if let Some(sym) = sym {
             if info.symbol.is_none() {
                 info.symbol = Some(sym);
             }
@@ -125,9 +128,23 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             break;
         }
     }
+    // The symbol in the first lines of the heading (`A/RES/79/40`, `S/RES/1445 (2002)`).
+    for (_, l) in lines.iter().take(6) {
+        if info.symbol.is_some() {
+            break;
+        }
+        if let Some(c) = HEAD_SYMBOL.captures(l) {
+            let written = c[1].trim_end_matches(['.', ',']).to_string();
+            if written.bytes().any(|b| b.is_ascii_digit()) {
+                info.symbol = parse_user_reference(&written);
+                info.written_symbols.push(written);
+                break;
+            }
+        }
+    }
     // The title line `78/237. Title`, which also names a GA or HRC resolution.
     let mut title_line = None;
-    for (i, (_, l)) in lines.iter().enumerate() {
+    for (i, (_, l)) in lines.iter().enumerate().take(60) {
         if let Some(c) = TITLE_LINE.captures(l) {
             title_line = Some(i);
             let mut title = c[2].trim_matches(is_space).to_string();
@@ -139,11 +156,30 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                 title.push(' ');
                 title.push_str(n);
             }
-            info.title = Some(title.split_whitespace().collect::<Vec<_>>().join(" "));
+            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            let number = &c[1];
+            // `42 (1948). Resolution of 5 March 1948`: the rest is the adoption line, not a title.
+            let adoption_line = table
+                .resolution_words
+                .iter()
+                .any(|w| title.to_lowercase().starts_with(w));
+            if adoption_line {
+                let rest_at = l.find(&c[2][..c[2].len().min(3)]).unwrap_or(0);
+                let line_start = lines[i].0;
+                if let Some(d) = date::find_date(text, line_start + rest_at, 80, lang) {
+                    info.adopted = Some(d.date);
+                }
+            } else {
+                info.title = Some(title);
+            }
             if info.symbol.is_none() {
-                let hrc = head.to_lowercase().contains("human rights council");
-                let prefix = if hrc { "A/HRC/RES/" } else { "A/RES/" };
-                info.symbol = parse_user_reference(&format!("{prefix}{}", c[1].replace(' ', "")));
+                info.symbol = if number.contains('/') {
+                    let hrc = head.to_lowercase().contains("human rights council");
+                    let prefix = if hrc { "A/HRC/RES/" } else { "A/RES/" };
+                    parse_user_reference(&format!("{prefix}{}", number.replace(' ', "")))
+                } else {
+                    parse_user_reference(number)
+                };
             }
             info.written_symbols.push(c[1].to_string());
             break;
@@ -219,6 +255,20 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         }
     }
     info
+}
+
+/// `Resolution 290` heading a Security Council text: the year comes from the table.
+fn bare_sc_number(rest: &str, text: &str, table: &Table) -> Option<Symbol> {
+    let n: u32 = rest.trim_matches(is_space).parse().ok()?;
+    if opener_body(text, table)? != Body::SC {
+        return None;
+    }
+    let year = crate::known::sc_year(n)?;
+    Some(Symbol::Act {
+        kind: Kind::Resolution,
+        body: Body::SC,
+        number: crate::symbol::Number::Year { number: n, year },
+    })
 }
 
 fn sc_table_date(sym: &Symbol) -> Option<NaiveDate> {

@@ -1,0 +1,114 @@
+//! Escaping shared by the text formats: XML (GraphML, GEXF) and CSV.
+//!
+//! Titles come from the corpus and may hold anything. XML 1.0 cannot carry most control
+//! characters at all (not even as `&#1;`), and RFC 4180 CSV allows none but line breaks, so
+//! [`clean`] drops every control character except tab, line feed and carriage return (and the
+//! non-characters U+FFFE and U+FFFF). Everything else, right-to-left text and bidi marks included,
+//! is kept as it is: the files are UTF-8.
+
+use std::borrow::Cow;
+
+/// Whether a character can be written at all (see the module comment).
+fn keep(c: char) -> bool {
+    let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    !(control || c == '\u{FFFE}' || c == '\u{FFFF}')
+}
+
+/// `s` without the characters no format here can carry.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().all(keep) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|&c| keep(c)).collect())
+    }
+}
+
+/// XML character data (element content): `&`, `<` and `>` escaped, carriage returns written as
+/// `&#13;` so that parsers do not fold them into line feeds.
+pub fn xml_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An XML attribute value (to stand between double quotes): as [`xml_text`], plus quotes, and
+/// tab, line feed and carriage return as character references so that attribute-value
+/// normalisation does not turn them into spaces.
+pub fn xml_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An `xs:token` value: clean, whitespace runs collapsed to one space, trimmed. A reader
+/// normalises a token this way anyway; writing it normalised keeps the file valid as it stands.
+pub fn token(s: &str) -> String {
+    clean(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or leading or
+/// trailing whitespace, with quotes doubled.
+pub fn csv_field(s: &str) -> String {
+    let s = clean(s);
+    let needs = s.contains([',', '"', '\n', '\r'])
+        || s.starts_with(char::is_whitespace)
+        || s.ends_with(char::is_whitespace);
+    if needs {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_only_what_cannot_be_written() {
+        assert_eq!(clean("a\u{0}b\u{7}c\u{1b}d\u{7f}e\u{85}f"), "abcdef");
+        assert_eq!(clean("tab\tlf\ncr\r"), "tab\tlf\ncr\r");
+        assert_eq!(clean("\u{FFFE}x\u{FFFF}"), "x");
+        assert_eq!(clean("\u{202E}עברית\u{200F} العربية"), "\u{202E}עברית\u{200F} العربية");
+    }
+
+    #[test]
+    fn xml() {
+        assert_eq!(xml_text("a & <b> ]]> \"q\"\r"), "a &amp; &lt;b&gt; ]]&gt; \"q\"&#13;");
+        assert_eq!(
+            xml_attr("'x'\t\"y\"\n&\u{1}"),
+            "&apos;x&apos;&#9;&quot;y&quot;&#10;&amp;"
+        );
+        assert_eq!(token("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn csv() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field(""), "");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field(" pad"), "\" pad\"");
+    }
+}
