@@ -52,9 +52,12 @@ enum Command {
         /// Output file (stdout when absent).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Output format.
+        /// Output format (`csv` writes nodes.csv and edges.csv into the folder given by -o).
         #[arg(long, value_enum, default_value = "json")]
         format: GraphFormat,
+        /// Key of the edge list in node-link JSON (`links` for D3 and networkx before 3.4).
+        #[arg(long, value_enum, default_value = "edges")]
+        node_link_key: NodeLinkKey,
         /// Language of the texts (auto detects it per file).
         #[arg(long, default_value = "auto")]
         lang: String,
@@ -63,10 +66,13 @@ enum Command {
     Export {
         /// A graph file written by `build`, or a corpus path.
         graph: PathBuf,
-        /// Output format.
+        /// Output format (`csv` writes nodes.csv and edges.csv into the folder given by -o).
         #[arg(long, value_enum, default_value = "json")]
         format: GraphFormat,
-        /// Output file (stdout when absent).
+        /// Key of the edge list in node-link JSON (`links` for D3 and networkx before 3.4).
+        #[arg(long, value_enum, default_value = "edges")]
+        node_link_key: NodeLinkKey,
+        /// Output file (stdout when absent; a folder for `csv`).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -100,6 +106,11 @@ enum ListFormat {
 enum GraphFormat {
     Json,
     Dot,
+    Graphml,
+    Gexf,
+    Csv,
+    Cytoscape,
+    Pajek,
 }
 
 impl From<GraphFormat> for export::Format {
@@ -107,7 +118,28 @@ impl From<GraphFormat> for export::Format {
         match f {
             GraphFormat::Json => export::Format::Json,
             GraphFormat::Dot => export::Format::Dot,
+            GraphFormat::Graphml => export::Format::Graphml,
+            GraphFormat::Gexf => export::Format::Gexf,
+            GraphFormat::Csv => export::Format::Csv,
+            GraphFormat::Cytoscape => export::Format::Cytoscape,
+            GraphFormat::Pajek => export::Format::Pajek,
         }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NodeLinkKey {
+    Edges,
+    Links,
+}
+
+impl From<NodeLinkKey> for export::Options {
+    fn from(k: NodeLinkKey) -> Self {
+        let node_link_key = match k {
+            NodeLinkKey::Edges => export::node_link::EdgeKey::Edges,
+            NodeLinkKey::Links => export::node_link::EdgeKey::Links,
+        };
+        export::Options { node_link_key }
     }
 }
 
@@ -241,20 +273,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
             paths,
             output,
             format,
+            node_link_key,
             lang,
         } => {
             let lang = parse_lang(&lang)?;
             let (graph, ok) = build(&paths, lang);
-            emit(&graph, format.into(), output.as_deref())?;
+            emit(
+                &graph,
+                format.into(),
+                node_link_key.into(),
+                output.as_deref(),
+            )?;
             ok.then_some(()).ok_or(Failure::Inputs)
         }
         Command::Export {
             graph,
             format,
+            node_link_key,
             output,
         } => {
             let (g, ok) = load_or_build(&graph)?;
-            emit(&g, format.into(), output.as_deref())?;
+            emit(&g, format.into(), node_link_key.into(), output.as_deref())?;
             ok.then_some(()).ok_or(Failure::Inputs)
         }
         Command::Cites(q) => answer(q, true),
@@ -345,19 +384,27 @@ fn looks_like_graph(path: &Path) -> bool {
 fn emit(
     graph: &CitationGraph,
     format: export::Format,
+    options: export::Options,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
-    let text = match format {
-        export::Format::Json => export::node_link::to_string(graph),
-        export::Format::Dot => export::dot::to_string(graph),
-    };
-    match output {
-        Some(p) => {
-            export::write_atomic(p, text.as_bytes()).map_err(|e| Failure::Fatal(e.to_string()))
+    let fatal = |e: Error| Failure::Fatal(e.to_string());
+    match (export::render(graph, format, &options), output) {
+        (export::Output::File(text), Some(p)) => {
+            export::write_atomic(p, text.as_bytes()).map_err(fatal)
         }
-        None => {
+        (export::Output::File(text), None) => {
             Out::new().raw(&text);
             Ok(())
+        }
+        (export::Output::Folder(files), Some(dir)) => {
+            export::write_folder(dir, &files).map_err(fatal)
+        }
+        (export::Output::Folder(files), None) => {
+            let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+            Err(Failure::Fatal(format!(
+                "this format writes {}: give the folder with -o",
+                names.join(" and ")
+            )))
         }
     }
 }
