@@ -738,13 +738,14 @@ fn resolve_item(
             Form::Bare(number) => {
                 let body = body.clone().or_else(|| citing.cloned());
                 match body {
+                    // The year comes from the table; a date in the text must agree with it.
                     Some(Body::SC) => match known::sc_year(number) {
-                        Some(year) => Symbol::Act {
+                        Some(year) if date.is_none_or(|d| d.year() as u32 == year) => Symbol::Act {
                             kind: Kind::Resolution,
                             body: Body::SC,
                             number: Number::Year { number, year },
                         },
-                        None => continue,
+                        _ => continue,
                     },
                     Some(Body::GA) if explicit => match known::ga_old_session(number) {
                         Some(s) => Symbol::Act {
@@ -870,6 +871,10 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
         });
     }
     if prefix.is_some() {
+        return None;
+    }
+    // `resolution 32 (1)`: a number with a parenthesis that is no session is not bare.
+    if text[skip_ws_plain(text, p)..].starts_with('(') {
         return None;
     }
     Some(Item {

@@ -1,0 +1,109 @@
+//! Graph invariants on whole corpus folders: no self-loops, canonical ids, every mention points
+//! at text that is really there, and the same bytes whatever the order of the files.
+
+use resgraph::graph::{self, CitationGraph};
+use resgraph::symbol::{Kind, Symbol};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+fn shared(rel: &str) -> PathBuf {
+    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")).join(rel);
+    assert!(
+        p.exists(),
+        "missing {}: the tests read the shared corpus from ../shared beside the checkout",
+        p.display()
+    );
+    p
+}
+
+fn documents(rel: &str) -> Vec<resgraph::Document> {
+    let (files, errors) = resgraph::input::collect_files(&[shared(rel)]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(files.len() > 100, "{rel}: only {} files", files.len());
+    files
+        .iter()
+        .map(|f| resgraph::analyse_file(f, None).expect("readable corpus file"))
+        .collect()
+}
+
+fn check_invariants(g: &CitationGraph) {
+    let mut texts: HashMap<String, String> = HashMap::new();
+    for e in g.edges() {
+        assert_ne!(e.source, e.target, "self-loop on {}", e.source);
+        assert!(e.weight >= 1 && e.weight <= e.mentions.len());
+        for m in &e.mentions {
+            let text = texts
+                .entry(m.file.clone())
+                .or_insert_with(|| std::fs::read_to_string(&m.file).expect("corpus file"));
+            assert_eq!(
+                text.get(m.start..m.end),
+                Some(m.text.as_str()),
+                "{}:{}: mention of {} does not match the text",
+                m.file,
+                m.start,
+                e.target
+            );
+        }
+    }
+    for n in g.nodes() {
+        assert!(
+            !n.id.contains(char::is_whitespace),
+            "id with space: {:?}",
+            n.id
+        );
+        if n.kind != Kind::Document {
+            let again = Symbol::parse_user(&n.id).map(|s| s.id());
+            assert_eq!(
+                again.as_deref(),
+                Some(n.id.as_str()),
+                "not canonical: {}",
+                n.id
+            );
+        } else {
+            assert!(n.id.contains('/') && n.id == n.id.trim_end_matches(['.', ',', '-']));
+        }
+        assert_eq!(n.url, format!("https://undocs.org/{}", n.id));
+        if let Some(d) = &n.date {
+            assert!(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
+        }
+    }
+}
+
+#[test]
+fn ga_corpus_graph_invariants() {
+    let docs = documents("corpus/mandate-pipeline-ga/resolutions_text");
+    let n = docs.len();
+    let g = graph::build(docs.clone());
+    assert_eq!(g.meta.documents, n);
+    assert!(g.edges().len() > 10_000, "{} edges", g.edges().len());
+    check_invariants(&g);
+    // Every file of this folder names itself, so every document is a node of the graph.
+    assert_eq!(g.nodes().iter().filter(|n| n.in_corpus).count(), n);
+    // The same corpus in reverse order gives the same bytes.
+    let json = g.to_json();
+    let reversed = graph::build(docs.into_iter().rev());
+    assert_eq!(json, reversed.to_json());
+    // Node-link JSON reads back to the same graph.
+    let nl = serde_json::from_str(&json).expect("node-link JSON");
+    assert_eq!(CitationGraph::from_node_link(nl).to_json(), json);
+}
+
+#[test]
+fn sc_corpus_graph_invariants() {
+    let docs = documents("corpus/cr-unsc/res_en_gold");
+    let g = graph::build(docs);
+    check_invariants(&g);
+    // 687 (1991) cites the Iraq-Kuwait resolutions of 1990; its date comes from its own text.
+    let n = g.node("S/RES/687(1991)").expect("687");
+    assert!(n.in_corpus);
+    assert_eq!(n.date.as_deref(), Some("1991-04-03"));
+    let cited: Vec<&str> = g
+        .edges()
+        .into_iter()
+        .filter(|e| e.source == "S/RES/687(1991)")
+        .map(|e| e.target.as_str())
+        .collect();
+    assert!(cited.contains(&"S/RES/660(1990)") && cited.contains(&"S/RES/686(1991)"));
+    // Old General Assembly resolutions cited by the Council get their Roman session.
+    assert!(g.node("A/RES/181(II)").is_some());
+}
