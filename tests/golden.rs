@@ -264,7 +264,7 @@ fn sc_687_recalls_thirteen_resolutions_with_dates() {
     assert_eq!(count("S/RES/661(1990)"), 8);
     assert_eq!(count("S/RES/678(1990)"), 4);
     assert_eq!(count("S/RES/686(1991)"), 6);
-    assert_eq!(doc.mentions.len(), 29);
+    assert_eq!(doc.mentions.len(), 28);
 }
 
 #[test]
