@@ -60,10 +60,34 @@ pub fn xml_attr(s: &str) -> String {
     out
 }
 
-/// An `xs:token` value: clean, whitespace runs collapsed to one space, trimmed. A reader
-/// normalises a token this way anyway; writing it normalised keeps the file valid as it stands.
+/// An `xs:token` value: clean, runs of XML whitespace (space, tab, line feed, carriage return)
+/// collapsed to one space, trimmed. A validating reader normalises a token this way anyway;
+/// writing it normalised keeps the file valid as it stands. Other spaces (no-break, ideographic)
+/// are kept.
 pub fn token(s: &str) -> String {
-    clean(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    clean(s)
+        .split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A web address as `xs:anyURI` holds it: the characters a URI cannot carry (space, controls,
+/// non-ASCII, `<>"{}|\^` and the backtick) percent-encoded as UTF-8 bytes, the escaping XLink
+/// and the XML Schema spec describe; everything else, `%` included, as it is.
+pub fn uri(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_graphic() && !"<>\"{}|\\^`".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or leading or
@@ -106,6 +130,16 @@ mod tests {
             "&apos;x&apos;&#9;&quot;y&quot;&#10;&amp;"
         );
         assert_eq!(token("  a \n\t b  "), "a b");
+        assert_eq!(token("a\u{a0}b\u{3000}c"), "a\u{a0}b\u{3000}c");
+    }
+
+    #[test]
+    fn uris() {
+        assert_eq!(
+            uri("https://undocs.org/S/RES/1325(2000)"),
+            "https://undocs.org/S/RES/1325(2000)"
+        );
+        assert_eq!(uri("a b\n\"é\"%20"), "a%20b%0A%22%C3%A9%22%20");
     }
 
     #[test]

@@ -3,13 +3,13 @@
 //! Each node `start`s at its date and each edge at the date of the citing document (its source
 //! node's date); neither ends. Nodes and edges without a known date have no `start` and are
 //! there all along. The graph is `mode="dynamic"` with `timeformat="date"` (ISO dates). The
-//! attributes are static and typed (`string`, `integer`, `boolean`, `anyURI`; lists are strings
-//! joined by `;`). Node ids are the real ids (GEXF ids are any string); the label is the short form,
+//! attributes are static and typed (`string`, `integer`, `boolean`, `anyURI`, the last
+//! percent-encoded where a character cannot stand in a URI; lists are strings joined by `;`). Node ids are the real ids (GEXF ids are any string); the label is the short form,
 //! written as the `xs:token` the schema asks for (whitespace collapsed). Loads in networkx
 //! (`read_gexf`) as well.
 
 use crate::export::attrs::{self, Attr, AttrType, Value};
-use crate::export::escape::{token, xml_attr, xml_text};
+use crate::export::escape::{token, uri, xml_attr, xml_text};
 use crate::graph::CitationGraph;
 use std::fmt::Write;
 
@@ -38,17 +38,22 @@ fn declare(out: &mut String, class: &str, attrs: &[Attr]) {
     out.push_str("    </attributes>\n");
 }
 
-fn attvalues(out: &mut String, values: &[Value]) {
+fn attvalues(out: &mut String, attrs: &[Attr], values: &[Value]) {
     if values.iter().all(|v| *v == Value::Missing) {
         return;
     }
     out.push_str("        <attvalues>\n");
-    for (i, v) in values.iter().enumerate() {
+    for (i, (a, v)) in attrs.iter().zip(values).enumerate() {
         if *v != Value::Missing {
+            let flat = v.flat();
+            let value = match a.ty {
+                AttrType::Uri => uri(&flat),
+                _ => flat.into_owned(),
+            };
             let _ = writeln!(
                 out,
                 "          <attvalue for=\"{i}\" value=\"{}\"/>",
-                xml_attr(&v.flat())
+                xml_attr(&value)
             );
         }
     }
@@ -93,7 +98,7 @@ pub fn to_string(graph: &CitationGraph) -> String {
             xml_attr(&token(&n.label)),
             start(n.date.as_deref())
         );
-        attvalues(&mut out, &attrs::node_values(n));
+        attvalues(&mut out, &attrs::NODE_ATTRS, &attrs::node_values(n));
         out.push_str("      </node>\n");
     }
     out.push_str("    </nodes>\n");
@@ -109,7 +114,7 @@ pub fn to_string(graph: &CitationGraph) -> String {
             e.weight,
             start(attrs::citing_date(graph, e))
         );
-        attvalues(&mut out, &attrs::edge_values(graph, e));
+        attvalues(&mut out, &attrs::EDGE_ATTRS, &attrs::edge_values(graph, e));
         out.push_str("      </edge>\n");
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
@@ -123,9 +128,12 @@ mod tests {
     use crate::export::testdata;
     use std::collections::BTreeMap;
 
+    /// A node read back: label, start, attribute values by title.
+    type NodeBack = (String, Option<String>, BTreeMap<String, String>);
+
     struct Parsed {
-        /// id -> (label, start, attributes by title)
-        nodes: BTreeMap<String, (String, Option<String>, BTreeMap<String, String>)>,
+        /// Nodes by id.
+        nodes: BTreeMap<String, NodeBack>,
         /// (source, target, weight, start)
         edges: Vec<(String, String, String, Option<String>)>,
     }
