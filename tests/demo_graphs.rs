@@ -24,11 +24,21 @@ fn demo_graphs_are_up_to_date() {
     let json = tmp.join("demo.json");
     let dot = tmp.join("demo.dot");
     resgraph(&["build", "examples/corpus", "-o", json.to_str().unwrap()]);
-    resgraph(&["export", json.to_str().unwrap(), "--format", "dot", "-o", dot.to_str().unwrap()]);
+    resgraph(&[
+        "export",
+        json.to_str().unwrap(),
+        "--format",
+        "dot",
+        "-o",
+        dot.to_str().unwrap(),
+    ]);
     for (made, committed) in [(&json, "graphs/demo.json"), (&dot, "graphs/demo.dot")] {
         let want = std::fs::read_to_string(root.join(committed)).unwrap_or_default();
         let got = std::fs::read_to_string(made).expect("made file");
-        assert!(got == want, "{committed} is out of date; remake it with:\n  {REMAKE}");
+        assert!(
+            got == want,
+            "{committed} is out of date; remake it with:\n  {REMAKE}"
+        );
     }
 }
 
@@ -42,7 +52,10 @@ fn demo_dot_renders() {
         }
         Err(e) => {
             // CI installs Graphviz; elsewhere say why the check did not run.
-            assert!(std::env::var_os("CI").is_none(), "Graphviz `dot` is missing in CI: {e}");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Graphviz `dot` is missing in CI: {e}"
+            );
             eprintln!("demo_dot_renders: `dot` not found ({e}); apt-get install graphviz");
         }
     }
