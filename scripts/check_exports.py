@@ -15,6 +15,8 @@ label of a few chosen nodes and the weight of chosen edges:
     csv        pandas    read_csv of nodes.csv and edges.csv
     cytoscape  networkx  cytoscape_graph
     pajek      python-igraph  Graph.Read_Pajek
+    graphml, csv, pajek in R (igraph read_graph, readr read_csv): scripts/check_exports.R, when
+               Rscript is installed (--require-r makes its absence a failure)
 
 It then does the same with a small graph whose ids, labels and titles hold quotes, `&`, `<`,
 line breaks, control characters and right-to-left text, and checks that every client reads
@@ -31,6 +33,7 @@ import datetime as dt
 import json
 import math
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,6 +46,7 @@ import networkx as nx
 import pandas as pd
 
 RESULTS = {"passed": 0, "failed": 0}
+SCRIPTS = Path(__file__).resolve().parent
 
 
 def check(what: str, got, want) -> None:
@@ -489,7 +493,9 @@ def export(binary: str, graph: Path, fmt: str, out: Path, *extra: str) -> Path:
     return out
 
 
-def check_all(binary: str, graph: Path, out: Path, label: str, hostile: bool) -> None:
+def check_all(
+    binary: str, graph: Path, out: Path, label: str, hostile: bool, require_r: bool = False
+) -> None:
     data = json.loads(graph.read_text(encoding="utf-8"))
     ref = Reference(data)
     print(f"--- {label}: {len(ref.nodes)} nodes, {len(ref.edges)} edges")
@@ -530,6 +536,34 @@ def check_all(binary: str, graph: Path, out: Path, label: str, hostile: bool) ->
 
     if hostile:
         check_hostile_titles(ref, out)
+    else:
+        check_r(out, ref, require_r)
+
+
+def check_r(out: Path, ref: Reference, require: bool) -> None:
+    """The R lines of docs/analysis-tools.md, run by scripts/check_exports.R."""
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        print("skip R checks: Rscript not found")
+        if require:
+            check("R: Rscript found", False, True)
+        return
+    nid = ref.sample_nodes[0]
+    n = ref.nodes[nid]
+    s, t = ref.sample_edges[0]
+    cmd = [rscript, str(SCRIPTS / "check_exports.R"), str(out), str(len(ref.nodes)),
+           str(len(ref.edges)), nid, n["type"], n["body"], n["date"] or "", n["label"], s, t,
+           str(ref.edges[(s, t)]["weight"])]  # fmt: skip
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    lines = run.stdout.splitlines()
+    for line in lines:
+        print(line.rstrip())
+        if line.startswith("ok"):
+            RESULTS["passed"] += 1
+        elif line.startswith("FAIL"):
+            RESULTS["failed"] += 1
+    if run.returncode != 0 and not any(line.startswith("FAIL") for line in lines):
+        check("R: check_exports.R ran", run.stderr.strip()[-2000:], "")
 
 
 def check_hostile_titles(ref: Reference, out: Path) -> None:
@@ -593,11 +627,12 @@ def main() -> int:
     ap.add_argument("--bin", required=True, help="the resgraph binary")
     ap.add_argument("--graph", required=True, type=Path, help="node-link JSON from resgraph build")
     ap.add_argument("--out", type=Path, help="folder for the exports (a temporary one if absent)")
+    ap.add_argument("--require-r", action="store_true", help="fail when Rscript is missing")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
         (out / "corpus").mkdir(parents=True, exist_ok=True)
-        check_all(args.bin, args.graph, out / "corpus", "corpus", hostile=False)
+        check_all(args.bin, args.graph, out / "corpus", "corpus", False, args.require_r)
         hostile_dir = out / "hostile"
         hostile_dir.mkdir(parents=True, exist_ok=True)
         hostile_json = hostile_dir / "hostile.json"
