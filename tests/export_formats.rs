@@ -108,3 +108,97 @@ fn node_link_key_links() {
     assert!(v.get("edges").is_none());
     assert!(v["links"].as_array().is_some_and(|l| !l.is_empty()));
 }
+
+/// A node-link graph whose ids, labels and titles hold quotes, `&`, `<`, line breaks, control
+/// characters and right-to-left text.
+fn hostile_graph(dir: &Path) -> PathBuf {
+    let ids = [
+        "A/RES/\"1\" & <2>\n'x'\t\u{0}\u{7}\u{202E}עברית\u{200F}",
+        "n0 \\N \\G {x} [y]; -> --",
+        " S/RES/1,2;3 ]]> --> *Arcs\r\n",
+    ];
+    let title =
+        "Title \"quoted\" & <b> ]]> \r\nCRLF \u{1b}[31m \u{85} \u{202B}العربية\u{202C} 🕊 \\";
+    let node = |id: &str, date: Option<&str>| {
+        serde_json::json!({
+            "id": id, "type": "resolution", "body": "GA&<\"", "date": date,
+            "date_source": null, "cited_dates": [], "date_conflict": false,
+            "label": format!("{id} \"label\""), "url": format!("https://undocs.org/{id}"),
+            "title": title, "in_corpus": true, "sources": ["a, \"b\";c.txt"],
+        })
+    };
+    let edge = |s: &str, t: &str| serde_json::json!({"source": s, "target": t, "weight": 2, "mentions": []});
+    let graph = serde_json::json!({
+        "directed": true, "multigraph": false,
+        "graph": {"name": "resgraph", "format": 1, "documents": 3, "warnings": []},
+        "nodes": [node(ids[0], Some("2001-02-03")), node(ids[1], None), node(ids[2], Some("1999-01-01"))],
+        "edges": [edge(ids[0], ids[1]), edge(ids[1], ids[2]), edge(ids[0], ids[2])],
+    });
+    let path = dir.join("hostile.json");
+    if let Err(e) = std::fs::write(&path, graph.to_string()) {
+        panic!("{e}");
+    }
+    path
+}
+
+#[test]
+fn hostile_text_in_every_format() {
+    let dir = scratch("hostile");
+    let graph = hostile_graph(&dir);
+    for format in [
+        "json",
+        "dot",
+        "graphml",
+        "gexf",
+        "csv",
+        "cytoscape",
+        "pajek",
+    ] {
+        let out = dir.join(format!("out.{format}"));
+        let run = resgraph(&["export", path(&graph), "--format", format, "-o", path(&out)]);
+        assert!(run.status.success(), "{format}: {run:?}");
+    }
+    // DOT: the parser reads three nodes and three edges back, and Graphviz draws it.
+    let dot = read(&dir.join("out.dot"));
+    let parsed = match graphviz_rust::parse(&dot) {
+        Ok(g) => g,
+        Err(e) => panic!("DOT does not parse: {e}\n{dot}"),
+    };
+    let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = parsed else {
+        panic!("not a digraph")
+    };
+    let nodes = stmts
+        .iter()
+        .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Node(_)))
+        .count();
+    let edges = stmts
+        .iter()
+        .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Edge(_)))
+        .count();
+    assert_eq!((nodes, edges), (3, 3));
+    if Command::new("dot").arg("-V").output().is_ok() {
+        let drawn = Command::new("dot")
+            .args([
+                "-Tsvg",
+                "-o",
+                path(&dir.join("out.svg")),
+                path(&dir.join("out.dot")),
+            ])
+            .output();
+        let ok = drawn.as_ref().is_ok_and(|o| o.status.success());
+        assert!(ok, "Graphviz rejects the DOT: {drawn:?}");
+    }
+    // XML formats are well-formed; the CSV tables have one row per node and per edge.
+    for format in ["graphml", "gexf"] {
+        let text = read(&dir.join(format!("out.{format}")));
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            panic!("{format}: {e}");
+        }
+    }
+    let rows = |f: &str| {
+        csv::Reader::from_path(dir.join("out.csv").join(f))
+            .map(|mut r| r.records().filter(Result::is_ok).count())
+            .unwrap_or_default()
+    };
+    assert_eq!((rows("nodes.csv"), rows("edges.csv")), (3, 3));
+}
