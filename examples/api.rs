@@ -39,7 +39,7 @@ fn main() {
     );
     if let Ok(id) = query::resolve_id(&graph, "77/36") {
         println!("\n{id} cites:");
-        for hit in query::cites(&graph, &id, 1) {
+        for hit in query::cites(&graph, &id, Some(1), &query::Filter::default()) {
             println!(
                 "  {:<20} {:<12} {}",
                 hit.node.id,

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Whole-corpus benchmark: resgraph against ripgrep and a notebook-style Python script on the same
+# text, and `build` with one and with all jobs. A benchmark, not a test: it reports, it asserts
+# nothing. Needs ripgrep, hyperfine-free timing via /usr/bin/time (Debian: ripgrep, time).
+#
+#   benches/corpus.sh [RUNS]      (default 5 runs; medians are reported)
+#
+# Inputs: every .txt and .md file under ../shared/corpus concatenated into one file (about 25 MB),
+# that file repeated 10 times for `extract`, and the folder of those files copied 10 times under
+# different names for `build`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+CORPUS=../shared/corpus
+[ -d "$CORPUS" ] || { echo "missing $CORPUS (the shared corpus beside the checkout)" >&2; exit 2; }
+command -v rg >/dev/null || { echo "ripgrep missing: apt-get install ripgrep" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install time" >&2; exit 2; }
+
+cargo build --release --quiet
+BIN=$PWD/target/release/resgraph
+WORK=${TMPDIR:-/tmp}/resgraph-bench
+rm -rf "$WORK" && mkdir -p "$WORK/folder1" "$WORK/folder10"
+
+# The corpus: one file, and one folder of the same files.
+find "$CORPUS" -type f \( -name '*.txt' -o -name '*.md' \) -print0 | sort -z > "$WORK/list"
+xargs -0 cat < "$WORK/list" > "$WORK/corpus.txt"
+i=0
+while IFS= read -r -d '' f; do
+  i=$((i + 1))
+  cp "$f" "$WORK/folder1/$(printf '%05d' "$i")_$(basename "$f")"
+done < "$WORK/list"
+for k in $(seq 1 10); do cat "$WORK/corpus.txt"; done > "$WORK/corpus10.txt"
+for k in $(seq 1 10); do cp -r "$WORK/folder1" "$WORK/folder10/copy$k"; done
+MB1=$(du -b "$WORK/corpus.txt" | cut -f1)
+MB10=$(du -b "$WORK/corpus10.txt" | cut -f1)
+
+cat > "$WORK/notebook.py" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+patterns = [
+    re.compile(r"\b\d{1,4}\s*\(\d{4}\)"),
+    re.compile(r"resolutions?\s+\d{1,4}\s*(?:[A-Z]\s*)?\([IVXL]+\)", re.I),
+    re.compile(r"resolutions?\s+\d{1,3}/\d{1,4}", re.I),
+    re.compile(r"A/RES/\d+/\d+"),
+    re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+"),
+]
+print(sum(len(p.findall(text)) for p in patterns))
+PY
+RG_RE='(?-u)\b(?:[0-9]{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9]{4})\)|(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z]\b)?|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+)'
+
+# median SECONDS of RUNS runs of a command (stdout discarded)
+median() {
+  local times=()
+  for _ in $(seq 1 "$RUNS"); do
+    local s e
+    s=$(date +%s.%N)
+    "$@" > /dev/null
+    e=$(date +%s.%N)
+    times+=("$(echo "$e - $s" | bc -l)")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+# peak resident memory (kB) of one run
+peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}'; }
+mbs() { echo "scale=1; $1 / 1000000 / $2" | bc -l; }
+
+JOBS=$(nproc)
+echo "corpus: $(echo "scale=1; $MB1/1000000" | bc) MB in $(wc -l < <(tr '\0' '\n' < "$WORK/list")) files; 10-fold: $(echo "scale=1; $MB10/1000000" | bc) MB; $RUNS runs, medians; $JOBS cores"
+echo
+
+for size in 1 10; do
+  if [ "$size" = 1 ]; then F=$WORK/corpus.txt; B=$MB1; D=$WORK/folder1; else F=$WORK/corpus10.txt; B=$MB10; D=$WORK/folder10; fi
+  t_res=$(median "$BIN" -q extract --format jsonl -j 1 "$F")
+  t_rg=$(median rg -c "$RG_RE" "$F")
+  t_py=$(median python3 "$WORK/notebook.py" "$F")
+  t_b1=$(median "$BIN" -q -j 1 build "$D" -o "$WORK/g1.json")
+  t_bn=$(median "$BIN" -q -j "$JOBS" build "$D" -o "$WORK/gn.json")
+  m_b1=$(peak "$BIN" -q -j 1 build "$D" -o "$WORK/g1.json")
+  m_bn=$(peak "$BIN" -q -j "$JOBS" build "$D" -o "$WORK/gn.json")
+  cmp -s "$WORK/g1.json" "$WORK/gn.json" && same=identical || same=DIFFERENT
+  echo "== ${size}x corpus"
+  echo "extract -j 1:        $(mbs "$B" "$t_res") MB/s  (${t_res}s)"
+  echo "ripgrep, one regex:  $(mbs "$B" "$t_rg") MB/s  (${t_rg}s)"
+  echo "python, five re:     $(mbs "$B" "$t_py") MB/s  (${t_py}s)"
+  echo "resgraph/ripgrep:    $(echo "scale=2; $t_rg / $t_res" | bc -l)"
+  echo "resgraph/python:     $(echo "scale=1; $t_py / $t_res" | bc -l)"
+  echo "build -j 1:          ${t_b1}s, peak $((m_b1 / 1024)) MB"
+  echo "build -j $JOBS:          ${t_bn}s, peak $((m_bn / 1024)) MB, speed-up $(echo "scale=2; $t_b1 / $t_bn" | bc -l)"
+  echo "peak / text read:    $(echo "scale=2; $m_bn * 1024 / $B" | bc -l) (-j $JOBS); graphs $same"
+  echo
+done
