@@ -207,13 +207,15 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
     }
     // A page counter (`2/56`) stands next to a job number or running header; alone, a line such
     // as `73/89` is a resolution number broken onto its own line.
+    // Anchors are in line order, so "is there one near" is a binary search.
+    let strong = anchors.clone();
     for i in counters {
-        if anchors.iter().any(|&a| a.abs_diff(i) <= 4) {
+        if near(&strong, i, 4) {
             marks[i] = true;
             anchors.push(i);
         }
     }
-    anchors.sort();
+    anchors.sort_unstable();
     if anchors.is_empty() {
         return marks;
     }
@@ -231,14 +233,20 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
         if marks[i] || counts.get(t).copied().unwrap_or(0) < 2 {
             continue;
         }
-        let near = anchors
-            .iter()
-            .any(|&a| a.abs_diff(i) <= 3 && a != i && !RULE.is_match(t));
-        if near {
+        if near(&anchors, i, 3) && !RULE.is_match(t) {
             marks[i] = true;
         }
     }
     marks
+}
+
+/// Whether the sorted `anchors` hold a line other than `i` within `d` lines of it.
+fn near(anchors: &[usize], i: usize, d: usize) -> bool {
+    let from = anchors.partition_point(|&a| a + d < i);
+    anchors[from..]
+        .iter()
+        .take_while(|&&a| a <= i + d)
+        .any(|&a| a != i)
 }
 
 /// Splits the text into paragraphs (runs of non-blank, non-furniture lines) and assigns each a

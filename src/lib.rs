@@ -14,6 +14,7 @@
 //! assert_eq!(ids, ["A/RES/36/103", "A/RES/43/78H"]);
 //! ```
 
+pub mod corpus;
 pub mod date;
 pub mod document;
 pub mod error;
