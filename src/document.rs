@@ -303,13 +303,17 @@ fn organ(sym: &Symbol) -> String {
 }
 
 fn line_offsets(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    lines_from(s).collect()
+}
+
+/// The lines of `s` with their byte offsets, lazily (the heading is read, not the whole text).
+fn lines_from(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut off = 0;
-    for piece in s.split_inclusive('\n') {
-        out.push((off, piece.trim_end_matches(['\n', '\r'])));
+    s.split_inclusive('\n').map(move |piece| {
+        let at = off;
         off += piece.len();
-    }
-    out
+        (at, piece.trim_end_matches(['\n', '\r']))
+    })
 }
 
 fn looks_like_opener(line: &str, table: &Table) -> bool {
@@ -319,7 +323,7 @@ fn looks_like_opener(line: &str, table: &Table) -> bool {
 
 /// Where the heading ends: at the opener line (`The General Assembly,`), else after 3000 bytes.
 fn heading_end(text: &str, table: &Table) -> usize {
-    for (off, l) in line_offsets(text) {
+    for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
         if looks_like_opener(t, table) && t.ends_with(',') {
             return off;
@@ -336,7 +340,7 @@ fn heading_end(text: &str, table: &Table) -> usize {
 }
 
 fn opener_body(text: &str, table: &Table) -> Option<Body> {
-    for (off, l) in line_offsets(text) {
+    for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space).to_lowercase();
         for (w, b) in table.openers {
             if t.starts_with(w) && t[w.len()..].trim_start_matches(is_space).starts_with(',') {

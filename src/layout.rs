@@ -168,7 +168,8 @@ impl Layout {
 
     /// Whether the clause at `pos` is a footnote.
     pub fn in_footnote(&self, pos: usize) -> bool {
-        self.clause_at(pos).part == Part::Footnote
+        let i = self.clauses.partition_point(|(start, _)| *start <= pos);
+        i > 0 && self.clauses[i - 1].1.part == Part::Footnote
     }
 }
 
@@ -190,18 +191,21 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
     let mut counters = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = trim(l.text);
-        if t.is_empty() {
+        // Furniture lines are short; most lines are not looked at further.
+        if t.is_empty() || t.len() > 80 {
             continue;
         }
-        let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
-        if RULE.is_match(t)
-            || JOB_NUMBER.is_match(t)
-            || BARCODE.is_match(t)
-            || own_symbols.iter().any(|s| compact == s.replace(' ', ""))
+        // The first byte says which pattern can match, which saves most regex calls.
+        let first = t.as_bytes()[0];
+        let digit = first.is_ascii_digit();
+        if (first == b'_' && RULE.is_match(t))
+            || (digit && JOB_NUMBER.is_match(t))
+            || (first == b'*' && BARCODE.is_match(t))
+            || own_symbols.iter().any(|s| same_ignoring_space(t, s))
         {
             marks[i] = true;
             anchors.push(i);
-        } else if PAGE_COUNTER.is_match(t) {
+        } else if digit && PAGE_COUNTER.is_match(t) {
             counters.push(i);
         }
     }
@@ -219,25 +223,32 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
     if anchors.is_empty() {
         return marks;
     }
-    // Running titles: a non-empty line that occurs at least twice, each time within three lines
-    // of a furniture anchor.
+    // Running titles: a line that occurs at least twice, each time within three lines of a
+    // furniture anchor. Only lines near anchors are candidates, so the count stays small.
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&i| !marks[i] && near(&anchors, i, 3))
+        .filter(|&i| {
+            let t = trim(lines[i].text);
+            t.len() > 8 && !RULE.is_match(t)
+        })
+        .collect();
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for l in lines {
-        let t = trim(l.text);
-        if t.len() > 8 {
-            *counts.entry(t).or_default() += 1;
-        }
+    for &i in &candidates {
+        *counts.entry(trim(lines[i].text)).or_default() += 1;
     }
-    for (i, l) in lines.iter().enumerate() {
-        let t = trim(l.text);
-        if marks[i] || counts.get(t).copied().unwrap_or(0) < 2 {
-            continue;
-        }
-        if near(&anchors, i, 3) && !RULE.is_match(t) {
+    for i in candidates {
+        if counts.get(trim(lines[i].text)).copied().unwrap_or(0) >= 2 {
             marks[i] = true;
         }
     }
     marks
+}
+
+/// Whether `a` and `b` are the same once white space is removed.
+fn same_ignoring_space(a: &str, b: &str) -> bool {
+    a.chars()
+        .filter(|c| !is_space(*c))
+        .eq(b.chars().filter(|c| !is_space(*c)))
 }
 
 /// Whether the sorted `anchors` hold a line other than `i` within `d` lines of it.
@@ -263,7 +274,7 @@ fn clauses(
     let mut in_footnotes = false;
     for (i, l) in lines.iter().enumerate() {
         let t = trim(l.text);
-        let rule = RULE.is_match(t);
+        let rule = t.starts_with('_') && RULE.is_match(t);
         if furniture[i] || rule || t.is_empty() {
             paras.extend(cur.take());
             if furniture[i] {
@@ -283,6 +294,7 @@ fn clauses(
         }
         // A numbered paragraph may follow the previous one without a blank line.
         let numbered = !in_footnotes
+            && t.starts_with(|c: char| c.is_ascii_digit() || c == '*')
             && OPERATIVE.is_match(t)
             && i > 0
             && trim(lines[i - 1].text).ends_with([';', ':', '.', ',']);
@@ -326,7 +338,12 @@ fn clauses(
             out.push((e, current.clone()));
             continue;
         }
-        let lower = t.to_lowercase();
+        // Openers and annex headings are short, and only they need the lower-cased opening.
+        let lower: String = if part == Part::Heading || t.len() <= 40 {
+            t.chars().take(100).collect::<String>().to_lowercase()
+        } else {
+            String::new()
+        };
         let opener = table.openers.iter().any(|(w, _)| {
             lower.starts_with(w)
                 && lower[w.len()..]
@@ -360,7 +377,7 @@ fn clauses(
             out.push((s, current.clone()));
             continue;
         }
-        if PLENARY.is_match(t) {
+        if t.len() < 80 && PLENARY.is_match(t) {
             continue;
         }
         if let Some(c) = OPERATIVE.captures(t) {
