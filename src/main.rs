@@ -1,5 +1,6 @@
 //! The `resgraph` command line: parses arguments, calls the library, prints, maps errors to exit
-//! codes (0 all well, 2 when any input failed or the usage was wrong).
+//! codes (0 all well, 1 when `path` finds no chain, 2 when any input failed or the usage was
+//! wrong).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use resgraph::graph::CitationGraph;
@@ -80,6 +81,13 @@ enum Command {
     Cites(QueryArgs),
     /// Who cites a document.
     CitedBy(QueryArgs),
+    /// The lineage of a document: what it cites and what cites it, transitively; as a list or
+    /// as a timeline diagram.
+    Lineage(LineageArgs),
+    /// The citation chains from one document back to another, shortest first.
+    Path(PathArgs),
+    /// Figures about a graph, the most cited documents, date conflicts and anachronisms.
+    Stats(StatsArgs),
 }
 
 #[derive(clap::Args)]
@@ -91,9 +99,146 @@ struct QueryArgs {
     /// How many citation steps to follow.
     #[arg(long, default_value_t = 1)]
     depth: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: ListFormat,
+}
+
+/// The filters of `cites`, `cited-by`, `lineage` and `path`: the walk only goes through
+/// documents that pass them.
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// Only these bodies, comma-separated (GA, SC, ECOSOC, HRC, CHR or a series prefix).
+    #[arg(long, value_delimiter = ',', value_name = "BODY,...")]
+    body: Vec<String>,
+    /// Only these types, comma-separated.
+    #[arg(
+        long = "type",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "TYPE,..."
+    )]
+    kind: Vec<KindArg>,
+    /// Only documents of this year or later.
+    #[arg(long, value_name = "YYYY")]
+    since: Option<i32>,
+    /// Only documents of this year or earlier.
+    #[arg(long, value_name = "YYYY")]
+    until: Option<i32>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Resolution,
+    Decision,
+    Document,
+}
+
+impl From<&FilterArgs> for query::Filter {
+    fn from(f: &FilterArgs) -> Self {
+        query::Filter {
+            bodies: f.body.clone(),
+            kinds: f
+                .kind
+                .iter()
+                .map(|k| match k {
+                    KindArg::Resolution => resgraph::symbol::Kind::Resolution,
+                    KindArg::Decision => resgraph::symbol::Kind::Decision,
+                    KindArg::Document => resgraph::symbol::Kind::Document,
+                })
+                .collect(),
+            since: f.since,
+            until: f.until,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct LineageArgs {
+    /// A graph file written by `build`, or a corpus path.
+    graph: PathBuf,
+    /// The document, in any common form (`78/237`, `A/RES/78/237`, `687 (1991)`).
+    id: String,
+    /// Only what it cites, transitively.
+    #[arg(long, conflicts_with_all = ["descendants", "both"])]
+    ancestors: bool,
+    /// Only what cites it, transitively.
+    #[arg(long, conflicts_with_all = ["ancestors", "both"])]
+    descendants: bool,
+    /// Both (the default).
+    #[arg(long, conflicts_with_all = ["ancestors", "descendants"])]
+    both: bool,
+    /// At most this many citation steps from the document (all when absent).
+    #[arg(long)]
+    depth: Option<usize>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Output format (default: from the extension of -o, else text).
+    #[arg(long, value_enum)]
+    format: Option<LineageFormat>,
+    /// Output file (stdout when absent).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Diagrams: documents drawn in a box of their own; the rest are grouped per year.
+    #[arg(long, default_value_t = 40, value_name = "N")]
+    max_nodes: usize,
+    /// Diagrams: at most this many boxes of their own in one year.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    max_per_year: usize,
+    /// Diagrams: also draw citations that a chain of other drawn citations implies.
+    #[arg(long)]
+    all_edges: bool,
+    /// Diagrams: the caption.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LineageFormat {
+    Text,
+    Jsonl,
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(clap::Args)]
+struct PathArgs {
+    /// A graph file written by `build`, or a corpus path.
+    graph: PathBuf,
+    /// The citing document.
+    from: String,
+    /// The cited document.
+    to: String,
+    /// How many chains, shortest first.
+    #[arg(short = 'k', long = "paths", default_value_t = 3, value_name = "K")]
+    k: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: ListFormat,
+}
+
+#[derive(clap::Args)]
+struct StatsArgs {
+    /// A graph file written by `build`, or a corpus path.
+    graph: PathBuf,
+    /// Entries in each ranking.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: StatsFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -149,6 +294,8 @@ enum Failure {
     Inputs,
     /// Nothing could be done.
     Fatal(String),
+    /// The question has no answer (no citation chain): exit code 1, like grep.
+    Nothing(String),
 }
 
 fn main() -> ExitCode {
@@ -169,6 +316,10 @@ fn main() -> ExitCode {
         Err(Failure::Fatal(msg)) => {
             eprintln!("resgraph: {msg}");
             ExitCode::from(2)
+        }
+        Err(Failure::Nothing(msg)) => {
+            eprintln!("resgraph: {msg}");
+            ExitCode::from(1)
         }
     }
 }
@@ -298,6 +449,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Cites(q) => answer(q, true),
         Command::CitedBy(q) => answer(q, false),
+        Command::Lineage(a) => lineage(a),
+        Command::Path(a) => path(a),
+        Command::Stats(a) => stats(a),
     }
 }
 
@@ -416,9 +570,9 @@ fn answer(q: QueryArgs, outgoing: bool) -> Result<(), Failure> {
         return Err(Failure::Fatal(format!("{id} is not in the graph")));
     }
     let hits = if outgoing {
-        query::cites(&g, &id, q.depth)
+        query::cites(&g, &id, Some(q.depth), &(&q.filter).into())
     } else {
-        query::cited_by(&g, &id, q.depth)
+        query::cited_by(&g, &id, Some(q.depth), &(&q.filter).into())
     };
     let mut out = Out::new();
     if let ListFormat::Table = q.format {
@@ -446,5 +600,129 @@ fn answer(q: QueryArgs, outgoing: bool) -> Result<(), Failure> {
             )),
         }
     }
+    ok.then_some(()).ok_or(Failure::Inputs)
+}
+
+fn graph_and_id(graph: &Path, id: &str) -> Result<(CitationGraph, String, bool), Failure> {
+    let (g, ok) = load_or_build(graph)?;
+    let id = query::resolve_id(&g, id).map_err(|e| Failure::Fatal(e.to_string()))?;
+    if g.find(&id).is_none() {
+        return Err(Failure::Fatal(format!("{id} is not in the graph")));
+    }
+    Ok((g, id, ok))
+}
+
+/// Writes bytes to `output`, or to stdout.
+fn write_out(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(p) => export::write_atomic(p, bytes).map_err(|e| Failure::Fatal(e.to_string())),
+        None => {
+            let mut out = Out::new();
+            if let Err(e) = out.w.write_all(bytes) {
+                quit_on_pipe(e);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn lineage(a: LineageArgs) -> Result<(), Failure> {
+    use query::lineage::{Options, Scope};
+    use resgraph::export::timeline;
+    let format = a.format.unwrap_or_else(|| {
+        let ext = a.output.as_deref().and_then(Path::extension);
+        match ext.and_then(|e| e.to_str()) {
+            Some("dot" | "gv") => LineageFormat::Dot,
+            Some("svg") => LineageFormat::Svg,
+            Some("png") => LineageFormat::Png,
+            Some("pdf") => LineageFormat::Pdf,
+            Some("jsonl" | "json") => LineageFormat::Jsonl,
+            _ => LineageFormat::Text,
+        }
+    });
+    let (g, id, ok) = graph_and_id(&a.graph, &a.id)?;
+    let opts = Options {
+        direction: if a.ancestors {
+            Scope::Ancestors
+        } else if a.descendants {
+            Scope::Descendants
+        } else {
+            Scope::Both
+        },
+        depth: a.depth,
+        filter: (&a.filter).into(),
+    };
+    let lin = query::lineage::lineage(&g, &id, &opts)
+        .ok_or_else(|| Failure::Fatal(format!("{id} is not in the graph")))?;
+    eprintln!("resgraph: {}", lin.summary());
+    let bytes = match format {
+        LineageFormat::Text => lin.to_text().into_bytes(),
+        LineageFormat::Jsonl => lin.to_jsonl().into_bytes(),
+        LineageFormat::Dot | LineageFormat::Svg | LineageFormat::Png | LineageFormat::Pdf => {
+            let t = timeline::timeline(
+                &lin,
+                &timeline::Options {
+                    max_nodes: a.max_nodes,
+                    max_per_year: a.max_per_year,
+                    all_edges: a.all_edges,
+                    title: a.title.clone(),
+                },
+            );
+            for note in &t.notes {
+                eprintln!("resgraph: {note}");
+            }
+            let image = match format {
+                LineageFormat::Svg => Some(timeline::Image::Svg),
+                LineageFormat::Png => Some(timeline::Image::Png),
+                LineageFormat::Pdf => Some(timeline::Image::Pdf),
+                _ => None,
+            };
+            match image {
+                Some(i) => {
+                    timeline::render(&t.dot, i).map_err(|e| Failure::Fatal(e.to_string()))?
+                }
+                None => t.dot.into_bytes(),
+            }
+        }
+    };
+    write_out(a.output.as_deref(), &bytes)?;
+    ok.then_some(()).ok_or(Failure::Inputs)
+}
+
+fn path(a: PathArgs) -> Result<(), Failure> {
+    let (g, from, ok) = graph_and_id(&a.graph, &a.from)?;
+    let to = query::resolve_id(&g, &a.to).map_err(|e| Failure::Fatal(e.to_string()))?;
+    if g.find(&to).is_none() {
+        return Err(Failure::Fatal(format!("{to} is not in the graph")));
+    }
+    let filter: query::Filter = (&a.filter).into();
+    let chains = query::path::paths(&g, &from, &to, a.k, &filter);
+    if chains.is_empty() {
+        let back = !query::path::paths(&g, &to, &from, 1, &filter).is_empty();
+        let hint = if back {
+            format!(" (but {to} leads back to {from}: swap the two)")
+        } else {
+            String::new()
+        };
+        return Err(Failure::Nothing(format!(
+            "no citation chain from {from} back to {to}{hint}"
+        )));
+    }
+    let text = match a.format {
+        ListFormat::Table => query::path::to_text(&g, &chains),
+        ListFormat::Jsonl => query::path::to_jsonl(&g, &chains),
+    };
+    Out::new().raw(&text);
+    ok.then_some(()).ok_or(Failure::Inputs)
+}
+
+fn stats(a: StatsArgs) -> Result<(), Failure> {
+    let (g, ok) = load_or_build(&a.graph)?;
+    let s = query::stats::stats(&g, a.top);
+    let text = match a.format {
+        StatsFormat::Text => s.to_text(),
+        StatsFormat::Json => serde_json::to_string_pretty(&s).unwrap_or_default() + "\n",
+    };
+    Out::new().raw(&text);
     ok.then_some(()).ok_or(Failure::Inputs)
 }

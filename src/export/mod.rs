@@ -11,6 +11,7 @@
 //! | `nodes.csv` + `edges.csv` | [`csv`] | Gephi spreadsheet import, pandas, R |
 //! | Cytoscape.js JSON | [`cytoscape`] | Cytoscape, Cytoscape.js, networkx `cytoscape_graph` |
 //! | Pajek `.net` | [`pajek`] | Pajek, igraph |
+//! | lineage timeline (DOT, SVG, PNG, PDF) | [`timeline`] | Graphviz, any viewer |
 //!
 //! Every text format is correct whatever the ids and titles hold (see [`escape`]); the GraphML,
 //! GEXF, CSV and Cytoscape exports carry the same attributes ([`attrs`]).
@@ -24,6 +25,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod node_link;
 pub mod pajek;
+pub mod timeline;
 
 use crate::error::{Error, Result};
 use crate::graph::CitationGraph;

@@ -1,0 +1,567 @@
+//! Figures about a graph, and the checks a reader should look at: date conflicts and
+//! anachronisms, each with the file and byte offset of the text to check.
+//!
+//! Everything here is one or a few linear passes over the graph (PageRank is a fixed number of
+//! them), so `stats` on a graph of a million edges takes a fraction of a second.
+
+use super::{id_year, year};
+use crate::graph::{CitationGraph, Node};
+use petgraph::Direction;
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::NodeIndex;
+use petgraph::unionfind::UnionFind;
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The damping factor of [`Stats::pagerank`].
+pub const DAMPING: f64 = 0.85;
+/// The number of power iterations of [`Stats::pagerank`].
+pub const ITERATIONS: usize = 50;
+
+/// Everything `resgraph stats` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Files read to build the graph.
+    pub documents: usize,
+    /// Nodes.
+    pub nodes: usize,
+    /// Nodes that are a file of the corpus.
+    pub in_corpus: usize,
+    /// Nodes by type (`resolution`, `decision`, `document`).
+    pub by_type: BTreeMap<String, usize>,
+    /// Nodes by body or series.
+    pub by_body: BTreeMap<String, usize>,
+    /// Edges (citing document, cited document).
+    pub edges: usize,
+    /// Mentions: every reference found, in every file (language versions each count).
+    pub mentions: usize,
+    /// Edges from a node to itself (a graph built by resgraph has none; a file may).
+    pub self_citations: usize,
+    /// Most cited, by mentions (each edge counts its [`crate::graph::Edge::weight`]).
+    pub most_cited_by_mentions: Vec<Ranked>,
+    /// Most cited, by the number of documents citing them.
+    pub most_cited_by_documents: Vec<Ranked>,
+    /// Highest PageRank (damping [`DAMPING`], [`ITERATIONS`] iterations; rank flows from citing
+    /// to cited documents).
+    pub pagerank: Vec<Scored>,
+    /// The dated nodes' time span.
+    pub span: Option<Span>,
+    /// The time span of the documents of the corpus.
+    pub corpus_span: Option<Span>,
+    /// Cited documents that are not files of the corpus.
+    pub not_in_corpus: usize,
+    /// The most cited of them, by citing documents.
+    pub not_in_corpus_most_cited: Vec<Ranked>,
+    /// Nodes whose dates disagree.
+    pub date_conflicts: Vec<DateConflict>,
+    /// Citations of a document dated after the citing one.
+    pub anachronisms: Vec<Anachronism>,
+    /// Weakly connected components.
+    pub components: Components,
+    /// Groups of documents that cite each other in a circle (strongly connected components of
+    /// more than one node), each sorted by id.
+    pub cycles: Vec<Vec<String>>,
+}
+
+/// A node with a count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    /// Canonical id.
+    pub id: String,
+    /// Short form.
+    pub label: String,
+    /// The count.
+    pub count: usize,
+}
+
+/// A node with a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scored {
+    /// Canonical id.
+    pub id: String,
+    /// Short form.
+    pub label: String,
+    /// The score.
+    pub score: f64,
+}
+
+/// The first and last dated node.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    /// Earliest date.
+    pub first: String,
+    /// A node with that date.
+    pub first_id: String,
+    /// Latest date.
+    pub last: String,
+    /// A node with that date.
+    pub last_id: String,
+}
+
+/// A place in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// The file.
+    pub file: String,
+    /// Start byte of the reference.
+    pub start: usize,
+}
+
+/// One date some texts give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedDate {
+    /// The date.
+    pub date: String,
+    /// Where the texts give it.
+    pub places: Vec<Place>,
+}
+
+/// A node whose dates disagree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateConflict {
+    /// Canonical id.
+    pub id: String,
+    /// The date chosen, if any.
+    pub date: Option<String>,
+    /// Where it comes from (`document`, `table`, `cited`).
+    pub date_source: Option<String>,
+    /// Every date the citing texts give, with where.
+    pub cited: Vec<CitedDate>,
+}
+
+/// A citation of a document dated after the citing one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Anachronism {
+    /// The citing document.
+    pub citing: String,
+    /// Its date.
+    pub citing_date: String,
+    /// The cited document.
+    pub cited: String,
+    /// The later date.
+    pub cited_date: String,
+    /// Where that date comes from: the node's (`document`, `table`, `cited`), `text` (the date
+    /// the citing text gives) or `symbol` (the year the symbol implies).
+    pub cited_date_source: String,
+    /// The file of the citation.
+    pub file: String,
+    /// Its start byte.
+    pub start: usize,
+    /// Its text.
+    pub text: String,
+}
+
+/// Weakly connected components.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Components {
+    /// How many.
+    pub count: usize,
+    /// The sizes of the largest, largest first (at most the top N).
+    pub largest: Vec<usize>,
+    /// Nodes without any citation in or out.
+    pub isolated: usize,
+}
+
+/// Computes the figures, keeping `top` entries in each ranking.
+pub fn stats(graph: &CitationGraph, top: usize) -> Stats {
+    let g = &graph.graph;
+    let mut by_type = BTreeMap::new();
+    let mut by_body = BTreeMap::new();
+    let mut in_corpus = 0;
+    for n in g.node_weights() {
+        *by_type.entry(n.kind.as_str().to_string()).or_insert(0) += 1;
+        *by_body.entry(n.body.clone()).or_insert(0) += 1;
+        in_corpus += usize::from(n.in_corpus);
+    }
+    let mut mentions = 0;
+    let mut self_citations = 0;
+    let mut by_mentions = vec![0usize; g.node_count()];
+    let mut by_documents = vec![0usize; g.node_count()];
+    for e in g.edge_references() {
+        mentions += e.weight().mentions.len();
+        if e.source() == e.target() {
+            self_citations += 1;
+            continue;
+        }
+        by_mentions[e.target().index()] += e.weight().weight;
+        by_documents[e.target().index()] += 1;
+    }
+    let ranked = |counts: &[usize], keep: &dyn Fn(&Node) -> bool| -> Vec<Ranked> {
+        let mut v: Vec<(usize, NodeIndex)> = g
+            .node_indices()
+            .filter(|&i| counts[i.index()] > 0 && keep(&g[i]))
+            .map(|i| (counts[i.index()], i))
+            .collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| g[a.1].id.cmp(&g[b.1].id)));
+        v.truncate(top);
+        v.into_iter()
+            .map(|(count, i)| Ranked {
+                id: g[i].id.clone(),
+                label: g[i].label.clone(),
+                count,
+            })
+            .collect()
+    };
+    let ranks = page_rank(graph, DAMPING, ITERATIONS);
+    let mut pr: Vec<(f64, NodeIndex)> = g.node_indices().map(|i| (ranks[i.index()], i)).collect();
+    pr.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| g[a.1].id.cmp(&g[b.1].id)));
+    pr.truncate(top);
+
+    let not_in_corpus = g.node_weights().filter(|n| !n.in_corpus).count();
+    let mut cycles: Vec<Vec<String>> = tarjan_scc(g)
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .map(|c| {
+            let mut ids: Vec<String> = c.into_iter().map(|i| g[i].id.clone()).collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    cycles.sort();
+
+    Stats {
+        documents: graph.meta.documents,
+        nodes: g.node_count(),
+        in_corpus,
+        by_type,
+        by_body,
+        edges: g.edge_count(),
+        mentions,
+        self_citations,
+        most_cited_by_mentions: ranked(&by_mentions, &|_| true),
+        most_cited_by_documents: ranked(&by_documents, &|_| true),
+        pagerank: pr
+            .into_iter()
+            .map(|(score, i)| Scored {
+                id: g[i].id.clone(),
+                label: g[i].label.clone(),
+                score,
+            })
+            .collect(),
+        span: span(g.node_weights()),
+        corpus_span: span(g.node_weights().filter(|n| n.in_corpus)),
+        not_in_corpus,
+        not_in_corpus_most_cited: ranked(&by_documents, &|n| !n.in_corpus),
+        date_conflicts: date_conflicts(graph),
+        anachronisms: anachronisms(graph),
+        components: components(graph, top),
+        cycles,
+    }
+}
+
+fn span<'a>(nodes: impl Iterator<Item = &'a Node>) -> Option<Span> {
+    let mut first: Option<(&str, &str)> = None;
+    let mut last: Option<(&str, &str)> = None;
+    for n in nodes {
+        let Some(d) = n.date.as_deref() else {
+            continue;
+        };
+        let here = (d, n.id.as_str());
+        if first.is_none_or(|f| here < f) {
+            first = Some(here);
+        }
+        if last.is_none_or(|l| here.0 > l.0 || (here.0 == l.0 && here.1 < l.1)) {
+            last = Some(here);
+        }
+    }
+    let (first, first_id) = first?;
+    let (last, last_id) = last?;
+    Some(Span {
+        first: first.into(),
+        first_id: first_id.into(),
+        last: last.into(),
+        last_id: last_id.into(),
+    })
+}
+
+/// Every node flagged with `date_conflict`, with the dates its citing texts give and where.
+pub fn date_conflicts(graph: &CitationGraph) -> Vec<DateConflict> {
+    let g = &graph.graph;
+    let mut out: Vec<DateConflict> = g
+        .node_indices()
+        .filter(|&i| g[i].date_conflict)
+        .map(|i| {
+            let mut cited: BTreeMap<String, Vec<Place>> = BTreeMap::new();
+            for e in g.edges_directed(i, Direction::Incoming) {
+                for m in &e.weight().mentions {
+                    if let Some(d) = &m.date {
+                        cited.entry(d.clone()).or_default().push(Place {
+                            file: m.file.clone(),
+                            start: m.start,
+                        });
+                    }
+                }
+            }
+            let n = &g[i];
+            DateConflict {
+                id: n.id.clone(),
+                date: n.date.clone(),
+                date_source: n.date_source.clone(),
+                cited: cited
+                    .into_iter()
+                    .map(|(date, mut places)| {
+                        places.sort_by(|a, b| (&a.file, a.start).cmp(&(&b.file, b.start)));
+                        CitedDate { date, places }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// Every mention of a document dated after the document that cites it. The cited date is the
+/// cited node's date where known, else the date the citing text gives, else the year its
+/// symbol implies (compared by year only). Citing documents without a date are skipped.
+pub fn anachronisms(graph: &CitationGraph) -> Vec<Anachronism> {
+    let g = &graph.graph;
+    let mut out = Vec::new();
+    for e in g.edge_references() {
+        let (s, t) = (&g[e.source()], &g[e.target()]);
+        let Some(citing_date) = s.date.as_deref() else {
+            continue;
+        };
+        for m in &e.weight().mentions {
+            let later = if let Some(d) = t.date.as_deref() {
+                (d > citing_date).then(|| {
+                    let source = t.date_source.as_deref().unwrap_or("cited");
+                    (d.to_string(), source.to_string())
+                })
+            } else if let Some(d) = m.date.as_deref() {
+                (d > citing_date).then(|| (d.to_string(), "text".to_string()))
+            } else {
+                let citing_year = year(s);
+                id_year(&t.id)
+                    .filter(|y| citing_year.is_some_and(|c| *y > c))
+                    .map(|y| (y.to_string(), "symbol".to_string()))
+            };
+            if let Some((cited_date, cited_date_source)) = later {
+                out.push(Anachronism {
+                    citing: s.id.clone(),
+                    citing_date: citing_date.to_string(),
+                    cited: t.id.clone(),
+                    cited_date,
+                    cited_date_source,
+                    file: m.file.clone(),
+                    start: m.start,
+                    text: m.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.citing, &a.cited, &a.file, a.start).cmp(&(&b.citing, &b.cited, &b.file, b.start))
+    });
+    out
+}
+
+/// Weakly connected components (petgraph's union-find over the edges).
+pub fn components(graph: &CitationGraph, top: usize) -> Components {
+    let g = &graph.graph;
+    let mut uf = UnionFind::<usize>::new(g.node_count());
+    for e in g.edge_references() {
+        uf.union(e.source().index(), e.target().index());
+    }
+    let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
+    for i in 0..g.node_count() {
+        *sizes.entry(uf.find(i)).or_insert(0) += 1;
+    }
+    let mut largest: Vec<usize> = sizes.values().copied().collect();
+    largest.sort_by(|a, b| b.cmp(a));
+    let count = largest.len();
+    largest.truncate(top);
+    let isolated = g
+        .node_indices()
+        .filter(|&i| g.neighbors_undirected(i).next().is_none())
+        .count();
+    Components {
+        count,
+        largest,
+        isolated,
+    }
+}
+
+/// PageRank with the same definition as `petgraph::algo::page_rank` (and the same results, see
+/// the tests), computed in time linear in the edges per iteration: petgraph's version looks at
+/// every pair of nodes in each iteration, which is too slow beyond a few thousand nodes.
+///
+/// In each iteration a node `w` gives `d·r(w)/out(w)` to each node it cites, `(1-d)·r(w)/n` to
+/// each node it does not cite, and `d·r(w)/n` to every node when it cites nothing; the ranks are
+/// then scaled to sum to 1. Indexed by node index.
+pub fn page_rank(graph: &CitationGraph, damping: f64, iterations: usize) -> Vec<f64> {
+    let g = &graph.graph;
+    let n = g.node_count();
+    if n == 0 {
+        return Vec::new();
+    }
+    let nf = n as f64;
+    // Distinct citing nodes of each node (compressed rows), and out-degrees counting every edge.
+    let mut start = Vec::with_capacity(n + 1);
+    let mut citing: Vec<u32> = Vec::with_capacity(g.edge_count());
+    let mut row: Vec<u32> = Vec::new();
+    for v in g.node_indices() {
+        start.push(citing.len());
+        row.clear();
+        row.extend(
+            g.neighbors_directed(v, Direction::Incoming)
+                .map(|w| w.index() as u32),
+        );
+        row.sort_unstable();
+        row.dedup();
+        citing.extend_from_slice(&row);
+    }
+    start.push(citing.len());
+    let out: Vec<f64> = g
+        .node_indices()
+        .map(|v| g.edges_directed(v, Direction::Outgoing).count() as f64)
+        .collect();
+    let mut ranks = vec![1.0 / nf; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..iterations {
+        let (mut dangling, mut citing_sum) = (0.0, 0.0);
+        for (r, o) in ranks.iter().zip(&out) {
+            if *o == 0.0 {
+                dangling += r;
+            } else {
+                citing_sum += r;
+            }
+        }
+        let base = damping * dangling / nf + (1.0 - damping) * citing_sum / nf;
+        for v in 0..n {
+            let mut x = base;
+            for &w in &citing[start[v]..start[v + 1]] {
+                let w = w as usize;
+                x += damping * ranks[w] / out[w] - (1.0 - damping) * ranks[w] / nf;
+            }
+            next[v] = x;
+        }
+        let sum: f64 = next.iter().sum();
+        for (r, x) in ranks.iter_mut().zip(&next) {
+            *r = if sum > 0.0 { x / sum } else { 1.0 / nf };
+        }
+    }
+    ranks
+}
+
+impl Stats {
+    /// The report as text: figures first, then the rankings, then the things to check.
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        let join = |m: &BTreeMap<String, usize>, keep: usize| -> String {
+            let mut v: Vec<(&String, &usize)> = m.iter().collect();
+            v.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+            let rest: usize = v.iter().skip(keep).map(|(_, c)| **c).sum();
+            let mut parts: Vec<String> = v
+                .iter()
+                .take(keep)
+                .map(|(k, c)| format!("{k} {c}"))
+                .collect();
+            if v.len() > keep {
+                parts.push(format!("{} others {rest}", v.len() - keep));
+            }
+            parts.join(", ")
+        };
+        let _ = writeln!(s, "documents read     {}", self.documents);
+        let _ = writeln!(
+            s,
+            "nodes              {} ({} in the corpus, {} cited only)",
+            self.nodes, self.in_corpus, self.not_in_corpus
+        );
+        let _ = writeln!(s, "  by type          {}", join(&self.by_type, 10));
+        let _ = writeln!(s, "  by body          {}", join(&self.by_body, 8));
+        let _ = writeln!(s, "edges              {}", self.edges);
+        let _ = writeln!(s, "mentions           {}", self.mentions);
+        if self.self_citations > 0 {
+            let _ = writeln!(s, "self-citations     {}", self.self_citations);
+        }
+        for (name, span) in [
+            ("time span", &self.span),
+            ("corpus span", &self.corpus_span),
+        ] {
+            if let Some(sp) = span {
+                let _ = writeln!(
+                    s,
+                    "{name:<18} {} ({}) to {} ({})",
+                    sp.first, sp.first_id, sp.last, sp.last_id
+                );
+            }
+        }
+        let c = &self.components;
+        let _ = writeln!(
+            s,
+            "components         {} weakly connected; largest {}; {} isolated nodes",
+            c.count,
+            c.largest
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            c.isolated
+        );
+        let _ = writeln!(s, "citation cycles    {}", self.cycles.len());
+        for cyc in &self.cycles {
+            let _ = writeln!(s, "  {}", cyc.join(" "));
+        }
+        let ranking = |s: &mut String, title: &str, v: &[Ranked]| {
+            let _ = writeln!(s, "\n{title}");
+            for (i, r) in v.iter().enumerate() {
+                let _ = writeln!(s, "{:>3}. {:<22} {:>6}  {}", i + 1, r.label, r.count, r.id);
+            }
+        };
+        ranking(
+            &mut s,
+            "most cited, by mentions",
+            &self.most_cited_by_mentions,
+        );
+        ranking(
+            &mut s,
+            "most cited, by citing documents",
+            &self.most_cited_by_documents,
+        );
+        let _ = writeln!(s, "\nPageRank");
+        for (i, r) in self.pagerank.iter().enumerate() {
+            let _ = writeln!(s, "{:>3}. {:<22} {:.5}  {}", i + 1, r.label, r.score, r.id);
+        }
+        ranking(
+            &mut s,
+            "most cited documents not in the corpus, by citing documents",
+            &self.not_in_corpus_most_cited,
+        );
+        let _ = writeln!(s, "\ndate conflicts     {}", self.date_conflicts.len());
+        for d in &self.date_conflicts {
+            let chosen = match (&d.date, &d.date_source) {
+                (Some(date), Some(src)) => format!("{date} ({src})"),
+                (Some(date), None) => date.clone(),
+                _ => "no date chosen".into(),
+            };
+            let _ = writeln!(s, "  {}: {chosen}", d.id);
+            for c in &d.cited {
+                let places: Vec<String> = c
+                    .places
+                    .iter()
+                    .map(|p| format!("{}:{}", p.file, p.start))
+                    .collect();
+                let _ = writeln!(s, "    cited as {}: {}", c.date, places.join(", "));
+            }
+        }
+        let _ = writeln!(s, "\nanachronisms       {}", self.anachronisms.len());
+        for a in &self.anachronisms {
+            let _ = writeln!(
+                s,
+                "  {} ({}) cites {} ({}, {}): {}:{} {:?}",
+                a.citing,
+                a.citing_date,
+                a.cited,
+                a.cited_date,
+                a.cited_date_source,
+                a.file,
+                a.start,
+                a.text
+            );
+        }
+        s
+    }
+}
