@@ -3,7 +3,7 @@
 //! One regular expression per language is built from its table (month names, glue words, the
 //! order of day, month and year) the first time it is needed and reused afterwards.
 
-use crate::lang::{DateOrder, Lang, Table};
+use crate::lang::{DateOrder, Lang, Table, script};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -21,19 +21,39 @@ pub struct FoundDate {
 
 struct Compiled {
     re: Regex,
+    day_month: Regex,
 }
 
 static COMPILED: [OnceLock<Option<Compiled>>; 7] = [const { OnceLock::new() }; 7];
 
-/// Escapes words for a regular expression and joins them longest first.
+/// Escapes words for a regular expression and joins them longest first. A space matches any run
+/// of white space, a slash may have white space around it (`كانون الأول/ ديسمبر`), and an Arabic
+/// letter may be followed by tatweel and vowel marks (`نيســان`).
 pub(crate) fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = words.collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v.dedup();
     v.iter()
-        .map(|w| regex::escape(w).replace(' ', r"[\s\u{A0}]+"))
+        .map(|w| word_pattern(w))
         .collect::<Vec<_>>()
         .join("|")
+}
+
+fn word_pattern(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        match c {
+            ' ' => out.push_str(r"[\s\u{A0}]+"),
+            '/' => out.push_str(r"[\s\u{A0}]*/[\s\u{A0}]*"),
+            _ => {
+                out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+                if ('\u{0620}'..='\u{06FF}').contains(&c) {
+                    out.push_str(r"[\u{0640}\u{064B}-\u{065F}\u{0670}]*");
+                }
+            }
+        }
+    }
+    out
 }
 
 fn build(table: &Table) -> Option<Compiled> {
@@ -57,13 +77,25 @@ fn build(table: &Table) -> Option<Compiled> {
     let sp = r"[\s\u{A0}\u{202F}]";
     let pattern = match table.date_order {
         DateOrder::DayMonthYear => format!(
-            r"(?i)^(?P<d>[0-9]{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months}){sp}+{glue}(?P<y>[0-9]{{4}}){suffix}"
+            r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months}){sp}+{glue}(?P<y>\d{{4}}){suffix}"
         ),
         DateOrder::YearMonthDay => {
-            r"^(?P<y>[0-9]{4})\s*年\s*(?P<mn>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日".to_string()
+            r"^(?P<y>\d{4})\s*年\s*(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string()
         }
     };
-    Regex::new(&pattern).ok().map(|re| Compiled { re })
+    // Day and month with an optional year, for dates given one per item of a list.
+    let day_month = match table.date_order {
+        DateOrder::DayMonthYear => format!(
+            r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})(?:{sp}+{glue}(?P<y>\d{{4}}){suffix})?"
+        ),
+        DateOrder::YearMonthDay => {
+            r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string()
+        }
+    };
+    Some(Compiled {
+        re: Regex::new(&pattern).ok()?,
+        day_month: Regex::new(&day_month).ok()?,
+    })
 }
 
 fn compiled(lang: Lang) -> Option<&'static Compiled> {
@@ -76,11 +108,11 @@ pub fn date_at(text: &str, pos: usize, lang: Lang) -> Option<FoundDate> {
     let c = compiled(lang)?;
     let hay = text.get(pos..)?;
     let caps = c.re.captures(hay)?;
-    let day: u32 = caps.name("d")?.as_str().parse().ok()?;
-    let year: i32 = caps.name("y")?.as_str().parse().ok()?;
+    let day = script::parse_number(caps.name("d")?.as_str())?;
+    let year = script::parse_number(caps.name("y")?.as_str())? as i32;
     let month = match caps.name("m") {
         Some(m) => month_number(m.as_str(), lang.table())?,
-        None => caps.name("mn")?.as_str().parse().ok()?,
+        None => script::parse_number(caps.name("mn")?.as_str())?,
     };
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let end = pos + caps.get(0)?.end();
@@ -96,8 +128,8 @@ pub fn find_date(text: &str, pos: usize, limit: usize, lang: Lang) -> Option<Fou
     let end = floor_boundary(text, (pos + limit).min(text.len()));
     let mut i = pos;
     while i < end {
-        if text.as_bytes()[i].is_ascii_digit()
-            && (i == 0 || !text.as_bytes()[i - 1].is_ascii_digit())
+        if text[i..].starts_with(script::is_digit)
+            && !text[..i].ends_with(script::is_digit)
             && let Some(d) = date_at(text, i, lang)
         {
             return Some(d);
@@ -110,6 +142,27 @@ pub fn find_date(text: &str, pos: usize, limit: usize, lang: Lang) -> Option<Fou
     None
 }
 
+/// Reads a day and month, with the year if one follows, at byte `pos` (`4 mars`, `18 décembre
+/// 1964`): day, month, year and the end. For dates given one per item at the end of a list.
+pub fn day_month_at(text: &str, pos: usize, lang: Lang) -> Option<(u32, u32, Option<i32>, usize)> {
+    let c = compiled(lang)?;
+    let hay = text.get(pos..)?;
+    let caps = c.day_month.captures(hay)?;
+    let day = script::parse_number(caps.name("d")?.as_str())?;
+    let month = match caps.name("m") {
+        Some(m) => month_number(m.as_str(), lang.table())?,
+        None => script::parse_number(caps.name("mn")?.as_str())?,
+    };
+    let year = match caps.name("y") {
+        Some(y) => Some(script::parse_number(y.as_str())? as i32),
+        None => None,
+    };
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return None;
+    }
+    Some((day, month, year, pos + caps.get(0)?.end()))
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -119,11 +172,16 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 fn month_number(name: &str, table: &Table) -> Option<u32> {
     let lower: String = name
+        .chars()
+        .filter(|c| !script::is_mark(*c))
+        .collect::<String>()
         .to_lowercase()
         .split(|c: char| c.is_whitespace() || c == '\u{A0}')
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+        .replace(" /", "/")
+        .replace("/ ", "/");
     table
         .months
         .iter()

@@ -13,9 +13,12 @@
 //!
 //! A bare `N/N` is only a reference under a keyword, so page counters (`2/56`) and ratios never are.
 
-use crate::date::{self, alternation};
+mod hooks;
+mod zh;
+
+use crate::date;
 use crate::known;
-use crate::lang::{BodyName, Lang, Table};
+use crate::lang::{BodyName, Lang, Table, script};
 use crate::layout::{Clause, Layout, is_space};
 use crate::symbol::{Body, Kind, Number, RomanSession, SessionKind, SessionNo, Symbol};
 use chrono::{Datelike, NaiveDate};
@@ -55,6 +58,8 @@ pub struct Context<'a> {
 /// Regular expressions built from one language table.
 struct Compiled {
     keyword: Regex,
+    /// `N [parts] (session)` and `N (YYYY)` anywhere: candidates for pass 2.
+    standalone: Regex,
 }
 
 static COMPILED: [OnceLock<Option<Compiled>>; 7] = [const { OnceLock::new() }; 7];
@@ -64,25 +69,15 @@ fn compiled(lang: Lang) -> Option<&'static Compiled> {
     COMPILED[i]
         .get_or_init(|| {
             let t = lang.table();
-            let words = alternation(
-                t.resolution_words
-                    .iter()
-                    .chain(t.decision_words.iter())
-                    .copied(),
-            );
-            let keyword = Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({words})")).ok()?;
-            Some(Compiled { keyword })
+            let keyword = Regex::new(&hooks::keyword_pattern(t)).ok()?;
+            let standalone = Regex::new(&hooks::standalone_pattern(t)).ok()?;
+            Some(Compiled {
+                keyword,
+                standalone,
+            })
         })
         .as_ref()
 }
-
-/// `N (YYYY)` and `N [parts] (ROMAN)` anywhere: candidates for pass 2.
-static STANDALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[^\p{L}\p{N}/.\-])([0-9]{1,4})[ \t\u{A0}]*(?:[A-Z\u{0400}-\u{04FF}][^()\n]{0,30})?\((?:[IVXLC]{1,7}|S-[IVXLC]{1,6}|ES-[IVXLC]{1,6}|[0-9]{4})\)",
-    )
-    .expect("static regex")
-});
 
 /// Document symbols: a series element, then slash-separated elements, one of them with a digit.
 static DOCSYM: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,7 +113,11 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
         covered: Vec::new(),
         consumed: Default::default(),
     };
-    s.keyword_pass();
+    if ctx.lang == Lang::Zh {
+        s.zh_pass();
+    } else {
+        s.keyword_pass();
+    }
     s.normalise_covered();
     s.standalone_pass();
     s.normalise_covered();
@@ -217,7 +216,7 @@ impl Scanner<'_, '_> {
             let Some(m) = caps.get(1) else { continue };
             // Keywords a list already read as its own (`... and decision 71/558`) are done;
             // those inside a footnote block that a list stepped over are not.
-            if self.consumed.contains(&m.start()) {
+            if self.consumed.contains(&m.start()) || !self.keyword_boundary(m.start()) {
                 continue;
             }
             self.parse_list(m.start(), m.end());
@@ -228,7 +227,10 @@ impl Scanner<'_, '_> {
     fn parse_list(&mut self, kw_start: usize, kw_end: usize) -> Option<usize> {
         let text = self.text;
         let mut kind = self.keyword_kind(&text[kw_start..kw_end]);
-        let (mut pre_body, mut possessive, mut seg_start) = self.look_back(kw_start);
+        let found = self.look_back(kw_start);
+        let (mut pre_body, mut possessive, mut seg_start) =
+            self.keyword_possessive(kw_start, kw_end, found);
+        pre_body = self.inside_body(kw_end).or(pre_body);
         let mut pos = self.after_keyword(kw_end);
         let mut first_in_list = true;
         let mut last_end = None;
@@ -257,8 +259,9 @@ impl Scanner<'_, '_> {
                 self.consumed.insert(kw_s);
                 self.flush_segment(&mut segment, kind, pre_body, possessive);
                 kind = new_kind;
-                let (b, p, s) = self.look_back(kw_s);
-                pre_body = b;
+                let found = self.look_back(kw_s);
+                let (b, p, s) = self.keyword_possessive(kw_s, kw_e, found);
+                pre_body = self.inside_body(kw_e).or(b);
                 possessive = p;
                 seg_start = s.max(sep.start);
                 pos = self.after_keyword(kw_e);
@@ -266,12 +269,16 @@ impl Scanner<'_, '_> {
                 pos = sep.end;
             }
         }
+        if let Some(e) = last_end.and_then(|e| self.distributive_dates(&mut segment, e)) {
+            last_end = Some(e);
+        }
         self.flush_segment(&mut segment, kind, pre_body, possessive);
         last_end
     }
 
     fn keyword_kind(&self, word: &str) -> Kind {
-        let lower = word.to_lowercase();
+        let lower: String = word.chars().filter(|c| !script::is_mark(*c)).collect();
+        let lower = lower.to_lowercase();
         if self.table.decision_words.iter().any(|w| *w == lower) {
             Kind::Decision
         } else {
@@ -281,7 +288,7 @@ impl Scanner<'_, '_> {
 
     /// Skips white space and a number word (`No.`) after a keyword.
     fn after_keyword(&self, pos: usize) -> usize {
-        let p = self.skip_ws(pos);
+        let p = self.skip_inside(self.skip_ws(pos));
         match eat_any(self.text, p, self.table.number_words) {
             Some(e) => self.skip_ws(e),
             None => p,
@@ -354,8 +361,8 @@ impl Scanner<'_, '_> {
         let mut body_after = None;
         for _ in 0..3 {
             let mut p = self.skip_ws(end);
-            if text[p..].starts_with(',') {
-                p = self.skip_ws(p + 1);
+            if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
+                p = self.skip_ws(p + c.len_utf8());
             }
             if date.is_none()
                 && let Some(found) = self.connector_date(p)
@@ -368,6 +375,12 @@ impl Scanner<'_, '_> {
                 && let Some((b, e)) = eat_body(text, p, self.table.bodies_after)
             {
                 body_after = Some(b);
+                end = e;
+                continue;
+            }
+            // `du Conseil`, `Совета`: the citing council, with the date that may follow.
+            if let Some((b, e)) = self.council_word(p) {
+                body_after = body_after.or(b);
                 end = e;
                 continue;
             }
@@ -405,13 +418,13 @@ impl Scanner<'_, '_> {
         let mut p = self.skip_ws(skip_marker(text, pos));
         let mut seen = false;
         if let Some(c) = text[p..].chars().next()
-            && (c == ',' || c == ';')
+            && (script::is_comma(c) || script::is_semicolon(c))
         {
             // `2014,4 32/21`: a marker glued to the comma.
-            p = self.skip_ws(skip_marker(text, p + 1));
+            p = self.skip_ws(skip_marker(text, p + c.len_utf8()));
             seen = true;
         }
-        if let Some(e) = eat_any(text, p, self.table.and_words) {
+        if let Some(e) = hooks::eat_and(text, p, self.table) {
             p = self.skip_ws(e);
             seen = true;
         }
@@ -504,7 +517,10 @@ impl Scanner<'_, '_> {
 
     fn standalone_pass(&mut self) {
         let text = self.text;
-        for caps in STANDALONE.captures_iter(text) {
+        let Some(c) = compiled(self.ctx.lang) else {
+            return;
+        };
+        for caps in c.standalone.captures_iter(text) {
             let Some(m) = caps.get(1) else { continue };
             if self.is_covered(m.start()) {
                 continue;
@@ -692,6 +708,11 @@ fn resolve_item(
                 number,
                 session: OldSession::Year(year),
             } => {
+                // The Security Council adopts no numbered decisions: `decision 267 (2009)` is
+                // another body's (a governing council's).
+                if kind == Kind::Decision && !matches!(body, Some(Body::GA)) {
+                    continue;
+                }
                 if matches!(body, Some(Body::GA))
                     && let Some(s) = known::ga_old_session(number)
                     && known::ga_session_year(s) <= year
@@ -803,9 +824,12 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
     }
     let (n1, e1) = number_at(text, p)?;
     p = e1;
-    if text[p..].starts_with('/') {
-        let (n2, e2) = number_at(text, p + 1)?;
-        if text[e2..].starts_with('/') || text[e2..].starts_with(|c: char| c.is_alphanumeric()) {
+    if let Some(slash) = text[p..].chars().next().filter(|c| script::is_slash(*c)) {
+        let (n2, e2) = number_at(text, p + slash.len_utf8())?;
+        // A Chinese word may touch the number (`第60/1号决议`).
+        if text[e2..].starts_with(script::is_slash)
+            || text[e2..].starts_with(|c: char| c.is_alphanumeric() && !script::is_cjk(c))
+        {
             // `12/05/2020`, `78/404/Add.1`, `78/237abc`: not a resolution number. A canonical id
             // may glue the part letter on (`43/78H`).
             let glued = text[e2..].chars().next().filter(|c| c.is_ascii_uppercase());
@@ -858,7 +882,8 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
         Some(x) => x,
         None => (Vec::new(), p),
     };
-    if let Some((session, end)) = paren_session(text, skip_ws_plain(text, after_parts)) {
+    if let Some((session, end)) = hooks::paren_session(text, skip_ws_plain(text, after_parts), table)
+    {
         return Some(Item {
             start,
             end,
@@ -874,7 +899,7 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
         return None;
     }
     // `resolution 32 (1)`: a number with a parenthesis that is no session is not bare.
-    if text[skip_ws_plain(text, p)..].starts_with('(') {
+    if text[skip_ws_plain(text, p)..].starts_with(script::is_open_paren) {
         return None;
     }
     Some(Item {
@@ -922,16 +947,9 @@ fn skip_marker(text: &str, pos: usize) -> usize {
 
 /// A decimal number of 1-4 digits at `pos`, not glued to other digits or letters before it.
 fn number_at(text: &str, pos: usize) -> Option<(u32, usize)> {
-    let bytes = text.as_bytes();
-    let mut e = pos;
-    while e < bytes.len() && bytes[e].is_ascii_digit() && e - pos < 5 {
-        e += 1;
-    }
-    if e == pos || e - pos > 4 {
-        return None;
-    }
-    let n = text[pos..e].parse().ok()?;
-    Some((n, e))
+    // Full-width and Arabic-Indic digits count as digits (`１２６１`, `١٨٠٣`).
+    let (n, len) = script::leading_number(text.get(pos..)?, 4)?;
+    Some((n, pos + len))
 }
 
 fn skip_hspace(text: &str, mut pos: usize) -> usize {
@@ -972,7 +990,8 @@ fn part_letter(text: &str, pos: usize) -> Option<(char, usize)> {
     let e = pos + c.len_utf8();
     match text[e..].chars().next() {
         None => Some((l, e)),
-        Some(n) if n.is_alphanumeric() || n == '/' || n == '-' => None,
+        // A Chinese word may touch the letter (`A和B`).
+        Some(n) if (n.is_alphanumeric() && !script::is_cjk(n)) || n == '/' || n == '-' => None,
         Some('.') if text[e + 1..].starts_with(|c: char| c.is_alphanumeric()) => None,
         Some(_) => Some((l, e)),
     }
@@ -985,7 +1004,7 @@ fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<char>, usiz
         // A part letter is separated from its number by a space (`43/78 H`).
         return None;
     }
-    let (first, mut end) = part_letter(text, p)?;
+    let (first, mut end) = hooks::part_at(text, p, table)?;
     let mut parts = vec![first];
     loop {
         let q = skip_hspace(text, end);
@@ -998,12 +1017,12 @@ fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<char>, usiz
             )
         } else if let Some(e) = eat_any(text, q, table.range_words) {
             (true, skip_hspace(text, e))
-        } else if let Some(e) = eat_any(text, q, table.and_words) {
+        } else if let Some(e) = hooks::eat_and(text, q, table) {
             (false, skip_hspace(text, e))
         } else {
             break;
         };
-        let Some((l, e)) = part_letter(text, r) else {
+        let Some((l, e)) = hooks::part_at(text, r, table) else {
             break;
         };
         let last = *parts.last().unwrap_or(&l);
@@ -1017,29 +1036,6 @@ fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<char>, usiz
         end = e;
     }
     Some((parts, end))
-}
-
-/// `(XV)`, `(S-VI)`, `(ES-V)`, `(2000)` at `pos`.
-fn paren_session(text: &str, pos: usize) -> Option<(OldSession, usize)> {
-    let rest = text.get(pos..)?;
-    if !rest.starts_with('(') {
-        return None;
-    }
-    let close = rest[..crate::layout::floor_char(rest, 24)].find(')')?;
-    let inner = rest[1..close].trim_matches(is_space);
-    let end = pos + close + 1;
-    if inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit()) {
-        let y: u32 = inner.parse().ok()?;
-        return (1946..=2100)
-            .contains(&y)
-            .then_some((OldSession::Year(y), end));
-    }
-    let r = RomanSession::parse(inner)?;
-    // Roman sessions are written in capitals; `(iv)` is a sub-paragraph.
-    if inner.chars().any(|c| c.is_ascii_lowercase()) {
-        return None;
-    }
-    Some((OldSession::Roman(r), end))
 }
 
 /// Document symbols in the match `start..end`: splits double symbols, trims punctuation,
@@ -1145,22 +1141,34 @@ pub(crate) fn eat_word(text: &str, pos: usize, word: &str) -> Option<usize> {
             continue;
         }
         let c = text[p..].chars().next()?;
-        let matches = c == w || c.to_lowercase().eq(std::iter::once(w));
+        let matches = c == w
+            || c.to_lowercase().eq(std::iter::once(w))
+            || (is_apostrophe(c) && is_apostrophe(w));
         if !matches {
             return None;
         }
         p += c.len_utf8();
+        // Arabic tatweel and vowel marks may stand inside any word (`لقــرار`).
+        while let Some(m) = text[p..].chars().next().filter(|m| script::is_mark(*m)) {
+            p += m.len_utf8();
+        }
     }
     let last = word.chars().last()?;
+    // Chinese words need no boundary; a word of another script ends where Chinese begins.
     if last.is_alphanumeric()
+        && !script::is_cjk(last)
         && text[p..]
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_alphanumeric() && !script::is_cjk(c))
     {
         return None;
     }
     Some(p)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
 fn skip_ws_plain(text: &str, mut pos: usize) -> usize {

@@ -5,9 +5,16 @@
 //! [`Table`]. The extractor itself has no words of any language in its code paths, so adding a
 //! language is adding a table file.
 
+mod ar;
 mod de;
 mod en;
+mod es;
+mod fr;
+mod ru;
+pub mod script;
+mod zh;
 
+use crate::symbol::SessionKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -63,12 +70,16 @@ impl Lang {
             .find(|l| l.code().eq_ignore_ascii_case(code))
     }
 
-    /// The language's table. Languages without their own table yet fall back to English, whose
-    /// symbol forms they share.
+    /// The language's table.
     pub fn table(self) -> &'static Table {
         match self {
+            Lang::Ar => &ar::TABLE,
             Lang::De => &de::TABLE,
-            _ => &en::TABLE,
+            Lang::En => &en::TABLE,
+            Lang::Es => &es::TABLE,
+            Lang::Fr => &fr::TABLE,
+            Lang::Ru => &ru::TABLE,
+            Lang::Zh => &zh::TABLE,
         }
     }
 }
@@ -185,6 +196,52 @@ pub struct Table {
     pub report_phrases: &'static [&'static str],
     /// Function words that mark the language for detection.
     pub markers: &'static [&'static str],
+    /// Whether the script separates words with spaces (not Chinese, where a word may touch the
+    /// next one).
+    pub spaced: bool,
+    /// Clitics that may be glued before a keyword (Arabic `و`, `ب`, `ل`: `بقرارها`, `لقرار`).
+    pub keyword_proclitics: &'static [&'static str],
+    /// Keyword forms that carry a possessive themselves (Arabic `قرارها`, "its resolution").
+    pub possessive_keywords: &'static [&'static str],
+    /// Body names standing between the keyword and its number (Arabic `قرار مجلس الأمن 1325`,
+    /// Russian `резолюции Совета Безопасности 1540 (2004)`).
+    pub bodies_inside: &'static [(&'static str, BodyName)],
+    /// Words that may follow such a body name before the number (`التابع للأمم المتحدة`,
+    /// `Организации Объединенных Наций`).
+    pub inside_fillers: &'static [&'static str],
+    /// Words that name "the Council" without saying which (`du Conseil`, `Совета`, `المجلس`,
+    /// `理事会`): the citing document's council (Security Council, ECOSOC or Human Rights
+    /// Council), and nothing when the citing document is not a council's.
+    pub council_words: &'static [&'static str],
+    /// Session markers written in parentheses in place of a Roman numeral, with the kind of
+    /// session: Arabic `(د-17)` = (XVII).
+    pub session_markers: &'static [(&'static str, SessionKind)],
+    /// Words after a year inside the parentheses (`2118 (2013 год)`).
+    pub paren_year_suffix: &'static [&'static str],
+    /// Part letters written as words (Arabic `ألف` = A, `باء` = B).
+    pub part_names: &'static [(&'static str, char)],
+    /// And-words that are glued to the word after them (Arabic `و`: `و2109 (2013)`).
+    pub and_prefixes: &'static [&'static str],
+    /// Connectors that give one date per item at the end of a list (French `en date des 4 mars,
+    /// 13 mars et 18 décembre 1964`).
+    pub distributive_connectors: &'static [&'static str],
+    /// Words after a number that close it (Chinese `号`).
+    pub number_suffixes: &'static [&'static str],
+    /// Words between a body name (or a date) and the number it qualifies (Chinese `通过的`, `在`).
+    pub bridges: &'static [&'static str],
+    /// Openers of a modifier phrase between a body and the number, which ends with one of
+    /// `modifier_ends` (Chinese `题为“...”的`, `关于...的`).
+    pub modifier_openers: &'static [&'static str],
+    /// The words that end such a modifier (Chinese `的`).
+    pub modifier_ends: &'static [&'static str],
+    /// Words joining the parts of a composed ordinal (`und`, `et`, `و`).
+    pub ordinal_joiners: &'static [&'static str],
+    /// Whether the session word stands before the ordinal (Arabic `الدورة الثامنة والسبعون`).
+    pub session_word_first: bool,
+    /// Opening words of operative paragraphs, consulted before `verbs` there, for languages
+    /// where an operative verb has the same form as a preambular one (Chinese `回顾`: recalls /
+    /// recalling) or is its bare form (Arabic `تشير` recalls, `وإذ تشير` recalling).
+    pub operative_verbs: &'static [(&'static str, &'static str)],
 }
 
 /// Guesses the language of a text from its script and its function words.
@@ -226,9 +283,6 @@ fn detect_latin(text: &str) -> Lang {
     let mut best = (Lang::En, 0usize);
     for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es] {
         let markers = lang.table().markers;
-        if lang != Lang::En && lang.table().lang != lang {
-            continue;
-        }
         let n = words.iter().filter(|w| markers.contains(w)).count();
         if n > best.1 {
             best = (lang, n);

@@ -1,0 +1,267 @@
+//! The Chinese list scanner. Chinese writes a citation the other way round: the body and the
+//! date come first, then the number, and one `号决议` closes the whole list:
+//!
+//! ```text
+//! 回顾其1999年8月25日第1261(1999)号、...和2000年8月11日第1314(2000)号决议
+//! 大会第60/1号决议            第217 A(III)号决议            第1267(1999)和1989(2011)号决议
+//! 大会题为“...”的2015年9月25日第70/1号决议     经济及社会理事会1996年7月25日关于...的第1996/31号决议
+//! ```
+//!
+//! The scanner reads lists forward, each item `[date] [第] number [号]`, items joined by the
+//! table's and-words (`、`, `和`, `及`), and keeps a list only when it ends with a resolution or
+//! decision word. What stands before the list (`大会`, `其`, with dates, `题为“...”的` and
+//! `关于...的` phrases and bridges such as `在`, `通过的` in between) gives its body. The items
+//! are then resolved by the same machinery as every other language.
+
+use super::{Form, Parsed, Scanner, eat_any, parse_item, skip_ws_plain};
+use crate::date;
+use crate::lang::{BodyName, script};
+use crate::symbol::Kind;
+use chrono::NaiveDate;
+
+/// How far back the qualifiers of a list are looked for, in bytes.
+const LOOK_BACK: usize = 240;
+
+/// One list found: its items with their span starts, its kind, and where it ends.
+struct List {
+    items: Vec<(Parsed, usize)>,
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+impl Scanner<'_, '_> {
+    /// Pass 1 for Chinese: every list closed by `号决议` or `号决定`.
+    pub(super) fn zh_pass(&mut self) {
+        let text = self.text;
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            if self.zh_item_start(pos)
+                && let Some(list) = self.zh_list(pos)
+            {
+                let (body, possessive, lead_date) = self.zh_look_back(list.start);
+                let mut items = list.items;
+                if items.len() == 1
+                    && let Some((first, _)) = items.first_mut()
+                    && first.date.is_none()
+                {
+                    first.date = lead_date;
+                }
+                self.flush_segment(&mut items, list.kind, body, possessive);
+                pos = list.end;
+                continue;
+            }
+            pos += c.len_utf8();
+        }
+    }
+
+    /// Whether an item may start at `pos`: a digit (of a date or a number) that does not
+    /// continue a number, `第`, or a special-session prefix.
+    fn zh_item_start(&self, pos: usize) -> bool {
+        let text = self.text;
+        let rest = &text[pos..];
+        let prev = text[..pos].chars().next_back();
+        if prev.is_some_and(|p| {
+            script::is_digit(p)
+                || p.is_ascii_alphabetic()
+                || script::is_slash(p)
+                || script::is_full_stop(p)
+                || p == '-'
+        }) {
+            return false;
+        }
+        rest.starts_with(script::is_digit)
+            || eat_any(text, pos, self.table.number_words).is_some()
+            || rest.starts_with("S-")
+            || rest.starts_with("ES-")
+    }
+
+    /// Reads a list starting at `pos`; `None` unless it is closed by a keyword.
+    fn zh_list(&self, pos: usize) -> Option<List> {
+        let text = self.text;
+        let table = self.table;
+        let mut items: Vec<(Parsed, usize)> = Vec::new();
+        let mut p = pos;
+        loop {
+            let (parsed, after) = self.zh_item(p)?;
+            let item_start = p;
+            items.push((parsed, item_start));
+            let q = skip_ws_plain(text, after);
+            if let Some((kind, end)) = self.zh_closer(q) {
+                if let Some((last, _)) = items.last_mut() {
+                    last.end = end;
+                }
+                return Some(List {
+                    items,
+                    kind,
+                    start: pos,
+                    end,
+                });
+            }
+            // Only a list of numbers continues; a bare number ends it (`第11和15段`).
+            let e = eat_any(text, q, table.and_words)?;
+            p = skip_ws_plain(text, e);
+            if items.len() > 60 {
+                return None;
+            }
+        }
+    }
+
+    /// One item at `pos`: `[date] [bridge] [第] number [号]`; returns it and where it ends.
+    fn zh_item(&self, pos: usize) -> Option<(Parsed, usize)> {
+        let text = self.text;
+        let table = self.table;
+        let mut p = pos;
+        let mut date = None;
+        if let Some(d) = date::date_at(text, p, self.ctx.lang) {
+            date = Some(d.date);
+            p = skip_ws_plain(text, d.end);
+            if let Some(e) = eat_any(text, p, table.bridges) {
+                p = skip_ws_plain(text, e);
+            }
+        }
+        if let Some(e) = eat_any(text, p, table.number_words) {
+            p = skip_ws_plain(text, e);
+        }
+        let item = parse_item(text, p, table)?;
+        let mut end = item.end;
+        // A bare number must be closed by its `号` (`第1325号决议`), not be a count.
+        let q = skip_ws_plain(text, end);
+        match eat_any(text, q, table.number_suffixes) {
+            Some(e) => end = e,
+            None if matches!(item.form, Form::Bare(_)) => return None,
+            None => {}
+        }
+        Some((
+            Parsed {
+                item,
+                date,
+                body_after: None,
+                end,
+            },
+            end,
+        ))
+    }
+
+    /// The keyword that closes a list at `pos` (`号` may already have been read with the last
+    /// item): its kind and end. A draft (`决议草案`) is not a resolution.
+    fn zh_closer(&self, pos: usize) -> Option<(Kind, usize)> {
+        let text = self.text;
+        let table = self.table;
+        let mut p = pos;
+        if let Some(e) = eat_any(text, p, table.number_suffixes) {
+            p = e;
+        }
+        let (kind, e) = if let Some(e) = eat_any(text, p, table.resolution_words) {
+            (Kind::Resolution, e)
+        } else {
+            (Kind::Decision, eat_any(text, p, table.decision_words)?)
+        };
+        if text[e..].starts_with("草案") {
+            return None;
+        }
+        Some((kind, e))
+    }
+
+    /// What stands before a list: the body named (`大会`, `安全理事会`), or the possessive `其`,
+    /// across dates, bridges (`在`, `通过的`) and modifiers (`题为“...”的`, `关于...的`). Also
+    /// returns a date standing before the body (`2014年12月9日安全理事会通过的第2188(2014)号决议`).
+    fn zh_look_back(&self, start: usize) -> (Option<BodyName>, bool, Option<NaiveDate>) {
+        let text = self.text;
+        let table = self.table;
+        let from = super::floor_boundary(text, start.saturating_sub(LOOK_BACK));
+        let mut end = start;
+        // The nearest date before the list (`...1996年7月25日关于...的第1996/31号决议`).
+        let mut lead = None;
+        for _ in 0..6 {
+            let before = text[from..end].trim_end_matches(crate::layout::is_space);
+            end = from + before.len();
+            if let Some((body, s)) = ends_with_body(before, table.bodies_before) {
+                let lead = lead.or_else(|| self.date_ending_at(from, from + s));
+                return (Some(body), false, lead);
+            }
+            if table.possessives.iter().any(|w| before.ends_with(w)) {
+                return (None, true, lead);
+            }
+            if table.council_words.iter().any(|w| before.ends_with(w)) {
+                return (self.citing_council(), false, lead);
+            }
+            if let Some(s) = self.date_start_before(from, end) {
+                if lead.is_none() {
+                    lead = date::date_at(text, s, self.ctx.lang).map(|d| d.date);
+                }
+                end = s;
+                continue;
+            }
+            if let Some(s) = modifier_start(before, table) {
+                end = from + s;
+                continue;
+            }
+            if let Some(w) = table.bridges.iter().filter(|w| before.ends_with(*w)).max_by_key(|w| w.len()) {
+                end -= w.len();
+                continue;
+            }
+            break;
+        }
+        (None, false, lead)
+    }
+
+    /// The date that ends exactly at `end` (white space allowed), looked for from `from`.
+    fn date_ending_at(&self, from: usize, end: usize) -> Option<NaiveDate> {
+        let s = self.date_start_before(from, end)?;
+        date::date_at(self.text, s, self.ctx.lang).map(|d| d.date)
+    }
+
+    /// Where a date ending at `end` starts.
+    fn date_start_before(&self, from: usize, end: usize) -> Option<usize> {
+        let text = self.text;
+        let before = text[from..end].trim_end_matches(crate::layout::is_space);
+        let stop = from + before.len();
+        if !before.ends_with('日') {
+            return None;
+        }
+        // A date is at most `YYYY年MM月DD日` with spaces: look at the last 40 bytes.
+        let lo = super::floor_boundary(text, stop.saturating_sub(40)).max(from);
+        let mut i = lo;
+        while i < stop {
+            if text[i..].starts_with(script::is_digit)
+                && !text[..i].ends_with(script::is_digit)
+                && let Some(d) = date::date_at(text, i, self.ctx.lang)
+                && d.end == stop
+            {
+                return Some(i);
+            }
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+}
+
+/// The body whose name `s` ends with (the longest), and where that name starts. Chinese needs
+/// no word boundary before it.
+fn ends_with_body(s: &str, bodies: &[(&str, BodyName)]) -> Option<(BodyName, usize)> {
+    bodies
+        .iter()
+        .filter(|(w, _)| s.ends_with(*w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(w, b)| (*b, s.len() - w.len()))
+}
+
+/// If `s` ends with a modifier (`题为“...”的`, `关于...的`), where the modifier starts. The
+/// modifier stays within the clause: it does not cross a full stop or a semicolon (commas may
+/// stand inside a quoted title).
+fn modifier_start(s: &str, table: &crate::lang::Table) -> Option<usize> {
+    let end_word = table.modifier_ends.iter().find(|w| s.ends_with(*w))?;
+    let body = &s[..s.len() - end_word.len()];
+    let clause_start = body
+        .rfind(|c: char| script::is_full_stop(c) || script::is_semicolon(c))
+        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+    table
+        .modifier_openers
+        .iter()
+        .filter_map(|o| body[clause_start..].rfind(o).map(|i| clause_start + i))
+        .max()
+}

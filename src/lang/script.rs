@@ -1,0 +1,133 @@
+//! What the scripts of the UN languages write differently from ASCII: digits (full-width,
+//! Arabic-Indic), full-width punctuation, Arabic marks (tatweel, harakat) that may stand inside any
+//! word, and Han characters, which are not separated by spaces.
+//!
+//! These are properties of scripts, not words of a language: the matchers use them so that the
+//! text never has to be normalised (offsets stay byte offsets into the original).
+
+/// The value of a decimal digit in any script the UN writes numbers in: ASCII, full-width,
+/// Arabic-Indic and Extended Arabic-Indic (Persian).
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{FF10}'..='\u{FF19}' => Some(c as u32 - 0xFF10),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// Whether `c` is a decimal digit of any of those scripts.
+pub fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// Reads a run of digits (mixed scripts allowed, as in `٢٠١5`) at the start of `s`: its value
+/// and its byte length. At most `max` digits are read; more make it no number.
+pub fn leading_number(s: &str, max: usize) -> Option<(u32, usize)> {
+    let mut value: u32 = 0;
+    let mut len = 0;
+    let mut count = 0;
+    for c in s.chars() {
+        let Some(d) = digit_value(c) else { break };
+        count += 1;
+        if count > max {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_add(d)?;
+        len += c.len_utf8();
+    }
+    (count > 0).then_some((value, len))
+}
+
+/// Parses a whole string of digits of any script.
+pub fn parse_number(s: &str) -> Option<u32> {
+    let (n, len) = leading_number(s, 9)?;
+    (len == s.len()).then_some(n)
+}
+
+/// Marks that Arabic text may put inside any word without changing it: tatweel (the
+/// justification stroke, `لقــرار`) and the vowel signs (`المؤرَّخ`).
+pub fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Han characters and the CJK punctuation and full-width forms that go with them: a script
+/// without spaces between words, so no word boundary is needed around a Chinese word.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// A comma in any script (`,` `，` `،` and the ideographic `、`).
+pub fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '\u{FF0C}' | '\u{060C}' | '\u{3001}')
+}
+
+/// A semicolon in any script.
+pub fn is_semicolon(c: char) -> bool {
+    matches!(c, ';' | '\u{FF1B}' | '\u{061B}')
+}
+
+/// A slash, ASCII or full-width.
+pub fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '\u{FF0F}')
+}
+
+/// An opening parenthesis, ASCII or full-width.
+pub fn is_open_paren(c: char) -> bool {
+    matches!(c, '(' | '\u{FF08}')
+}
+
+/// A closing parenthesis, ASCII or full-width.
+pub fn is_close_paren(c: char) -> bool {
+    matches!(c, ')' | '\u{FF09}')
+}
+
+/// A full stop in any script (`.` `。` `．`).
+pub fn is_full_stop(c: char) -> bool {
+    matches!(c, '.' | '\u{3002}' | '\u{FF0E}')
+}
+
+/// Punctuation that ends a clause in any script, as the layout reads paragraphs.
+pub fn ends_clause(c: char) -> bool {
+    is_comma(c) || is_semicolon(c) || is_full_stop(c) || matches!(c, ':' | '\u{FF1A}')
+}
+
+/// A full-width ASCII form (`Ａ`, `１`) mapped to its ASCII letter or digit.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_of_every_script() {
+        assert_eq!(leading_number("1803 (", 4), Some((1803, 4)));
+        assert_eq!(leading_number("１２６１", 4), Some((1261, 12)));
+        assert_eq!(leading_number("١٨٠٣", 4), Some((1803, 8)));
+        assert_eq!(leading_number("٢٠١5", 4), Some((2015, 7)));
+        assert_eq!(leading_number("12345", 4), None);
+        assert_eq!(leading_number("x1", 4), None);
+        assert_eq!(parse_number("٢٠١٣"), Some(2013));
+        assert_eq!(parse_number("20a"), None);
+    }
+
+    #[test]
+    fn width_and_punctuation() {
+        assert_eq!(fold_width('Ａ'), 'A');
+        assert_eq!(fold_width('／'), '/');
+        assert!(is_comma('،') && is_comma('，') && is_comma('、'));
+        assert!(is_cjk('号') && is_cjk('（') && !is_cjk('A'));
+        assert!(is_mark('\u{0640}') && !is_mark('ا'));
+    }
+}
