@@ -173,7 +173,34 @@ impl CitationGraph {
 
     /// Serialises as pretty node-link JSON (deterministic: sorted nodes and edges).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.to_node_link()).unwrap_or_else(|_| "{}".into()) + "\n"
+        let mut out = Vec::new();
+        // Writing to a Vec cannot fail, and every value of the graph serialises.
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the pretty node-link JSON to `w` without building it in memory first.
+    pub fn write_json(&self, w: impl std::io::Write) -> std::io::Result<()> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            directed: bool,
+            multigraph: bool,
+            graph: &'a Meta,
+            nodes: Vec<&'a Node>,
+            edges: Vec<&'a Edge>,
+        }
+        let view = View {
+            directed: true,
+            multigraph: false,
+            graph: &self.meta,
+            nodes: self.nodes(),
+            edges: self.edges(),
+        };
+        use std::io::Write;
+        let mut w = std::io::BufWriter::new(w);
+        serde_json::to_writer_pretty(&mut w, &view)?;
+        w.write_all(b"\n")?;
+        w.flush()
     }
 
     /// Reads a graph file written by [`CitationGraph::to_json`].
@@ -247,12 +274,16 @@ impl Builder {
         let mut warnings = Vec::new();
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         let mut adopted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut cited: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+        // Dated mentions of each target: date -> (document index, offset), formatted only for
+        // the warnings of the few nodes whose dates disagree.
+        let mut cited: BTreeMap<String, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
         // (source, target) -> file -> mentions
         let mut edges: BTreeMap<(String, String), BTreeMap<String, Vec<MentionRecord>>> =
             BTreeMap::new();
+        let docs = std::mem::take(&mut self.docs);
+        let files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
 
-        for d in &self.docs {
+        for (di, d) in docs.into_iter().enumerate() {
             let Some(sym) = &d.symbol else {
                 if !d.mentions.is_empty() {
                     warnings.push(format!(
@@ -273,26 +304,28 @@ impl Builder {
             if let Some(a) = &d.adopted {
                 adopted.entry(id.clone()).or_default().insert(a.clone());
             }
-            for (target, rec) in &d.mentions {
+            for (target, rec) in d.mentions {
                 let tid = target.id();
                 if tid == id {
                     continue;
                 }
-                nodes.entry(tid.clone()).or_insert_with(|| new_node(target));
+                nodes
+                    .entry(tid.clone())
+                    .or_insert_with(|| new_node(&target));
                 if let Some(date) = &rec.date {
                     cited
                         .entry(tid.clone())
                         .or_default()
                         .entry(date.clone())
                         .or_default()
-                        .push(format!("{}:{}", rec.file, rec.start));
+                        .push((di, rec.start));
                 }
                 edges
                     .entry((id.clone(), tid))
                     .or_default()
                     .entry(d.file.clone())
                     .or_default()
-                    .push(rec.clone());
+                    .push(rec);
             }
         }
 
@@ -327,7 +360,13 @@ impl Builder {
                 let detail = texts
                     .map(|m| {
                         m.iter()
-                            .map(|(d, places)| format!("{d} ({})", places.join(", ")))
+                            .map(|(d, places)| {
+                                let places: Vec<String> = places
+                                    .iter()
+                                    .map(|(f, start)| format!("{}:{start}", files[*f]))
+                                    .collect();
+                                format!("{d} ({})", places.join(", "))
+                            })
                             .collect::<Vec<_>>()
                             .join("; ")
                     })
@@ -368,7 +407,7 @@ impl Builder {
         g.meta = Meta {
             name: "resgraph".into(),
             format: 1,
-            documents: self.docs.len(),
+            documents: files.len(),
             warnings,
         };
         g
