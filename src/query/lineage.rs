@@ -1,11 +1,10 @@
 //! The lineage of a document: what it cites, transitively (its ancestors), and what cites it,
 //! transitively (its descendants), as a sub-graph with every citation among its members.
 
-use super::{Filter, bfs, year};
+use super::{Adjacency, Filter, bfs, year};
 use crate::graph::{CitationGraph, Edge, Node};
 use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
 
 /// Which way a lineage goes from its root.
@@ -110,25 +109,23 @@ impl<'g> Lineage<'g> {
 /// The lineage of `id`, or `None` when `id` is not a node of the graph.
 pub fn lineage<'g>(graph: &'g CitationGraph, id: &str, opts: &Options) -> Option<Lineage<'g>> {
     let root = graph.find(id)?;
-    let mut found: HashMap<NodeIndex, (Side, usize)> = HashMap::new();
-    found.insert(root, (Side::Root, 0));
     let g = &graph.graph;
+    let adj = Adjacency::new(graph);
     let all = opts.filter.is_all();
     let accept = |n: NodeIndex| all || opts.filter.accepts(&g[n]);
+    // Side and depth of every member, indexed by node.
+    let mut found: Vec<Option<(Side, usize)>> = vec![None; g.node_count()];
+    found[root.index()] = Some((Side::Root, 0));
     let mut walk = |dir: Direction, side: Side| {
-        for (n, d, _) in bfs(graph, root, opts.depth, accept, dir)
-            .into_iter()
-            .skip(1)
-        {
-            found
-                .entry(n)
-                .and_modify(|(s, depth)| {
-                    if *s != Side::Root && *s != side {
-                        *s = Side::Both;
-                        *depth = (*depth).min(d);
-                    }
-                })
-                .or_insert((side, d));
+        for (n, d, _) in bfs(&adj, root, opts.depth, accept, dir).into_iter().skip(1) {
+            let slot = &mut found[n.index()];
+            *slot = match *slot {
+                None => Some((side, d)),
+                Some((s, depth)) if s != Side::Root && s != side => {
+                    Some((Side::Both, depth.min(d)))
+                }
+                other => other,
+            };
         }
     };
     if opts.direction != Scope::Descendants {
@@ -139,24 +136,46 @@ pub fn lineage<'g>(graph: &'g CitationGraph, id: &str, opts: &Options) -> Option
     }
     let mut members: Vec<Member> = found
         .iter()
-        .map(|(&index, &(side, depth))| Member { index, side, depth })
+        .enumerate()
+        .filter_map(|(i, f)| {
+            f.map(|(side, depth)| Member {
+                index: NodeIndex::new(i),
+                side,
+                depth,
+            })
+        })
         .collect();
-    members.sort_by_cached_key(|m| time_key(&g[m.index]));
+    members.sort_by(|a, b| time_order(&g[a.index], &g[b.index]));
     let mut edges: Vec<EdgeIndex> = Vec::new();
     for m in &members {
-        for e in g.edges_directed(m.index, Direction::Outgoing) {
-            if found.contains_key(&e.target()) {
-                edges.push(e.id());
+        for &(t, e) in adj.row(m.index.index(), Direction::Outgoing) {
+            if found[t as usize].is_some() {
+                edges.push(EdgeIndex::new(e as usize));
             }
         }
     }
-    edges.sort();
+    edges.sort_unstable();
     Some(Lineage {
         graph,
         root,
         members,
         edges,
     })
+}
+
+/// Time order: by date (or estimated year), then id, without building keys.
+fn time_order(a: &Node, b: &Node) -> std::cmp::Ordering {
+    let when = |n: &Node| -> (i32, String) {
+        match (&n.date, year(n)) {
+            (Some(d), _) => (0, d.clone()),
+            (None, Some(y)) => (0, format!("{y:04}")),
+            (None, None) => (1, String::new()),
+        }
+    };
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.cmp(y).then_with(|| a.id.cmp(&b.id)),
+        _ => when(a).cmp(&when(b)).then_with(|| a.id.cmp(&b.id)),
+    }
 }
 
 /// Sort key putting nodes in time order: date (or estimated year), then id.

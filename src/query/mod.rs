@@ -7,17 +7,18 @@
 //! restricts the graph a query walks on (by body, type and year); the starting node is always
 //! kept.
 
+mod adjacency;
 pub mod lineage;
 pub mod path;
 pub mod stats;
+
+pub(crate) use adjacency::{Adjacency, bfs};
 
 use crate::error::{Error, Result};
 use crate::graph::{CitationGraph, Node};
 use crate::symbol::{Kind, Symbol, from_roman};
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::{EdgeRef, VisitMap, Visitable};
-use std::collections::VecDeque;
 
 /// One answer row: a node, how far it is from the start, and the mentions on the edge that
 /// reached it.
@@ -180,7 +181,7 @@ fn hits<'g>(
     let g = &graph.graph;
     let all = filter.is_all();
     let accept = |n: NodeIndex| all || filter.accepts(&g[n]);
-    let mut out: Vec<Hit<'g>> = bfs(graph, start, depth, accept, dir)
+    let mut out: Vec<Hit<'g>> = bfs(&Adjacency::new(graph), start, depth, accept, dir)
         .into_iter()
         .skip(1)
         .filter_map(|(n, d, via)| {
@@ -197,43 +198,6 @@ fn hits<'g>(
         })
         .collect();
     out.sort_by(|a, b| (a.depth, &a.node.id).cmp(&(b.depth, &b.node.id)));
-    out
-}
-
-/// Breadth-first walk from `start` along `dir` through nodes `accept` accepts, at most `depth`
-/// steps: each node reached once, with its distance and the edge that first reached it, in
-/// the order reached (`start` first, at distance 0). petgraph's `Bfs` does not report
-/// distances, hence this small loop over its visit map.
-pub(crate) fn bfs(
-    graph: &CitationGraph,
-    start: NodeIndex,
-    depth: Option<usize>,
-    accept: impl Fn(NodeIndex) -> bool,
-    dir: Direction,
-) -> Vec<(NodeIndex, usize, Option<petgraph::graph::EdgeIndex>)> {
-    let g = &graph.graph;
-    let mut seen = g.visit_map();
-    seen.visit(start);
-    let mut queue = VecDeque::from([(start, 0usize)]);
-    let mut out = vec![(start, 0, None)];
-    while let Some((n, d)) = queue.pop_front() {
-        if depth.is_some_and(|max| d >= max) {
-            continue;
-        }
-        for e in g.edges_directed(n, dir) {
-            let other = if dir == Direction::Outgoing {
-                e.target()
-            } else {
-                e.source()
-            };
-            if seen.is_visited(&other) || !accept(other) {
-                continue;
-            }
-            seen.visit(other);
-            out.push((other, d + 1, Some(e.id())));
-            queue.push_back((other, d + 1));
-        }
-    }
     out
 }
 

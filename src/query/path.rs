@@ -7,7 +7,7 @@
 //! keeps every search inside the part of the graph that can reach `to` at all, so a query on a
 //! large graph costs about one pass over it.
 
-use super::{Filter, bfs};
+use super::{Adjacency, Filter, bfs};
 use crate::graph::CitationGraph;
 use petgraph::Direction;
 use petgraph::algo::astar;
@@ -59,7 +59,7 @@ pub fn paths(graph: &CitationGraph, from: &str, to: &str, k: usize, filter: &Fil
     let accept = |n: NodeIndex| n == s || all || filter.accepts(&g[n]);
     // Distance of every node to `to`, walking the citations backwards.
     let mut dist = vec![u32::MAX; g.node_count()];
-    for (n, d, _) in bfs(graph, t, None, accept, Direction::Incoming) {
+    for (n, d, _) in bfs(&Adjacency::new(graph), t, None, accept, Direction::Incoming) {
         dist[n.index()] = u32::try_from(d).unwrap_or(u32::MAX);
     }
     if dist[s.index()] == u32::MAX {

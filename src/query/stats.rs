@@ -4,7 +4,7 @@
 //! Everything here is one or a few linear passes over the graph (PageRank is a fixed number of
 //! them), so `stats` on a graph of a million edges takes a fraction of a second.
 
-use super::{id_year, year};
+use super::{Adjacency, id_year, year};
 use crate::graph::{CitationGraph, Node};
 use petgraph::Direction;
 use petgraph::algo::tarjan_scc;
@@ -194,8 +194,10 @@ pub fn stats(graph: &CitationGraph, top: usize) -> Stats {
             .filter(|&i| counts[i.index()] > 0 && keep(&g[i]))
             .map(|i| (counts[i.index()], i))
             .collect();
-        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| g[a.1].id.cmp(&g[b.1].id)));
-        v.truncate(top);
+        let order = |a: &(usize, NodeIndex), b: &(usize, NodeIndex)| {
+            b.0.cmp(&a.0).then_with(|| g[a.1].id.cmp(&g[b.1].id))
+        };
+        top_n(&mut v, top, order);
         v.into_iter()
             .map(|(count, i)| Ranked {
                 id: g[i].id.clone(),
@@ -204,13 +206,15 @@ pub fn stats(graph: &CitationGraph, top: usize) -> Stats {
             })
             .collect()
     };
-    let ranks = page_rank(graph, DAMPING, ITERATIONS);
+    let adj = Adjacency::new(graph);
+    let ranks = page_rank_on(&adj, DAMPING, ITERATIONS);
     let mut pr: Vec<(f64, NodeIndex)> = g.node_indices().map(|i| (ranks[i.index()], i)).collect();
-    pr.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| g[a.1].id.cmp(&g[b.1].id)));
-    pr.truncate(top);
+    top_n(&mut pr, top, |a, b| {
+        b.0.total_cmp(&a.0).then_with(|| g[a.1].id.cmp(&g[b.1].id))
+    });
 
     let not_in_corpus = g.node_weights().filter(|n| !n.in_corpus).count();
-    let mut cycles: Vec<Vec<String>> = tarjan_scc(g)
+    let mut cycles: Vec<Vec<String>> = tarjan_scc(&adj)
         .into_iter()
         .filter(|c| c.len() > 1)
         .map(|c| {
@@ -246,9 +250,18 @@ pub fn stats(graph: &CitationGraph, top: usize) -> Stats {
         not_in_corpus_most_cited: ranked(&by_documents, &|n| !n.in_corpus),
         date_conflicts: date_conflicts(graph),
         anachronisms: anachronisms(graph),
-        components: components(graph, top),
+        components: components(graph, &adj, top),
         cycles,
     }
+}
+
+/// Keeps the first `n` of `v` in `order`, sorted, without sorting the rest.
+fn top_n<T>(v: &mut Vec<T>, n: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if v.len() > n && n > 0 {
+        v.select_nth_unstable_by(n - 1, &order);
+    }
+    v.truncate(n);
+    v.sort_by(order);
 }
 
 fn span<'a>(nodes: impl Iterator<Item = &'a Node>) -> Option<Span> {
@@ -318,13 +331,30 @@ pub fn date_conflicts(graph: &CitationGraph) -> Vec<DateConflict> {
 /// symbol implies (compared by year only). Citing documents without a date are skipped.
 pub fn anachronisms(graph: &CitationGraph) -> Vec<Anachronism> {
     let g = &graph.graph;
+    // Full dates as numbers, so that most edges are decided without touching the nodes.
+    let day: Vec<Option<u32>> = g
+        .node_weights()
+        .map(|n| n.date.as_deref().and_then(day_number))
+        .collect();
     let mut out = Vec::new();
-    for e in g.edge_references() {
-        let (s, t) = (&g[e.source()], &g[e.target()]);
+    for e in g.raw_edges() {
+        let (si, ti) = (e.source(), e.target());
+        if let (Some(a), Some(b)) = (day[si.index()], day[ti.index()])
+            && b <= a
+        {
+            continue;
+        }
+        let (s, t) = (&g[si], &g[ti]);
         let Some(citing_date) = s.date.as_deref() else {
             continue;
         };
-        for m in &e.weight().mentions {
+        let by_symbol = || {
+            let citing_year = year(s);
+            id_year(&t.id)
+                .filter(|y| citing_year.is_some_and(|c| *y > c))
+                .map(|y| (y.to_string(), "symbol".to_string()))
+        };
+        for m in &e.weight.mentions {
             let later = if let Some(d) = t.date.as_deref() {
                 (d > citing_date).then(|| {
                     let source = t.date_source.as_deref().unwrap_or("cited");
@@ -333,10 +363,7 @@ pub fn anachronisms(graph: &CitationGraph) -> Vec<Anachronism> {
             } else if let Some(d) = m.date.as_deref() {
                 (d > citing_date).then(|| (d.to_string(), "text".to_string()))
             } else {
-                let citing_year = year(s);
-                id_year(&t.id)
-                    .filter(|y| citing_year.is_some_and(|c| *y > c))
-                    .map(|y| (y.to_string(), "symbol".to_string()))
+                by_symbol()
             };
             if let Some((cited_date, cited_date_source)) = later {
                 out.push(Anachronism {
@@ -358,11 +385,21 @@ pub fn anachronisms(graph: &CitationGraph) -> Vec<Anachronism> {
     out
 }
 
+/// `YYYY-MM-DD` as the number `YYYYMMDD` (ordered as the text is), for anything else `None`.
+fn day_number(d: &str) -> Option<u32> {
+    let b = d.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| d.get(r).and_then(|x| x.parse::<u32>().ok());
+    Some(num(0..4)? * 10_000 + num(5..7)? * 100 + num(8..10)?)
+}
+
 /// Weakly connected components (petgraph's union-find over the edges).
-pub fn components(graph: &CitationGraph, top: usize) -> Components {
+fn components(graph: &CitationGraph, adj: &Adjacency, top: usize) -> Components {
     let g = &graph.graph;
     let mut uf = UnionFind::<usize>::new(g.node_count());
-    for e in g.edge_references() {
+    for e in g.raw_edges() {
         uf.union(e.source().index(), e.target().index());
     }
     let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
@@ -373,9 +410,10 @@ pub fn components(graph: &CitationGraph, top: usize) -> Components {
     largest.sort_by(|a, b| b.cmp(a));
     let count = largest.len();
     largest.truncate(top);
-    let isolated = g
-        .node_indices()
-        .filter(|&i| g.neighbors_undirected(i).next().is_none())
+    let isolated = (0..g.node_count())
+        .filter(|&i| {
+            adj.row(i, Direction::Outgoing).is_empty() && adj.row(i, Direction::Incoming).is_empty()
+        })
         .count();
     Components {
         count,
@@ -392,55 +430,60 @@ pub fn components(graph: &CitationGraph, top: usize) -> Components {
 /// each node it does not cite, and `d·r(w)/n` to every node when it cites nothing; the ranks are
 /// then scaled to sum to 1. Indexed by node index.
 pub fn page_rank(graph: &CitationGraph, damping: f64, iterations: usize) -> Vec<f64> {
-    let g = &graph.graph;
-    let n = g.node_count();
+    page_rank_on(&Adjacency::new(graph), damping, iterations)
+}
+
+fn page_rank_on(adj: &Adjacency, damping: f64, iterations: usize) -> Vec<f64> {
+    let n = adj.node_count();
     if n == 0 {
         return Vec::new();
     }
     let nf = n as f64;
-    // Distinct citing nodes of each node (compressed rows), and out-degrees counting every edge.
+    // Distinct citing nodes of each node (petgraph counts a node once however many edges it
+    // has to the cited one), and out-degrees counting every edge.
     let mut start = Vec::with_capacity(n + 1);
-    let mut citing: Vec<u32> = Vec::with_capacity(g.edge_count());
-    let mut row: Vec<u32> = Vec::new();
-    for v in g.node_indices() {
+    let mut citing: Vec<u32> = Vec::new();
+    let mut last_row = vec![usize::MAX; n];
+    for v in 0..n {
         start.push(citing.len());
-        row.clear();
-        row.extend(
-            g.neighbors_directed(v, Direction::Incoming)
-                .map(|w| w.index() as u32),
-        );
-        row.sort_unstable();
-        row.dedup();
-        citing.extend_from_slice(&row);
+        for &(w, _) in adj.row(v, Direction::Incoming) {
+            if last_row[w as usize] != v {
+                last_row[w as usize] = v;
+                citing.push(w);
+            }
+        }
     }
     start.push(citing.len());
-    let out: Vec<f64> = g
-        .node_indices()
-        .map(|v| g.edges_directed(v, Direction::Outgoing).count() as f64)
+    let out: Vec<f64> = (0..n)
+        .map(|v| adj.row(v, Direction::Outgoing).len() as f64)
         .collect();
     let mut ranks = vec![1.0 / nf; n];
-    let mut next = vec![0.0; n];
+    let mut give = vec![0.0; n];
     for _ in 0..iterations {
         let (mut dangling, mut citing_sum) = (0.0, 0.0);
-        for (r, o) in ranks.iter().zip(&out) {
+        for (w, (r, o)) in ranks.iter().zip(&out).enumerate() {
             if *o == 0.0 {
                 dangling += r;
+                give[w] = 0.0;
             } else {
                 citing_sum += r;
+                // What w gives each node it cites, beyond the random jump all others get.
+                give[w] = damping * r / o - (1.0 - damping) * r / nf;
             }
         }
         let base = damping * dangling / nf + (1.0 - damping) * citing_sum / nf;
-        for v in 0..n {
-            let mut x = base;
-            for &w in &citing[start[v]..start[v + 1]] {
-                let w = w as usize;
-                x += damping * ranks[w] / out[w] - (1.0 - damping) * ranks[w] / nf;
-            }
-            next[v] = x;
+        let mut sum = 0.0;
+        for (v, r) in ranks.iter_mut().enumerate() {
+            let x: f64 = base
+                + citing[start[v]..start[v + 1]]
+                    .iter()
+                    .map(|&w| give[w as usize])
+                    .sum::<f64>();
+            *r = x;
+            sum += x;
         }
-        let sum: f64 = next.iter().sum();
-        for (r, x) in ranks.iter_mut().zip(&next) {
-            *r = if sum > 0.0 { x / sum } else { 1.0 / nf };
+        for r in ranks.iter_mut() {
+            *r = if sum > 0.0 { *r / sum } else { 1.0 / nf };
         }
     }
     ranks
