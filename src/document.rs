@@ -3,7 +3,7 @@
 
 use crate::date;
 use crate::extract::parse_user_reference;
-use crate::lang::{Lang, Table};
+use crate::lang::{BodyName, DateOrder, Lang, Table, script};
 use crate::layout::is_space;
 use crate::symbol::{Body, Kind, Symbol};
 use chrono::NaiveDate;
@@ -55,14 +55,14 @@ static HEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))\.[ \t\u{A0}]+(\S.*)$")
+    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)$")
         .expect("static regex")
 });
 static HEAD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9]{1,4}(?:\s*(?:[A-Z]\s*)?\([^)]{1,8}\))?\.?").expect("static regex")
 });
 static REPORT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(([A-Z][A-Z0-9.]*/[A-Za-z0-9./\-]+?)[,)\s]").expect("static regex")
+    Regex::new(r"[(（]([A-Z][A-Z0-9.]*/[A-Za-z0-9./\-]+?)[,)\s，）、،;]").expect("static regex")
 });
 
 /// Reads the identity of a document from its text.
@@ -111,7 +111,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             .date_connectors
             .iter()
             .any(|c| remainder.starts_with(&format!("{c} ")));
-        if !t.starts_with(char::is_uppercase) || !(remainder.is_empty() || dated) {
+        // Scripts without case (Arabic) count as capitalised.
+        let capital = t.starts_with(|c: char| c.is_uppercase() || !c.is_lowercase());
+        if !capital || !(remainder.is_empty() || dated) {
             continue;
         }
         let rest = rest[..num.end()].trim_end_matches('.');
@@ -133,7 +135,14 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         if info.symbol.is_some() {
             break;
         }
-        if let Some(c) = HEAD_SYMBOL.captures(l) {
+        // A heading line is short (`A/RES/79/40`, `United Nations S/RES/1445 (2002)`); a symbol
+        // inside a sentence is a citation.
+        if l.trim_matches(is_space).chars().count() > 50 {
+            continue;
+        }
+        if let Some(c) = HEAD_SYMBOL.captures(l)
+            && l.trim_matches(is_space).ends_with(&c[1])
+        {
             let written = c[1].trim_end_matches(['.', ',']).to_string();
             if written.bytes().any(|b| b.is_ascii_digit()) {
                 info.symbol = parse_user_reference(&written);
@@ -174,7 +183,12 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             }
             if info.symbol.is_none() {
                 info.symbol = if number.contains('/') {
-                    let hrc = head.to_lowercase().contains("human rights council");
+                    let lower_head = head.to_lowercase();
+                    let hrc = table
+                        .bodies_before
+                        .iter()
+                        .chain(table.openers.iter())
+                        .any(|(w, b)| *b == BodyName::HRC && lower_head.contains(w));
                     let prefix = if hrc { "A/HRC/RES/" } else { "A/RES/" };
                     parse_user_reference(&format!("{prefix}{}", number.replace(' ', "")))
                 } else {
@@ -325,7 +339,7 @@ fn looks_like_opener(line: &str, table: &Table) -> bool {
 fn heading_end(text: &str, table: &Table) -> usize {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
-        if looks_like_opener(t, table) && t.ends_with(',') {
+        if opener_line(&t.to_lowercase(), table).is_some() {
             return off;
         }
         if off > 6000 {
@@ -339,13 +353,20 @@ fn heading_end(text: &str, table: &Table) -> usize {
     e
 }
 
+/// The body of an opener line (`The General Assembly,`, `大会，`, `إن الجمعية العامة،`): the
+/// opener followed by a comma of any script. `t` is lower case.
+fn opener_line(t: &str, table: &Table) -> Option<BodyName> {
+    table.openers.iter().find_map(|(w, b)| {
+        let rest = t.strip_prefix(w)?.trim_start_matches(is_space);
+        rest.starts_with(script::is_comma).then_some(*b)
+    })
+}
+
 fn opener_body(text: &str, table: &Table) -> Option<Body> {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space).to_lowercase();
-        for (w, b) in table.openers {
-            if t.starts_with(w) && t[w.len()..].trim_start_matches(is_space).starts_with(',') {
-                return Some(b.body());
-            }
+        if let Some(b) = opener_line(&t, table) {
+            return Some(b.body());
         }
         if off > 8000 {
             break;
@@ -357,6 +378,14 @@ fn opener_body(text: &str, table: &Table) -> Option<Body> {
 /// Reads a session ordinal line (`Seventy-ninth session`).
 fn session_ordinal(line: &str, table: &Table) -> Option<u32> {
     let t = line.trim_matches(is_space).to_lowercase();
+    if table.session_word_first {
+        // `الدورة الثامنة والسبعون`
+        let word = table
+            .session_words
+            .iter()
+            .find(|w| t.starts_with(*w) && t.len() > w.len())?;
+        return parse_ordinal(t[word.len()..].trim_matches(is_space), table);
+    }
     let word = table
         .session_words
         .iter()
@@ -376,15 +405,20 @@ pub fn parse_ordinal(s: &str, table: &Table) -> Option<u32> {
         if rest.is_empty() {
             break;
         }
-        if let Some(r) = rest.strip_prefix("und") {
-            rest = r;
-            continue;
-        }
-        let (w, v) = table
+        let Some((w, v)) = table
             .ordinals
             .iter()
             .filter(|(w, _)| rest.starts_with(*w))
-            .max_by_key(|(w, _)| w.len())?;
+            .max_by_key(|(w, _)| w.len())
+        else {
+            // `und`, `et`, `و` join the parts (`achtundsiebzigste`, `vingt et unième`).
+            let joiner = table
+                .ordinal_joiners
+                .iter()
+                .find(|j| rest.starts_with(*j))?;
+            rest = &rest[joiner.len()..];
+            continue;
+        };
         total += v;
         any = true;
         rest = &rest[w.len()..];
@@ -413,11 +447,20 @@ fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Opt
     }
     let mut sorted: Vec<&&str> = phrases.iter().collect();
     sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let date_first = lang.table().date_order == DateOrder::YearMonthDay;
     for p in sorted {
-        if let Some(e) = find_folded(&lower, p)
-            && let Some(d) = date::find_date(text, e, 60, lang)
-        {
+        let Some(e) = find_folded(&lower, p) else {
+            continue;
+        };
+        if let Some(d) = date::find_date(text, e, 60, lang) {
             return Some(d.date);
+        }
+        // `2000年12月4日第81次全体会议`: the date comes before the phrase.
+        if date_first {
+            let from = crate::layout::floor_char(text, e.saturating_sub(p.len() + 60));
+            if let Some(d) = date::find_date(text, from, e - from, lang) {
+                return Some(d.date);
+            }
         }
     }
     None
