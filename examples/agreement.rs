@@ -2,17 +2,22 @@
 //! the same sentence, so every language must find the same references in it.
 //!
 //! Usage: `cargo run --release --example agreement -- ../shared/corpus/unpc-devset [--diff]`
+//! (`--text` also prints the disagreeing lines, `--line 85,1006` prints the given lines).
+//!
+//! Any other line-aligned files can be compared the same way, English first:
+//! `cargo run --release --example agreement -- --pair
+//! en:../shared/corpus/un-sentences-en-es/eval.en.txt es:../shared/corpus/un-sentences-en-es/eval.es.txt`
 //!
 //! Prints, for each language against English: the lines with references, the ids found, the ids
 //! that agree, the ids found only on one side; then the share of reference-bearing lines (lines
-//! where any language finds a reference) on which all six languages give exactly the same set of
+//! where any language finds a reference) on which all languages give exactly the same set of
 //! ids. `--diff` lists every line that disagrees, with the ids of each language.
 //!
 //! The measuring logic is plain functions so that `tests/languages.rs` can assert the figures.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use resgraph::extract::{Context, extract};
 use resgraph::lang::Lang;
@@ -25,12 +30,13 @@ pub const LANGS: [Lang; 6] = [Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Zh, 
 /// The ids of one line in one language.
 pub type Ids = BTreeSet<String>;
 
-/// The dev set read and analysed: per line, the source document and the ids per language (in
-/// the order of [`LANGS`]).
+/// Line-aligned texts read and analysed: the languages (English first), and per line the source
+/// document and the ids and text in each language.
 pub struct Devset {
+    pub langs: Vec<Lang>,
     pub docs: Vec<String>,
-    pub ids: Vec<[Ids; 6]>,
-    pub lines: Vec<[String; 6]>,
+    pub ids: Vec<Vec<Ids>>,
+    pub lines: Vec<Vec<String>>,
 }
 
 /// Per-language figures against English.
@@ -49,14 +55,14 @@ pub struct Figures {
     pub per_lang: Vec<(Lang, LangFigures)>,
     /// Lines where any language finds a reference.
     pub ref_lines: usize,
-    /// Of those, lines where all six languages give the same set.
+    /// Of those, lines where all languages give the same set.
     pub all_agree: usize,
     /// Line numbers (1-based) that disagree.
     pub disagreeing: Vec<usize>,
 }
 
 impl Figures {
-    /// Share of reference-bearing lines where all six languages agree, in percent.
+    /// Share of reference-bearing lines where all languages agree, in percent.
     pub fn share(&self) -> f64 {
         if self.ref_lines == 0 {
             return 100.0;
@@ -99,45 +105,70 @@ pub fn line_ids(line: &str, lang: Lang, body: Option<Body>) -> Ids {
 
 /// Reads and analyses the dev set in `dir`.
 pub fn load(dir: &Path) -> Result<Devset, String> {
-    let read = |name: String| {
-        std::fs::read_to_string(dir.join(&name))
-            .map_err(|e| format!("{}: {e}", dir.join(name).display()))
-    };
-    let docs: Vec<String> = read("UNv1.0.devset.ids".into())?
+    let ids_path = dir.join("UNv1.0.devset.ids");
+    let docs: Vec<String> = std::fs::read_to_string(&ids_path)
+        .map_err(|e| format!("{}: {e}", ids_path.display()))?
         .lines()
         .map(|l| l.split(' ').next().unwrap_or("").to_string())
         .collect();
-    let mut texts = Vec::new();
-    for lang in LANGS {
-        let t = read(format!("UNv1.0.devset.{}", lang.code()))?;
-        let lines: Vec<String> = t.lines().map(str::to_string).collect();
-        if lines.len() != docs.len() {
-            return Err(format!(
-                "{}: {} lines, the ids file has {}",
-                lang.code(),
-                lines.len(),
-                docs.len()
-            ));
-        }
-        texts.push(lines);
-    }
-    let mut ids = Vec::with_capacity(docs.len());
-    let mut lines = Vec::with_capacity(docs.len());
-    for (i, doc) in docs.iter().enumerate() {
-        let body = citing_body(doc);
-        let row: [Ids; 6] = std::array::from_fn(|k| line_ids(&texts[k][i], LANGS[k], body.clone()));
-        ids.push(row);
-        lines.push(std::array::from_fn(|k| texts[k][i].clone()));
-    }
-    Ok(Devset { docs, ids, lines })
+    let files: Vec<(Lang, PathBuf)> = LANGS
+        .iter()
+        .map(|l| (*l, dir.join(format!("UNv1.0.devset.{}", l.code()))))
+        .collect();
+    load_aligned(&files, docs)
 }
 
-/// Computes the figures of an analysed dev set.
+/// Reads line-aligned files (English first). `docs` names the source document of each line,
+/// whose body gives possessives their meaning, or is empty.
+pub fn load_aligned(files: &[(Lang, PathBuf)], docs: Vec<String>) -> Result<Devset, String> {
+    let mut texts = Vec::new();
+    for (lang, path) in files {
+        let t = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let lines: Vec<String> = t.lines().map(str::to_string).collect();
+        texts.push((*lang, lines));
+    }
+    let n = texts.first().map_or(0, |t| t.1.len());
+    if let Some((lang, t)) = texts.iter().find(|t| t.1.len() != n) {
+        return Err(format!(
+            "{}: {} lines, the first file has {n}",
+            lang.code(),
+            t.len()
+        ));
+    }
+    if !docs.is_empty() && docs.len() != n {
+        return Err(format!("{n} lines, the ids file has {}", docs.len()));
+    }
+    let docs = if docs.is_empty() {
+        vec![String::new(); n]
+    } else {
+        docs
+    };
+    let mut ids = Vec::with_capacity(n);
+    let mut lines = Vec::with_capacity(n);
+    for (i, doc) in docs.iter().enumerate() {
+        let body = citing_body(doc);
+        ids.push(
+            texts
+                .iter()
+                .map(|(lang, t)| line_ids(&t[i], *lang, body.clone()))
+                .collect(),
+        );
+        lines.push(texts.iter().map(|(_, t)| t[i].clone()).collect());
+    }
+    Ok(Devset {
+        langs: texts.iter().map(|t| t.0).collect(),
+        docs,
+        ids,
+        lines,
+    })
+}
+
+/// Computes the figures of an analysed set.
 pub fn figures(set: &Devset) -> Figures {
     let mut f = Figures::default();
-    let mut per: Vec<LangFigures> = vec![LangFigures::default(); LANGS.len()];
+    let mut per: Vec<LangFigures> = vec![LangFigures::default(); set.langs.len()];
     for (i, row) in set.ids.iter().enumerate() {
-        let en = &row[0];
+        let Some(en) = row.first() else { continue };
         for (k, ids) in row.iter().enumerate() {
             let p = &mut per[k];
             if !ids.is_empty() {
@@ -157,7 +188,7 @@ pub fn figures(set: &Devset) -> Figures {
             }
         }
     }
-    f.per_lang = LANGS.iter().copied().zip(per).collect();
+    f.per_lang = set.langs.iter().copied().zip(per).collect();
     f
 }
 
@@ -182,7 +213,7 @@ pub fn render(f: &Figures) -> String {
     }
     let _ = writeln!(
         out,
-        "\nreference-bearing lines: {}; all six languages agree on {} ({:.1}%)",
+        "\nreference-bearing lines: {}; all languages agree on {} ({:.1}%)",
         f.ref_lines,
         f.all_agree,
         f.share()
@@ -190,22 +221,24 @@ pub fn render(f: &Figures) -> String {
     out
 }
 
-/// The disagreeing lines, each with the ids of every language.
-pub fn render_diff(set: &Devset, f: &Figures, with_text: bool) -> String {
+/// The given lines (1-based), each with the ids of every language; with their text when
+/// `with_text` (only the disagreeing languages' text when `only_differing`).
+pub fn render_lines(set: &Devset, lines: &[usize], with_text: bool, only_differing: bool) -> String {
     let mut out = String::new();
-    for &n in &f.disagreeing {
-        let row = &set.ids[n - 1];
+    for &n in lines {
+        let (Some(row), Some(texts)) = (set.ids.get(n.wrapping_sub(1)), set.lines.get(n.wrapping_sub(1)))
+        else {
+            continue;
+        };
         let _ = writeln!(out, "line {n} ({})", set.docs[n - 1]);
-        for (k, lang) in LANGS.iter().enumerate() {
+        for (k, lang) in set.langs.iter().enumerate() {
             let ids: Vec<&str> = row[k].iter().map(String::as_str).collect();
-            let mark = if row[k] == row[0] { " " } else { "*" };
+            let differs = row[k] != row[0];
+            let mark = if differs { "*" } else { " " };
             let _ = writeln!(out, "  {mark}{}: {}", lang.code(), ids.join(" "));
-            if with_text && row[k] != row[0] {
-                let _ = writeln!(out, "      {}", set.lines[n - 1][k]);
+            if with_text && (differs || !only_differing || k == 0) {
+                let _ = writeln!(out, "      {}", texts[k]);
             }
-        }
-        if with_text {
-            let _ = writeln!(out, "      en: {}", set.lines[n - 1][0]);
         }
     }
     out
@@ -214,41 +247,46 @@ pub fn render_diff(set: &Devset, f: &Figures, with_text: bool) -> String {
 #[allow(dead_code)]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args
+    let pairs: Vec<(Lang, PathBuf)> = args
         .iter()
-        .find(|a| !a.starts_with("--"))
-        .cloned()
-        .unwrap_or_else(|| "../shared/corpus/unpc-devset".into());
-    let set = match load(Path::new(&dir)) {
+        .skip_while(|a| *a != "--pair")
+        .skip(1)
+        .take_while(|a| !a.starts_with("--"))
+        .filter_map(|a| {
+            let (code, path) = a.split_once(':')?;
+            Some((Lang::from_code(code)?, PathBuf::from(path)))
+        })
+        .collect();
+    let loaded = if pairs.is_empty() {
+        let dir = args
+            .iter()
+            .find(|a| !a.starts_with("--") && !a.chars().all(|c| c.is_ascii_digit() || c == ','))
+            .cloned()
+            .unwrap_or_else(|| "../shared/corpus/unpc-devset".into());
+        load(Path::new(&dir))
+    } else {
+        load_aligned(&pairs, Vec::new())
+    };
+    let set = match loaded {
         Ok(s) => s,
         Err(e) => {
             eprintln!("agreement: {e}");
             std::process::exit(1);
         }
     };
-    let f = figures(&set);
-    print!("{}", render(&f));
-    // `--line 85,1006`: the ids and text of those lines in every language.
-    if let Some(i) = args.iter().position(|a| a == "--line")
-        && let Some(list) = args.get(i + 1)
-    {
-        for n in list.split(',').filter_map(|n| n.trim().parse::<usize>().ok()) {
-            let Some(row) = set.ids.get(n.wrapping_sub(1)) else {
-                continue;
-            };
-            println!("line {n} ({})", set.docs[n - 1]);
-            for (k, lang) in LANGS.iter().enumerate() {
-                let ids: Vec<&str> = row[k].iter().map(String::as_str).collect();
-                println!("  {}: {}", lang.code(), ids.join(" "));
-                println!("      {}", set.lines[n - 1][k]);
-            }
-        }
+    if let Some(i) = args.iter().position(|a| a == "--line") {
+        let wanted: Vec<usize> = args
+            .get(i + 1)
+            .map(|l| l.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+            .unwrap_or_default();
+        print!("{}", render_lines(&set, &wanted, true, false));
         return;
     }
-    let diff = args.iter().any(|a| a == "--diff");
+    let f = figures(&set);
+    print!("{}", render(&f));
     let text = args.iter().any(|a| a == "--text");
-    if diff || text {
+    if text || args.iter().any(|a| a == "--diff") {
         println!();
-        print!("{}", render_diff(&set, &f, text));
+        print!("{}", render_lines(&set, &f.disagreeing, text, true));
     }
 }

@@ -6,7 +6,7 @@
 //! step over them (a list of resolutions broken across a page still reads as one list) and so that
 //! each mention can say where it stands: heading, preamble, operative paragraph n, footnote, annex.
 
-use crate::lang::Table;
+use crate::lang::{Table, script};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -66,8 +66,10 @@ static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static BARCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*\d{5,}\*$").expect("static regex"));
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{5,}$").expect("static regex"));
-static OPERATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\*?(\d{1,3})\.\*?\s").expect("static regex"));
+/// `1. `, `1． ` (full-width) and `1 - ` (Arabic texts), with digits of any script.
+static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\*?(\d{1,3})(?:\.|．|[ \t]*[-–])\*?\s").expect("static regex")
+});
 static FOOTNOTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(\d{1,3})\s+\S|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S)").expect("static regex")
 });
@@ -294,10 +296,10 @@ fn clauses(
         }
         // A numbered paragraph may follow the previous one without a blank line.
         let numbered = !in_footnotes
-            && t.starts_with(|c: char| c.is_ascii_digit() || c == '*')
+            && t.starts_with(|c: char| script::is_digit(c) || c == '*')
             && OPERATIVE.is_match(t)
             && i > 0
-            && trim(lines[i - 1].text).ends_with([';', ':', '.', ',']);
+            && trim(lines[i - 1].text).ends_with(script::ends_clause);
         if numbered {
             paras.extend(cur.take());
         }
@@ -348,7 +350,7 @@ fn clauses(
             lower.starts_with(w)
                 && lower[w.len()..]
                     .trim_start_matches(is_space)
-                    .starts_with(',')
+                    .starts_with(script::is_comma)
         });
         if part == Part::Heading {
             if opener {
@@ -381,7 +383,7 @@ fn clauses(
             continue;
         }
         if let Some(c) = OPERATIVE.captures(t) {
-            let n: Option<u32> = c.get(1).and_then(|m| m.as_str().parse().ok());
+            let n: Option<u32> = c.get(1).and_then(|m| script::parse_number(m.as_str()));
             let next_expected = operative_n.map(|k| k + 1).unwrap_or(1);
             if n == Some(next_expected) || (operative_n.is_none() && n.is_some()) {
                 part = Part::Operative;
@@ -390,7 +392,7 @@ fn clauses(
                 current = Clause {
                     part: Part::Operative,
                     paragraph: n,
-                    verb: verb(rest, table),
+                    verb: verb_in(rest, table, true),
                 };
                 out.push((s, current.clone()));
                 prev_end_char = t.chars().last().unwrap_or(',');
@@ -400,7 +402,7 @@ fn clauses(
         if part == Part::Preamble {
             // A paragraph continues the previous clause when that one stopped mid-sentence (a
             // page break, or a line break inside a paragraph).
-            let continues = !matches!(prev_end_char, ',' | ';' | ':' | '.');
+            let continues = !script::ends_clause(prev_end_char);
             if !continues {
                 preamble_n += 1;
                 current = Clause {
@@ -436,23 +438,35 @@ fn superscript_to_digits(s: &str) -> String {
         .collect()
 }
 
-/// The normalised opening verb of a clause.
+/// The normalised opening verb of a clause (read as a preambular one).
 pub fn verb(clause: &str, table: &Table) -> Option<String> {
+    verb_in(clause, table, false)
+}
+
+/// The normalised opening verb of a clause; in an operative paragraph the table's
+/// `operative_verbs` come first (Chinese `回顾` is `recalls` there, `recalling` in the preamble).
+pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<String> {
     let cleaned: String = clause
         .chars()
         .take(120)
-        .filter(|c| *c != '*' && *c != '_')
+        .filter(|c| *c != '*' && *c != '_' && !script::is_mark(*c))
         .collect::<String>()
         .to_lowercase();
     let mut rest = cleaned.trim_start_matches(|c: char| is_space(c) || c == '(');
+    let spaced = table.spaced;
     for _ in 0..3 {
-        if let Some(v) = longest_prefix(rest, table.verbs.iter().copied()) {
+        if operative
+            && let Some(v) = longest_prefix(rest, table.operative_verbs.iter().copied(), spaced)
+        {
+            return Some(v.to_string());
+        }
+        if let Some(v) = longest_prefix(rest, table.verbs.iter().copied(), spaced) {
             return Some(v.to_string());
         }
         match table
             .verb_fillers
             .iter()
-            .filter(|f| starts_with_word(rest, f))
+            .filter(|f| starts_with_word(rest, f, spaced))
             .max_by_key(|f| f.len())
         {
             Some(f) => rest = rest[f.len()..].trim_start_matches(is_space),
@@ -469,17 +483,24 @@ pub fn verb(clause: &str, table: &Table) -> Option<String> {
     (word.chars().count() > 2).then_some(word)
 }
 
-fn starts_with_word(s: &str, w: &str) -> bool {
+/// Whether `s` starts with the word `w`; in a script without spaces (Chinese) any prefix is a
+/// word.
+fn starts_with_word(s: &str, w: &str, spaced: bool) -> bool {
     s.starts_with(w)
-        && s[w.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+        && (!spaced
+            || s[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric()))
 }
 
-fn longest_prefix<'a>(s: &str, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Option<&'a str> {
+fn longest_prefix<'a>(
+    s: &str,
+    pairs: impl Iterator<Item = (&'a str, &'a str)>,
+    spaced: bool,
+) -> Option<&'a str> {
     pairs
-        .filter(|(w, _)| starts_with_word(s, w))
+        .filter(|(w, _)| starts_with_word(s, w, spaced))
         .max_by_key(|(w, _)| w.len())
         .map(|(_, v)| v)
 }

@@ -250,18 +250,25 @@ fn ends_with_body(s: &str, bodies: &[(&str, BodyName)]) -> Option<(BodyName, usi
         .map(|(w, b)| (*b, s.len() - w.len()))
 }
 
-/// If `s` ends with a modifier (`题为“...”的`, `关于...的`), where the modifier starts. The
-/// modifier stays within the clause: it does not cross a full stop or a semicolon (commas may
-/// stand inside a quoted title).
+/// If `s` ends with a modifier (`题为“...”的`, `关于...的`, `据以设立...的`), where the modifier
+/// starts: at the first opener of the clause, so that a modifier with a verb inside it
+/// (`其据以设立妇女地位委员会的`) is stepped over whole. The modifier stays within the clause: it
+/// does not cross a full stop, a semicolon or another citation (commas may stand inside a quoted
+/// title).
 fn modifier_start(s: &str, table: &crate::lang::Table) -> Option<usize> {
     let end_word = table.modifier_ends.iter().find(|w| s.ends_with(*w))?;
     let body = &s[..s.len() - end_word.len()];
-    let clause_start = body
+    let mut clause_start = body
         .rfind(|c: char| script::is_full_stop(c) || script::is_semicolon(c))
         .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+    for w in table.resolution_words.iter().chain(table.decision_words) {
+        if let Some(i) = body[clause_start..].rfind(w) {
+            clause_start += i + w.len();
+        }
+    }
     table
         .modifier_openers
         .iter()
-        .filter_map(|o| body[clause_start..].rfind(o).map(|i| clause_start + i))
-        .max()
+        .filter_map(|o| body[clause_start..].find(o).map(|i| clause_start + i))
+        .min()
 }

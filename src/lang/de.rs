@@ -68,7 +68,7 @@ pub static TABLE: Table = Table {
         ("anerkennend", "recognizing"),
         ("in anerkennung", "recognizing"),
         ("sowie anerkennend", "recognizing"),
-        ("unterstreichend", "underlining"),
+        ("unterstreichend", "emphasizing"),
         ("daran erinnernd", "recalling"),
         ("in anbetracht", "considering"),
         ("mit dem ausdruck ihrer besorgnis", "expressing concern"),

@@ -153,6 +153,13 @@ pub static TABLE: Table = Table {
         ("takes note", "takes note"),
         ("calls upon", "calls upon"),
         ("calls on", "calls upon"),
+        // One word for the three the translation services render alike (`soulignant`,
+        // `подчеркивая`, `强调`, `وإذ تؤكد`).
+        ("stressing", "emphasizing"),
+        ("underlining", "emphasizing"),
+        ("stresses", "emphasizes"),
+        ("underlines", "emphasizes"),
+        ("taking into account", "taking into account"),
     ],
     verb_fillers: &[
         "also",
@@ -164,6 +171,10 @@ pub static TABLE: Table = Table {
         "moreover",
         "furthermore",
         "in addition",
+        "deeply",
+        "gravely",
+        "seriously",
+        "profoundly",
     ],
     verbs_are_english: true,
     openers: &[
@@ -222,7 +233,7 @@ pub static TABLE: Table = Table {
         ("eighty", 80),
         ("ninety", 90),
     ],
-    report_phrases: &["on the report of"],
+    report_phrases: &["on the report of", "on the recommendation of the"],
     markers: &[
         "the", "of", "and", "to", "in", "its", "that", "with", "for", "on",
     ],
