@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// How to run over a corpus.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The language of every text; `None` detects it per file.
     pub lang: Option<Lang>,
@@ -20,16 +20,8 @@ pub struct Options {
     pub jobs: usize,
     /// Stop at the first failure instead of carrying on.
     pub strict: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            lang: None,
-            jobs: 0,
-            strict: false,
-        }
-    }
+    /// The encoding of text files; `None` detects it per file.
+    pub encoding: Option<&'static crate::input::Encoding>,
 }
 
 /// What a run did.
@@ -111,7 +103,13 @@ pub fn analyse_paths(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                    let result = crate::analyse_file(path, opts.lang);
+                    let result = crate::analyse_file_with(
+                        path,
+                        opts.lang,
+                        &input::ReadOptions {
+                            encoding: opts.encoding,
+                        },
+                    );
                     if tx.send((i, size, result)).is_err() {
                         break;
                     }

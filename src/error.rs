@@ -60,6 +60,15 @@ pub enum Error {
         /// What went wrong, and what to do about it.
         message: String,
     },
+    /// The file is in a format resgraph reads but cannot be read: empty, damaged, truncated,
+    /// a scan without a text layer, a ZIP that is not a Word file; the message says which.
+    #[error("{path}: {message}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and what to do about it.
+        message: String,
+    },
     /// A path given on the command line does not exist.
     #[error("{0}: no such file or directory")]
     NotFound(PathBuf),

@@ -45,11 +45,28 @@ pub struct Document {
     pub info: DocumentInfo,
     /// Every reference found, in text order.
     pub mentions: Vec<Mention>,
+    /// The text the mentions' offsets refer to: the file's own bytes (`Text`) or the text
+    /// extracted from it (`resgraph text FILE` prints it).
+    pub source: input::Source,
 }
 
 /// Analyses a text: detects its language (unless given), reads its identity and layout, and
-/// extracts its references.
+/// extracts its references. The text is repaired first (broken words and symbols, odd spaces
+/// and digits: [`input::repair`]); offsets still point into `text`.
 pub fn analyse_text(text: &str, lang: Option<Lang>) -> Document {
+    let Some(repaired) = input::repair::repair(text) else {
+        return analyse_repaired(text, lang);
+    };
+    let mut doc = analyse_repaired(&repaired.text, lang);
+    for m in &mut doc.mentions {
+        m.start = repaired.start(m.start);
+        m.end = repaired.end(m.end).max(m.start);
+        m.text = text.get(m.start..m.end).unwrap_or_default().to_string();
+    }
+    doc
+}
+
+fn analyse_repaired(text: &str, lang: Option<Lang>) -> Document {
     let lang = lang.unwrap_or_else(|| lang::detect(text));
     let info = document::identify(text, lang);
     let mut own_written = info.written_symbols.clone();
@@ -67,13 +84,24 @@ pub fn analyse_text(text: &str, lang: Option<Lang>) -> Document {
         file: String::new(),
         info,
         mentions,
+        source: input::Source::Text,
     }
 }
 
-/// Reads and analyses one file.
+/// Reads and analyses one file (PDF, DOCX, HTML or text in any encoding: [`input::read`]).
 pub fn analyse_file(path: &Path, lang: Option<Lang>) -> Result<Document> {
-    let text = input::read_text(path)?;
-    let mut doc = analyse_text(&text, lang);
+    analyse_file_with(path, lang, &input::ReadOptions::default())
+}
+
+/// Reads and analyses one file, with options for reading it (the encoding of text files).
+pub fn analyse_file_with(
+    path: &Path,
+    lang: Option<Lang>,
+    opts: &input::ReadOptions,
+) -> Result<Document> {
+    let input = input::read(path, opts)?;
+    let mut doc = analyse_text(&input.text, lang);
     doc.file = path.display().to_string();
+    doc.source = input.source;
     Ok(doc)
 }

@@ -87,17 +87,11 @@ fn bad_inputs_are_named_and_the_rest_processed() {
         missing.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(
-        stdout(&o).lines().count(),
-        30,
-        "the good file is still read"
-    );
+    // The good file is still read, and so is the Windows-1252 one (1514 (XV)).
+    assert_eq!(stdout(&o).lines().count(), 31, "{}", stdout(&o));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("broken.pdf") && err.contains("PDF"), "{err}");
-    assert!(
-        err.contains("latin1.txt") && err.contains("byte 1"),
-        "{err}"
-    );
+    assert!(!err.contains("latin1.txt"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
 }
 

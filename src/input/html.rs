@@ -1,0 +1,445 @@
+//! HTML (saved UN pages) to text: tags dropped, entities decoded, white space collapsed as a
+//! browser does, block elements and table rows on lines of their own, table cells separated by
+//! tabs. Scripts, styles and comments are dropped. Malformed markup is read as far as it makes
+//! sense: a `<` that opens no tag is text, an unclosed tag ends the text.
+
+/// The encoding an HTML page declares in its first 1,024 bytes (`<meta charset="...">` or
+/// `content="text/html; charset=..."`), if any.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let at = find(&lower, b"charset=")?;
+    let rest = &head[at + 8..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/'))
+        .unwrap_or(rest.len());
+    let label = &rest[..end];
+    let enc = encoding_rs::Encoding::for_label(label)?;
+    // A page that says UTF-16 in ASCII cannot be UTF-16.
+    Some(
+        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else {
+            enc
+        },
+    )
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Whether decoded text looks like HTML: it opens with a doctype, `<html`, `<head` or `<body`,
+/// or with an XML declaration, a comment or a `<meta>`/`<link>` tag before `<html`.
+pub fn looks_like_html(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let head: String = t
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|p| head.starts_with(p))
+        || (["<?xml", "<!--", "<meta", "<link"]
+            .iter()
+            .any(|p| head.starts_with(p))
+            && head.contains("<html"))
+}
+
+/// Elements whose content is not text.
+const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "math"];
+/// Elements that stand on lines of their own, separated by a blank line.
+const PARAGRAPH: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "aside",
+    "form",
+    "fieldset",
+    "figure",
+    "address",
+    "hr",
+    "title",
+    "caption",
+    "body",
+    "head",
+    "html",
+];
+/// Elements that start a new line.
+const LINE: &[&str] = &[
+    "br", "tr", "li", "dt", "dd", "option", "thead", "tbody", "tfoot",
+];
+
+/// Converts an HTML document to text.
+pub fn to_text(html: &str) -> String {
+    let mut out = Out::default();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let mut pre = 0usize;
+    while i < html.len() {
+        let Some(lt) = html[i..].find('<').map(|k| i + k) else {
+            out.text(&decode_entities(&html[i..]), pre > 0);
+            break;
+        };
+        if lt > i {
+            out.text(&decode_entities(&html[i..lt]), pre > 0);
+        }
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |k| lt + k + 3);
+            continue;
+        }
+        if rest.starts_with("<![CDATA[") {
+            let end = rest.find("]]>").map_or(html.len(), |k| lt + k);
+            out.text(&html[(lt + 9).min(end)..end], pre > 0);
+            i = (end + 3).min(html.len());
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = rest.find('>').map_or(html.len(), |k| lt + k + 1);
+            continue;
+        }
+        let after = bytes.get(lt + 1).copied().unwrap_or(b' ');
+        let closing = after == b'/';
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = html[name_start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+            .unwrap_or(html.len() - name_start);
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // Not a tag: a literal `<`.
+            out.text("<", pre > 0);
+            i = lt + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let Some(end) = tag_end(html, name_start + name_len) else {
+            break;
+        };
+        i = end;
+        if !closing && SKIP.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ci(html, end, &close)
+                .and_then(|k| html[k..].find('>').map(|g| k + g + 1))
+                .unwrap_or(html.len());
+            continue;
+        }
+        match name.as_str() {
+            "pre" | "textarea" | "listing" => {
+                out.paragraph();
+                pre = if closing {
+                    pre.saturating_sub(1)
+                } else {
+                    pre + 1
+                };
+            }
+            "td" | "th" if !closing => out.cell(),
+            n if PARAGRAPH.contains(&n) => out.paragraph(),
+            n if LINE.contains(&n) => out.line(),
+            _ => {}
+        }
+    }
+    out.finish()
+}
+
+/// The end of a tag whose name ends at `pos`: after its `>`, skipping quoted attribute values.
+fn tag_end(html: &str, mut pos: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut quote: Option<u8> = None;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return Some(pos + 1),
+            None => {}
+        }
+        pos += 1;
+    }
+    None
+}
+
+/// Case-insensitive search for an ASCII needle from `from`.
+fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes().get(from..)?;
+    let n = needle.as_bytes();
+    h.windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
+        .map(|k| from + k)
+}
+
+/// Builds the text: collapses white space, keeps at most one blank line.
+#[derive(Default)]
+struct Out {
+    s: String,
+    /// A space is owed before the next word.
+    space: bool,
+    /// Whether the current line has text.
+    line_has_text: bool,
+}
+
+impl Out {
+    fn text(&mut self, t: &str, pre: bool) {
+        if pre {
+            for c in t.chars() {
+                if c == '\n' {
+                    self.line();
+                } else {
+                    self.s.push(c);
+                    self.line_has_text = true;
+                }
+            }
+            return;
+        }
+        for c in t.chars() {
+            // HTML white space (not the no-break space, which stays).
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+                self.space = self.line_has_text;
+            } else {
+                if self.space {
+                    self.s.push(' ');
+                    self.space = false;
+                }
+                self.s.push(c);
+                self.line_has_text = true;
+            }
+        }
+    }
+
+    fn cell(&mut self) {
+        if self.line_has_text {
+            self.s.push('\t');
+        }
+        self.space = false;
+    }
+
+    fn line(&mut self) {
+        trim_line_end(&mut self.s);
+        self.s.push('\n');
+        self.space = false;
+        self.line_has_text = false;
+    }
+
+    fn paragraph(&mut self) {
+        trim_line_end(&mut self.s);
+        if self.s.is_empty() || self.s.ends_with("\n\n") {
+            return;
+        }
+        self.s
+            .push_str(if self.s.ends_with('\n') { "\n" } else { "\n\n" });
+        self.space = false;
+        self.line_has_text = false;
+    }
+
+    fn finish(mut self) -> String {
+        trim_line_end(&mut self.s);
+        // Blank runs left by empty rows: at most one blank line.
+        let mut out = String::with_capacity(self.s.len() + 1);
+        let mut blank = 0;
+        for line in self.s.lines() {
+            if line.trim().is_empty() {
+                blank += 1;
+                if blank > 1 || out.is_empty() {
+                    continue;
+                }
+                out.push('\n');
+            } else {
+                blank = 0;
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out
+    }
+}
+
+fn trim_line_end(s: &mut String) {
+    while s.ends_with([' ', '\t']) {
+        s.pop();
+    }
+}
+
+/// Decodes character references: numeric ones and the named ones UN pages use. Unknown names
+/// stay as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(k) = rest.find('&') {
+        out.push_str(&rest[..k]);
+        rest = &rest[k..];
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .take(32)
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
+            .map(|(i, c)| (i, c == ';'));
+        let (name_end, semi) = end.unwrap_or((rest.len().min(33), false));
+        let name = &rest[1..name_end];
+        match entity(name) {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[name_end + usize::from(semi)..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(h) => u32::from_str_radix(h, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return Some(match n {
+            0 => '\u{FFFD}',
+            // Windows-1252 numbers that pages write for curly quotes and dashes.
+            0x80..=0x9F => {
+                let b = [n as u8];
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&b)
+                    .0
+                    .chars()
+                    .next()
+                    .unwrap_or('\u{FFFD}')
+            }
+            _ => char::from_u32(n).unwrap_or('\u{FFFD}'),
+        });
+    }
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "shy" => '\u{AD}',
+        "thinsp" => '\u{2009}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "middot" => '·',
+        "sect" => '§',
+        "para" => '¶',
+        "copy" => '©',
+        "reg" => '®',
+        "deg" => '°',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "ocirc" => 'ô',
+        "uacute" => 'ú',
+        "ccedil" => 'ç',
+        "ntilde" => 'ñ',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "szlig" => 'ß',
+        "Eacute" => 'É',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_and_entities() {
+        let html = "<html><head><title>T</title><style>p{}</style></head><body>\
+            <table><tr><td><a href=\"x>y\">S/PV.1382</a></td><td>22 November </td>\
+            <td>The situation &amp; the Middle&nbsp;East</td>\
+            <td><a href='u'>S/RES/242 (1967)</a> <br>15-0-0</td></tr></table>\
+            <!-- <p>hidden</p> --><script>var a = '<p>';</script><p>a &lt; b &#8211; c &#x2014; &bogus;</p></body></html>";
+        let t = to_text(html);
+        assert!(t.contains("S/PV.1382\t22 November\tThe situation & the Middle\u{A0}East\tS/RES/242 (1967)\n15-0-0"), "{t:?}");
+        assert!(t.contains("a < b – c — &bogus;"), "{t:?}");
+        assert!(!t.contains("hidden") && !t.contains("var a"), "{t:?}");
+    }
+
+    #[test]
+    fn malformed_markup() {
+        for h in [
+            "<",
+            "<p",
+            "a < b",
+            "<a href=\"",
+            "&",
+            "&#",
+            "&#x110000;",
+            "<!--",
+            "<![CDATA[x",
+            "</",
+            "<script>",
+        ] {
+            let _ = to_text(h);
+        }
+        assert_eq!(to_text("a < b"), "a < b\n");
+        assert_eq!(decode_entities("&#x110000;"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn charset() {
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+            ),
+            Some(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(
+            declared_charset(b"<meta charset=\"utf-8\">"),
+            Some(encoding_rs::UTF_8)
+        );
+        assert_eq!(declared_charset(b"<p>no</p>"), None);
+    }
+}

@@ -1,0 +1,387 @@
+//! Reading inputs: walking folders, recognising formats, turning bytes into the text to analyse.
+//!
+//! [`read`] looks at the content first (magic bytes), then at the extension:
+//!
+//! | input | how | offsets refer to |
+//! |---|---|---|
+//! | UTF-8 text, Markdown (with or without a byte order mark) | as is | the file's bytes (`source: "text"`) |
+//! | UTF-16 (with a mark, or recognisable without), Windows-1252 and other legacy encodings | [`encoding`] | the UTF-8 text (`"decoded-text"`) |
+//! | PDF | [`pdf`] (poppler's `pdftotext`) | the extracted text (`"pdf-text"`) |
+//! | HTML | [`html`] | the extracted text (`"html-text"`) |
+//! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
+//!
+//! Whenever the source is not `text`, `resgraph text FILE` prints the text the offsets refer to.
+//! Images, gzip, old Word (`.doc`) and other binary files are refused with their name; so are
+//! empty files, PDFs without a text layer (they need OCR) and damaged files, each with the
+//! reason. Text repair (broken words, odd spaces and digits) happens later, in [`repair`], with
+//! offsets mapped back to this text.
+
+pub mod docx;
+pub mod encoding;
+pub mod html;
+pub mod pdf;
+pub mod repair;
+
+use crate::error::{Error, Result};
+pub use encoding_rs::Encoding;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused (the largest UN document is a few MB of text).
+pub const MAX_FILE: u64 = 1 << 30;
+
+/// What the text of an input is, and so what its offsets refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Source {
+    /// The file is UTF-8 text: offsets are byte offsets into the file itself.
+    #[default]
+    Text,
+    /// Text in another encoding (UTF-16, Windows-1252 ...), converted to UTF-8.
+    Decoded,
+    /// Text extracted from a PDF.
+    Pdf,
+    /// Text extracted from an HTML page.
+    Html,
+    /// Text extracted from a Word (DOCX) file.
+    Docx,
+}
+
+impl Source {
+    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Text => "text",
+            Source::Decoded => "decoded-text",
+            Source::Pdf => "pdf-text",
+            Source::Html => "html-text",
+            Source::Docx => "docx-text",
+        }
+    }
+}
+
+/// The text of one input.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The text to analyse; mention offsets are byte offsets into it.
+    pub text: String,
+    /// Where it came from.
+    pub source: Source,
+    /// The encoding read, for text inputs (`UTF-8`, `windows-1252` ...).
+    pub encoding: Option<&'static str>,
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// The encoding of text inputs; `None` detects it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Lists the files named by `paths`: files as given, folders read recursively (hidden entries
+/// skipped), in sorted order so that results do not depend on the file system's order. Paths
+/// that cannot be listed are returned as errors beside the files that could; a symbolic link
+/// back to a folder being read is an error, not a second copy of it.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        walk(p, &mut files, &mut errors, &mut Vec::new());
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+/// `stack`: the canonical paths of the folders being read, outermost first.
+fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>, stack: &mut Vec<PathBuf>) {
+    let io_error = |source: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // A dangling symbolic link exists but leads nowhere.
+            if std::fs::symlink_metadata(path).is_ok() {
+                errors.push(io_error(std::io::Error::other(
+                    "symbolic link to a missing file",
+                )));
+            } else {
+                errors.push(Error::NotFound(path.to_path_buf()));
+            }
+            return;
+        }
+        Err(source) => {
+            errors.push(io_error(source));
+            return;
+        }
+    };
+    if !meta.is_dir() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if stack.contains(&canonical) || stack.len() > 64 {
+        errors.push(io_error(std::io::Error::other(format!(
+            "symbolic link loop (leads back to {})",
+            canonical.display()
+        ))));
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(e) => e,
+        Err(source) => {
+            errors.push(io_error(source));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_none_or(|n| !n.starts_with('.'))
+        })
+        .collect();
+    children.sort();
+    stack.push(canonical);
+    for c in children {
+        walk(&c, files, errors, stack);
+    }
+    stack.pop();
+}
+
+/// Reads a file and returns the text to analyse, whatever its format (see the module comment).
+pub fn read(path: &Path, opts: &ReadOptions) -> Result<Input> {
+    let io_error = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    if meta.len() > MAX_FILE {
+        return Err(unreadable(
+            path,
+            format!(
+                "too large ({} MiB; files up to {} MiB are read)",
+                meta.len() >> 20,
+                MAX_FILE >> 20
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    convert(path, &bytes, opts)
+}
+
+/// Reads a file as text (see [`read`]).
+pub fn read_text(path: &Path) -> Result<String> {
+    read(path, &ReadOptions::default()).map(|i| i.text)
+}
+
+/// The text of a file's bytes, with the encoding detected (see [`convert`]); `path` names the
+/// file in errors and its extension helps tell HTML.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+    convert(path, bytes, &ReadOptions::default()).map(|i| i.text)
+}
+
+fn unreadable(path: &Path, message: impl Into<String>) -> Error {
+    Error::Unreadable {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+/// Converts the bytes of a file to the text to analyse: PDF and DOCX by their magic bytes, HTML
+/// by its extension or opening tag, anything else as text in the detected (or given) encoding.
+pub fn convert(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<Input> {
+    if bytes.is_empty() {
+        return Err(unreadable(path, "empty file"));
+    }
+    let input = if is_pdf(bytes) {
+        let text = guarded(|| pdf::to_text(bytes).map_err(|e| e.to_string()))
+            .map_err(|m| unreadable(path, m))?;
+        Input {
+            text,
+            source: Source::Pdf,
+            encoding: None,
+        }
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        let text = guarded(|| docx::to_text(bytes)).map_err(|m| unreadable(path, m))?;
+        Input {
+            text,
+            source: Source::Docx,
+            encoding: None,
+        }
+    } else if let Some(format) = binary_format(bytes) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            format,
+        });
+    } else {
+        text_input(path, bytes, opts)?
+    };
+    if input.text.chars().all(crate::layout::is_space) {
+        return Err(unreadable(path, "no text (only white space)"));
+    }
+    Ok(input)
+}
+
+fn text_input(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<Input> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    let html_ext = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml" | "shtml"));
+    let declared = if html_ext || looks_like_html_bytes(bytes) {
+        html::declared_charset(bytes)
+    } else {
+        None
+    };
+    let decoded =
+        encoding::decode(bytes, opts.encoding.or(declared)).map_err(|e| Error::Encoding {
+            path: path.to_path_buf(),
+            offset: e.offset,
+            message: e.message,
+        })?;
+    if opts.encoding.is_none() && is_control_junk(&decoded.text) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            format: "binary (control characters)",
+        });
+    }
+    let encoding = Some(decoded.encoding.name());
+    if html_ext || html::looks_like_html(&decoded.text) {
+        return Ok(Input {
+            text: html::to_text(&decoded.text),
+            source: Source::Html,
+            encoding,
+        });
+    }
+    Ok(Input {
+        source: if decoded.verbatim {
+            Source::Text
+        } else {
+            Source::Decoded
+        },
+        text: decoded.text,
+        encoding,
+    })
+}
+
+fn looks_like_html_bytes(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    html::looks_like_html(&head)
+}
+
+/// A PDF starts with `%PDF-`, possibly after up to 1 KiB of junk (which readers accept).
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// Runs a converter, turning a panic in it (a bug in a parsing library) into an error.
+fn guarded(
+    f: impl FnOnce() -> std::result::Result<String, String>,
+) -> std::result::Result<String, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Err("the file could not be parsed (internal error)".to_string()))
+}
+
+/// Text with many control characters (other than tab, line breaks and form feed) is binary
+/// data that happened to decode.
+fn is_control_junk(text: &str) -> bool {
+    let mut n = 0usize;
+    let mut ctrl = 0usize;
+    for c in text.chars().take(65536) {
+        n += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            ctrl += 1;
+        }
+    }
+    ctrl * 20 > n
+}
+
+/// Recognises binary formats that resgraph does not read by their magic bytes, and anything
+/// else with NUL bytes that is not UTF-16. PDF and ZIP (DOCX) are read: see [`convert`].
+pub fn binary_format(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (
+            b"\xD0\xCF\x11\xE0",
+            "OLE2 (old Word .doc or Excel .xls: save it as DOCX)",
+        ),
+        (b"\x89PNG", "PNG image (it needs OCR)"),
+        (b"\xFF\xD8\xFF", "JPEG image (it needs OCR)"),
+        (b"GIF8", "GIF image"),
+        (b"II*\0", "TIFF image (it needs OCR)"),
+        (b"MM\0*", "TIFF image (it needs OCR)"),
+        (b"\x1F\x8B", "gzip (uncompress it first)"),
+        (b"7z\xBC\xAF", "7-Zip archive"),
+        (b"Rar!", "RAR archive"),
+        (b"{\\rtf", "RTF (save it as DOCX or text)"),
+    ];
+    for (magic, name) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some(name);
+        }
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || encoding::looks_like_utf16(bytes);
+    if !utf16 && bytes.iter().take(8192).any(|b| *b == 0) {
+        return Some("binary");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conv(name: &str, bytes: &[u8]) -> Result<Input> {
+        convert(Path::new(name), bytes, &ReadOptions::default())
+    }
+
+    #[test]
+    fn dispatch_on_content() {
+        assert_eq!(
+            conv("a.txt", b"resolution 70/1").unwrap().source,
+            Source::Text
+        );
+        let h = conv(
+            "a.txt",
+            b"<html><body><p>resolution&nbsp;70/1</p></body></html>",
+        )
+        .unwrap();
+        assert_eq!(h.source, Source::Html);
+        assert_eq!(h.text, "resolution\u{A0}70/1\n");
+        let d = docx::tests::make_docx("<w:p><w:r><w:t>resolution 70/1</w:t></w:r></w:p>", None);
+        let x = conv("renamed.bin", &d).unwrap();
+        assert_eq!(
+            (x.source, x.text.as_str()),
+            (Source::Docx, "resolution 70/1\n")
+        );
+        let l = conv("a.txt", b"R\xe9solution 1514 (XV)").unwrap();
+        assert_eq!(
+            (l.source, l.text.as_str()),
+            (Source::Decoded, "Résolution 1514 (XV)")
+        );
+    }
+
+    #[test]
+    fn bad_inputs_say_why() {
+        let msg = |name: &str, b: &[u8]| conv(name, b).unwrap_err().to_string();
+        assert!(msg("e.txt", b"").contains("empty file"));
+        assert!(msg("s.txt", b"  \n\t ").contains("no text"));
+        assert!(
+            msg(
+                "j.bin",
+                b"\x01\x02\x03\x04\x05\x06abc\x07\x08\x0b\x0e\x0f\x10"
+            )
+            .contains("binary")
+        );
+        assert!(msg("n.bin", b"ab\0cd\x01\x02").contains("binary"));
+        assert!(msg("z.docx", b"PK\x03\x04\x14\0\0\0").contains("ZIP"));
+        assert!(msg("i.png", b"\x89PNG\r\n\x1a\n").contains("PNG"));
+        assert!(msg("d.doc", b"\xD0\xCF\x11\xE0\xA1\xB1").contains("DOCX"));
+    }
+}

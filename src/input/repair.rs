@@ -1,0 +1,298 @@
+//! Text repair, with a map back to the original offsets.
+//!
+//! Whatever a text came from, some of its characters hide references from the matchers. A
+//! repaired copy is analysed instead, and every offset found in it is mapped back, so that
+//! mentions still point into the original text (`text == original[start..end]`). Repairs:
+//!
+//! - soft hyphens, zero-width spaces and joiners, word joiners and byte order marks are removed
+//!   (`reso\u{AD}lution` is one word);
+//! - no-break, thin, narrow and other typographic spaces become a plain space;
+//! - full-width (`７０／１`) and Arabic-Indic (`٧٠/١`, `۷۰/۱`) digits become ASCII digits, and a
+//!   full-width solidus between digits a `/`;
+//! - a word hyphenated at a line end (`resolu-` / `tion`) is joined, and so is a symbol or
+//!   number broken after a `/` or a `-` (`A/78/` / `265`, `A/77/895-` / `S/2023/363`); the line
+//!   break moves to after the joined word, so every line keeps its place for [`crate::layout`].
+//!
+//! Footnote markers glued to words or numbers (`Development,1`, `70/1,2`, `2008` + `2`) are left
+//! to the extractor, which steps over them where a list continues.
+
+/// A repaired text and the map back to the original.
+#[derive(Debug, Clone)]
+pub struct Repaired {
+    /// The repaired text.
+    pub text: String,
+    /// Contiguous pieces covering both texts in order.
+    pieces: Vec<Piece>,
+    /// Length of the original text.
+    orig_len: usize,
+}
+
+/// `norm_len` bytes of the repaired text at `norm` stand for `orig_len` bytes of the original at
+/// `orig`; a `copy` is the same bytes.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    norm: usize,
+    orig: usize,
+    norm_len: usize,
+    orig_len: usize,
+    copy: bool,
+}
+
+impl Repaired {
+    /// The original offset of a start position in the repaired text (a char boundary).
+    pub fn start(&self, p: usize) -> usize {
+        let i = self.pieces.partition_point(|pc| pc.norm + pc.norm_len <= p);
+        match self.pieces.get(i) {
+            None => self.orig_len,
+            Some(pc) if pc.copy => pc.orig + (p - pc.norm),
+            Some(pc) => pc.orig,
+        }
+    }
+
+    /// The original offset of an end position in the repaired text (a char boundary).
+    pub fn end(&self, p: usize) -> usize {
+        if p == 0 {
+            return 0;
+        }
+        let i = self.pieces.partition_point(|pc| pc.norm + pc.norm_len < p);
+        match self.pieces.get(i) {
+            None => self.orig_len,
+            Some(pc) if pc.copy => pc.orig + (p - pc.norm),
+            Some(pc) => pc.orig + pc.orig_len,
+        }
+    }
+}
+
+/// Builds the repaired text and its pieces.
+struct Builder<'t> {
+    orig: &'t str,
+    out: String,
+    pieces: Vec<Piece>,
+    /// Start of the current run of copied bytes in the original.
+    copy_from: usize,
+}
+
+impl Builder<'_> {
+    /// Replaces `orig[at..at + len]` with `with`; everything before `at` not yet handled is
+    /// copied.
+    fn edit(&mut self, at: usize, len: usize, with: &str) {
+        self.flush_copy(at);
+        self.pieces.push(Piece {
+            norm: self.out.len(),
+            orig: at,
+            norm_len: with.len(),
+            orig_len: len,
+            copy: false,
+        });
+        self.out.push_str(with);
+        self.copy_from = at + len;
+    }
+
+    fn flush_copy(&mut self, upto: usize) {
+        if upto > self.copy_from {
+            self.pieces.push(Piece {
+                norm: self.out.len(),
+                orig: self.copy_from,
+                norm_len: upto - self.copy_from,
+                orig_len: upto - self.copy_from,
+                copy: true,
+            });
+            self.out.push_str(&self.orig[self.copy_from..upto]);
+            self.copy_from = upto;
+        }
+    }
+}
+
+/// What a character becomes: `Some("")` removed, `Some(s)` replaced, `None` kept.
+fn replacement(c: char) -> Option<&'static str> {
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    match c {
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(" "),
+        '\u{FF10}'..='\u{FF19}' => Some(DIGITS[(c as u32 - 0xFF10) as usize]),
+        '\u{0660}'..='\u{0669}' => Some(DIGITS[(c as u32 - 0x0660) as usize]),
+        '\u{06F0}'..='\u{06F9}' => Some(DIGITS[(c as u32 - 0x06F0) as usize]),
+        _ => None,
+    }
+}
+
+fn is_digit_like(c: char) -> bool {
+    c.is_ascii_digit() || replacement(c).is_some_and(|r| r.len() == 1 && r != " ")
+}
+
+/// Repairs `text`; `None` when there is nothing to repair.
+pub fn repair(text: &str) -> Option<Repaired> {
+    let mut b = Builder {
+        orig: text,
+        out: String::new(),
+        pieces: Vec::new(),
+        copy_from: 0,
+    };
+    let bytes = text.as_bytes();
+    let mut it = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = it.next() {
+        if let Some(r) = replacement(c) {
+            b.edit(i, c.len_utf8(), r);
+        } else if c == '\u{FF0F}'
+            && prev.is_some_and(is_digit_like)
+            && it.peek().is_some_and(|(_, n)| is_digit_like(*n))
+        {
+            b.edit(i, c.len_utf8(), "/");
+        } else if matches!(c, '-' | '\u{2010}' | '/')
+            && let Some(j) = line_break_after(bytes, i + c.len_utf8())
+            && let Some(word_end) = joinable(text, i, c, j)
+        {
+            // `resolu-\n   tion 70/1` -> `resolution\n70/1`; the slash or a symbol's hyphen
+            // stays.
+            let keep = if c == '/' || symbol_before(text, i) {
+                c.len_utf8()
+            } else {
+                0
+            };
+            b.flush_copy(i + keep);
+            b.edit(i + keep, j - (i + keep), "");
+            for (k, ch) in text[j..word_end].char_indices() {
+                if let Some(r) = replacement(ch) {
+                    b.edit(j + k, ch.len_utf8(), r);
+                }
+            }
+            // The line break moves after the word: it takes the place of the space there.
+            let mut resume = word_end;
+            match text[word_end..].chars().next() {
+                None | Some('\n' | '\r') => {}
+                Some(ws) => {
+                    b.edit(word_end, ws.len_utf8(), "\n");
+                    resume += ws.len_utf8();
+                }
+            }
+            while it.peek().is_some_and(|(k, _)| *k < resume) {
+                it.next();
+            }
+            prev = Some('\n');
+            continue;
+        }
+        prev = Some(c);
+    }
+    if b.pieces.is_empty() {
+        return None;
+    }
+    b.flush_copy(text.len());
+    Some(Repaired {
+        text: b.out,
+        pieces: b.pieces,
+        orig_len: text.len(),
+    })
+}
+
+/// After `pos`: optional horizontal white space, one line break, optional indentation; returns
+/// where the next line's text starts. `None` for a blank line or no line break.
+fn line_break_after(bytes: &[u8], mut pos: usize) -> Option<usize> {
+    while matches!(bytes.get(pos), Some(b' ' | b'\t')) {
+        pos += 1;
+    }
+    match bytes.get(pos) {
+        Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => pos += 2,
+        Some(b'\n') => pos += 1,
+        _ => return None,
+    }
+    while matches!(bytes.get(pos), Some(b' ' | b'\t')) {
+        pos += 1;
+    }
+    (!matches!(bytes.get(pos), None | Some(b'\n' | b'\r' | b'\x0c'))).then_some(pos)
+}
+
+/// Whether the break after the `c` at `i` joins with the word at `next`; returns where that
+/// word ends.
+fn joinable(text: &str, i: usize, c: char, next: usize) -> Option<usize> {
+    let after = text[next..].chars().next()?;
+    let before = text[..i].chars().next_back()?;
+    let word_end = next
+        + text[next..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - next);
+    if word_end == next {
+        return None;
+    }
+    if c == '/' || symbol_before(text, i) {
+        // A symbol or number broken after `/` or `-`: `A/78/`, `70/`, `A/77/895-`.
+        let ok = symbol_before(text, i + c.len_utf8()) || (c == '/' && before.is_ascii_digit());
+        return (ok && after.is_alphanumeric()).then_some(word_end);
+    }
+    // A hyphenated word: letters on both sides, lower case after.
+    let letters_before = text[..i]
+        .chars()
+        .rev()
+        .take_while(|ch| ch.is_alphabetic())
+        .count();
+    (letters_before >= 2 && before.is_alphabetic() && after.is_lowercase()).then_some(word_end)
+}
+
+/// Whether the token ending at `end` looks like (the start of) a UN document symbol: it starts
+/// with an upper-case letter and has a `/` (`A/78/`, `A/77/895`, `S/RES/`).
+fn symbol_before(text: &str, end: usize) -> bool {
+    let token_start = text[..end]
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | ','))
+        .map_or(0, |(k, ch)| k + ch.len_utf8());
+    let token = &text[token_start..end];
+    token.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && token.contains('/')
+        && token
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '/' | '.' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every char boundary of the repaired text maps to a char boundary of the original, in
+    /// order.
+    fn check_map(orig: &str, r: &Repaired) {
+        let mut last = 0;
+        for (p, _) in r.text.char_indices().chain([(r.text.len(), ' ')]) {
+            let s = r.start(p);
+            let e = r.end(p);
+            assert!(
+                orig.is_char_boundary(s) && orig.is_char_boundary(e),
+                "{p} -> {s} {e}"
+            );
+            assert!(s >= last && e <= s.max(e), "monotone at {p}");
+            assert!(e <= s, "end {e} after start {s} at {p}");
+            last = s;
+        }
+    }
+
+    #[test]
+    fn spaces_digits_and_soft_hyphens() {
+        let orig = "reso\u{AD}lution\u{A0}７０／１ and ٧٠/١\u{202F}of";
+        let r = repair(orig).unwrap();
+        assert_eq!(r.text, "resolution 70/1 and 70/1 of");
+        check_map(orig, &r);
+        let s = r.text.find("70/1").unwrap();
+        let (a, b) = (r.start(s), r.end(s + 4));
+        assert_eq!(&orig[a..b], "７０／１");
+        assert!(repair("plain text 70/1").is_none());
+    }
+
+    #[test]
+    fn broken_words_and_symbols() {
+        let orig = "its resolu-\n   tion 70/1 and A/78/\n265 and A/77/895-\nS/2023/363, self-\ndetermination\nRecalling";
+        let r = repair(orig).unwrap();
+        assert_eq!(
+            r.text,
+            "its resolution\n70/1 and A/78/265\nand A/77/895-S/2023/363,\nselfdetermination\nRecalling"
+        );
+        check_map(orig, &r);
+        let s = r.text.find("resolution").unwrap();
+        assert_eq!(&orig[r.start(s)..r.end(s + 10)], "resolu-\n   tion");
+        let s = r.text.find("A/78/265").unwrap();
+        assert_eq!(&orig[r.start(s)..r.end(s + 8)], "A/78/\n265");
+        // Not joined: a blank line between, upper case after, a lone letter before.
+        assert!(repair("resolu-\n\ntion").is_none());
+        assert!(repair("Non-\nSelf-Governing").is_none());
+        assert!(repair("and/\nor").is_none());
+    }
+}
