@@ -243,7 +243,27 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
             marks[i] = true;
         }
     }
+    page_headers(lines, &mut marks);
     marks
+}
+
+/// PDF text (`resgraph text`) starts each page with a form feed; the page's first lines, up to
+/// the first blank line, are its running header when one of them is furniture (the symbol):
+/// the running title beside the symbol goes with it even when it occurs only once.
+fn page_headers(lines: &[Line<'_>], marks: &mut [bool]) {
+    for (i, l) in lines.iter().enumerate() {
+        if !l.text.contains('\x0c') {
+            continue;
+        }
+        let block: Vec<usize> = (i..lines.len().min(i + 3))
+            .take_while(|&j| !trim(lines[j].text).is_empty())
+            .collect();
+        if block.iter().any(|&j| marks[j]) {
+            for j in block {
+                marks[j] = true;
+            }
+        }
+    }
 }
 
 /// Whether `a` and `b` are the same once white space is removed.

@@ -5,11 +5,13 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use resgraph::graph::CitationGraph;
 use resgraph::lang::Lang;
-use resgraph::{Document, Error, export, input, query};
+use resgraph::{Document, Error, export, query};
 use serde_json::json;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod progress;
 
 #[derive(Parser)]
 #[command(
@@ -20,10 +22,44 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Worker threads for reading a corpus (0 = one per core).
+    #[arg(short = 'j', long, global = true, default_value_t = 0)]
+    jobs: usize,
+    /// No progress bar.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Stop at the first input that fails.
+    #[arg(long, global = true)]
+    strict: bool,
+    /// Encoding of text inputs: auto (detected per file), or utf-8, utf-16le, windows-1252,
+    /// latin1, koi8-r ... (WHATWG labels).
+    #[arg(long, global = true, default_value = "auto", value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: EncodingArg,
+}
+
+/// The `--encoding` given: `None` for auto.
+#[derive(Clone, Copy)]
+struct EncodingArg(Option<&'static resgraph::input::Encoding>);
+
+fn parse_encoding(s: &str) -> Result<EncodingArg, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(EncodingArg(None));
+    }
+    resgraph::input::encoding::lookup(s)
+        .map(|e| EncodingArg(Some(e)))
+        .ok_or_else(|| {
+            format!("unknown encoding {s:?} (utf-8, utf-16le, windows-1252, latin1 ...)")
+        })
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// The text resgraph reads from a file (PDF, DOCX, HTML, any encoding): the offsets of
+    /// `extract` are byte offsets into it.
+    Text {
+        /// The file.
+        path: PathBuf,
+    },
     /// Every reference in the given files or folders, one per line.
     Extract {
         /// Output format.
@@ -310,6 +346,12 @@ fn main() -> ExitCode {
             };
         }
     };
+    let _ = RUN_FLAGS.set(RunFlags {
+        jobs: cli.jobs,
+        quiet: cli.quiet,
+        strict: cli.strict,
+        encoding: cli.encoding.0,
+    });
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Inputs) => ExitCode::from(2),
@@ -375,22 +417,45 @@ fn quit_on_pipe(e: io::Error) {
 }
 
 /// Analyses every file under `paths`, reporting failures on stderr and carrying on.
-fn analyse_all(paths: &[PathBuf], lang: Option<Lang>, mut each: impl FnMut(Document)) -> bool {
-    let (files, errors) = input::collect_files(paths);
-    let mut failed = !errors.is_empty();
-    for e in errors {
-        eprintln!("resgraph: {e}");
+/// Flags that apply to every command that reads a corpus.
+struct RunFlags {
+    jobs: usize,
+    quiet: bool,
+    strict: bool,
+    encoding: Option<&'static resgraph::input::Encoding>,
+}
+
+static RUN_FLAGS: std::sync::OnceLock<RunFlags> = std::sync::OnceLock::new();
+
+/// Analyses every file under `paths` (in parallel, handed back in path order), reporting
+/// failures on stderr and carrying on unless `--strict`. Returns whether all went well.
+fn analyse_all(paths: &[PathBuf], lang: Option<Lang>, each: impl FnMut(Document)) -> bool {
+    let flags = RUN_FLAGS.get();
+    let opts = resgraph::corpus::Options {
+        lang,
+        jobs: flags.map_or(0, |f| f.jobs),
+        strict: flags.is_some_and(|f| f.strict),
+        encoding: flags.and_then(|f| f.encoding),
+    };
+    let bar = std::cell::RefCell::new(progress::Bar::new(flags.is_some_and(|f| f.quiet)));
+    let summary = resgraph::corpus::analyse_paths(
+        paths,
+        &opts,
+        each,
+        |e| {
+            bar.borrow_mut().clear();
+            eprintln!("resgraph: {e}");
+        },
+        |p| bar.borrow_mut().update(p),
+    );
+    bar.borrow_mut().clear();
+    if summary.failed > 0 {
+        eprintln!(
+            "resgraph: {} files read, {} failed",
+            summary.read, summary.failed
+        );
     }
-    for f in &files {
-        match resgraph::analyse_file(f, lang) {
-            Ok(doc) => each(doc),
-            Err(e) => {
-                eprintln!("resgraph: {e}");
-                failed = true;
-            }
-        }
-    }
-    !failed
+    summary.failed == 0
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -452,7 +517,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Lineage(a) => lineage(a),
         Command::Path(a) => path(a),
         Command::Stats(a) => stats(a),
+        Command::Text { path } => print_text(&path),
     }
+}
+
+/// Prints the text read from a file, the text that `extract`'s offsets refer to.
+fn print_text(path: &Path) -> Result<(), Failure> {
+    let opts = resgraph::input::ReadOptions {
+        encoding: RUN_FLAGS.get().and_then(|f| f.encoding),
+    };
+    let input = resgraph::input::read(path, &opts).map_err(|e| Failure::Fatal(e.to_string()))?;
+    Out::new().raw(&input.text);
+    Ok(())
 }
 
 fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
@@ -471,6 +547,7 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
                     "end": m.end,
                     "text": m.text,
                     "clause": m.clause,
+                    "source": doc.source.as_str(),
                 });
                 out.line(&v.to_string());
             }
@@ -542,6 +619,12 @@ fn emit(
     output: Option<&Path>,
 ) -> Result<(), Failure> {
     let fatal = |e: Error| Failure::Fatal(e.to_string());
+    // The node-link JSON of a large corpus is streamed to its file, never held whole in memory.
+    if let (export::Format::Json, Some(p), export::node_link::EdgeKey::Edges) =
+        (format, output, options.node_link_key)
+    {
+        return export::write_atomic_with(p, |w| graph.write_json(w)).map_err(fatal);
+    }
     match (export::render(graph, format, &options), output) {
         (export::Output::File(text), Some(p)) => {
             export::write_atomic(p, text.as_bytes()).map_err(fatal)
@@ -603,6 +686,7 @@ fn answer(q: QueryArgs, outgoing: bool) -> Result<(), Failure> {
     ok.then_some(()).ok_or(Failure::Inputs)
 }
 
+/// Loads the graph and resolves a user-typed id to a node of it.
 fn graph_and_id(graph: &Path, id: &str) -> Result<(CitationGraph, String, bool), Failure> {
     let (g, ok) = load_or_build(graph)?;
     let id = query::resolve_id(&g, id).map_err(|e| Failure::Fatal(e.to_string()))?;

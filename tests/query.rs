@@ -592,3 +592,23 @@ fn cli_renders_svg_when_graphviz_is_installed() {
     let svg = std::fs::read_to_string(&out).expect("SVG written");
     assert!(svg.contains("<svg") && svg.contains("2001"));
 }
+
+#[test]
+fn committed_lineage_diagrams_are_valid_dot_and_render() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs");
+    for name in ["lineage-78-237", "descendants-70-1", "lineage-sc-687"] {
+        let dot = std::fs::read_to_string(root.join(format!("{name}.dot")))
+            .unwrap_or_else(|e| panic!("graphs/{name}.dot: {e} (see graphs/README.md)"));
+        graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("graphs/{name}.dot: {e}"));
+        for ext in ["svg", "png"] {
+            assert!(
+                root.join(format!("{name}.{ext}")).exists(),
+                "graphs/{name}.{ext}"
+            );
+        }
+        if Command::new("dot").arg("-V").output().is_ok() {
+            let svg = timeline::render(&dot, timeline::Image::Svg).expect("renders");
+            assert!(String::from_utf8_lossy(&svg).contains("<svg"));
+        }
+    }
+}

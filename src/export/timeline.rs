@@ -115,6 +115,41 @@ enum Drawn<'g> {
     },
 }
 
+/// Citations spanning more years (of those drawn) than this do not take part in the layout.
+const LONG: usize = 3;
+
+/// A column of the diagram: the year, and the month (1-12) in a year split by month (0: no
+/// month, 13: the group box).
+type Slot = (Column, u32);
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The years (of dated boxes) holding a chain of two citations within the year.
+fn split_years(drawn: &[Drawn<'_>], lines: &BTreeMap<(usize, usize), usize>) -> BTreeSet<Column> {
+    let dated = |i: usize| matches!(drawn[i], Drawn::One(n, _) if n.date.is_some());
+    let within: Vec<(usize, usize)> = lines
+        .keys()
+        .copied()
+        .filter(|&(a, b)| column_of(&drawn[a]) == column_of(&drawn[b]) && dated(a) && dated(b))
+        .collect();
+    let mut out = BTreeSet::new();
+    for &(a, b) in &within {
+        if a != b && within.iter().any(|&(c, d)| c == b && d != a && d != b) {
+            out.insert(column_of(&drawn[a]));
+        }
+    }
+    out
+}
+
+/// The month of an ISO date.
+fn month(date: &str) -> Option<u32> {
+    date.get(5..7)
+        .and_then(|m| m.parse().ok())
+        .filter(|m| (1..=12).contains(m))
+}
+
 /// A column: a year, or `None` for documents whose year is unknown (drawn first).
 type Column = Option<i32>;
 
@@ -421,9 +456,6 @@ fn node_html(n: &Node, root: bool) -> String {
 
 /// `2023-12-22` as `22 Dec`: the year is on the axis above.
 fn day(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let mut parts = date.split('-').skip(1);
     let month = parts.next().and_then(|m| m.parse::<usize>().ok());
     let d = parts.next().and_then(|d| d.parse::<u32>().ok());
@@ -535,7 +567,7 @@ fn to_dot(
     );
     for (colour, name) in legend_bodies(drawn) {
         legend.push_str(&format!(
-            "<td bgcolor=\"{colour}\" border=\"1\" width=\"14\"> </td><td align=\"left\"><font point-size=\"11\">{}</font></td>",
+            "<td bgcolor=\"{colour}\" border=\"1\" fixedsize=\"true\" width=\"16\" height=\"16\"> </td><td align=\"left\"><font point-size=\"11\">{}</font></td>",
             esc(&name)
         ));
     }
@@ -584,27 +616,57 @@ fn to_dot(
         ])),
     ];
 
-    // The year axis: one plain-text node per column, chained left to right.
-    let mut columns: BTreeMap<Column, Vec<usize>> = BTreeMap::new();
+    // Columns: one per year; a year in which one box cites another that cites a third gets a
+    // column per month instead, so that the chains within the year run left to right too.
+    let split = split_years(drawn, lines);
+    let slot_of = |d: &Drawn<'_>| -> Slot {
+        let y = column_of(d);
+        if !split.contains(&y) {
+            return (y, 0);
+        }
+        match d {
+            Drawn::One(n, _) => (y, n.date.as_deref().and_then(month).unwrap_or(0)),
+            Drawn::Group { .. } => (y, 13),
+        }
+    };
+    let split = &split;
+    let mut columns: BTreeMap<Slot, Vec<usize>> = BTreeMap::new();
     for (i, d) in drawn.iter().enumerate() {
-        columns.entry(column_of(d)).or_default().push(i);
+        columns.entry(slot_of(d)).or_default().push(i);
     }
-    let axis_id = |c: Column| format!("axis:{}", column_name(c));
-    let mut prev: Option<Column> = None;
+    let axis_id = |c: Slot| format!("axis:{}:{}", column_name(c.0), c.1);
+
+    // The axis: one plain-text node per column, chained left to right; the year is written
+    // over its first column, the month (in a year split by month) under it.
+    let mut prev: Option<Slot> = None;
     for &c in columns.keys() {
+        let first_of_year = prev.is_none_or(|p| p.0 != c.0);
+        let year = if first_of_year {
+            column_name(c.0)
+        } else {
+            " ".into()
+        };
+        let mut label = format!("<font point-size=\"14\"><b>{year}</b></font>");
+        if split.contains(&c.0) {
+            let m = MONTHS
+                .get((c.1 as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or(if c.1 == 13 { "more" } else { "" });
+            label.push_str(&format!("<br/><font point-size=\"10\">{m}</font>"));
+        }
         stmts.push(Stmt::Node(DotNode::new(
             NodeId(quote(&axis_id(c)), None),
             vec![
-                html_attr(
-                    "label",
-                    &format!("<font point-size=\"14\"><b>{}</b></font>", column_name(c)),
-                ),
+                html_attr("label", &label),
                 attr("shape", "plaintext"),
                 attr("style", ""),
             ],
         )));
         if let Some(p) = prev {
-            let gap = matches!((p, c), (Some(a), Some(b)) if b - a > 1) || p.is_none();
+            let gap = match (p.0, c.0) {
+                (Some(a), Some(b)) => b - a > 1,
+                (a, b) => a != b,
+            };
             stmts.push(Stmt::Edge(DotEdge {
                 ty: EdgeTy::Pair(
                     Vertex::N(NodeId(quote(&axis_id(p)), None)),
@@ -613,7 +675,7 @@ fn to_dot(
                 attributes: vec![
                     attr("arrowhead", "none"),
                     attr("color", "#9a9a9a"),
-                    attr("penwidth", "2"),
+                    attr("penwidth", if p.0 == c.0 { "1" } else { "2" }),
                     attr("style", if gap { "dashed" } else { "solid" }),
                     attr("weight", "1000"),
                 ],
@@ -622,8 +684,13 @@ fn to_dot(
         prev = Some(c);
     }
 
-    let order: Vec<Column> = columns.keys().copied().collect();
-    let position = |order: &[Column], c: Column| order.iter().position(|&x| x == c).unwrap_or(0);
+    let years: Vec<Column> = columns
+        .keys()
+        .map(|c| c.0)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let position = |c: Column| years.iter().position(|&x| x == c).unwrap_or(0);
     let box_id = |i: usize| match &drawn[i] {
         Drawn::One(n, _) => n.id.clone(),
         Drawn::Group { column, .. } => format!("group:{}", column_name(*column)),
@@ -680,7 +747,7 @@ fn to_dot(
             above = box_id(i);
         }
         stmts.push(Stmt::Subgraph(Subgraph {
-            id: quote(&format!("column {}", column_name(*c))),
+            id: quote(&format!("column {} {}", column_name(c.0), c.1)),
             stmts: sub,
         }));
     }
@@ -709,12 +776,13 @@ fn to_dot(
             attributes.push(attr("style", "dashed"));
             attributes.push(attr("color", "#8a8a8a"));
         }
-        // Only citations between neighbouring years shape the layout: one that crosses
-        // several years would push a box of each year in between aside (the lineage of a long
-        // series becomes a staircase), and one within a year would reorder the year.
-        let (ca, cb) = (column_of(&drawn[a]), column_of(&drawn[b]));
-        let (ia, ib) = (position(&order, ca), position(&order, cb));
-        if ia.abs_diff(ib) != 1 {
+        // A citation across many years does not shape the layout: it would push a box of each
+        // year in between aside, and the lineage of a long series would become a staircase.
+        let (ia, ib) = (
+            position(column_of(&drawn[a])),
+            position(column_of(&drawn[b])),
+        );
+        if ia.abs_diff(ib) > LONG {
             attributes.push(attr("constraint", "false"));
         }
         stmts.push(Stmt::Edge(DotEdge {

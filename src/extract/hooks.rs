@@ -82,6 +82,20 @@ impl Scanner<'_, '_> {
         (None, true, kw_start)
     }
 
+    /// The body a keyword names itself (`UNSCR1540`: a Security Council resolution).
+    pub(super) fn keyword_body(&self, kw_start: usize, kw_end: usize) -> Option<BodyName> {
+        let word: String = self.text[kw_start..kw_end]
+            .chars()
+            .filter(|c| !script::is_mark(*c))
+            .collect::<String>()
+            .to_lowercase();
+        self.table
+            .keyword_bodies
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, b)| *b)
+    }
+
     /// The body named between a keyword and its number (`قرار مجلس الأمن 1325`), if any.
     pub(super) fn inside_body(&self, kw_end: usize) -> Option<BodyName> {
         if self.table.bodies_inside.is_empty() {

@@ -81,7 +81,9 @@ fn compiled(lang: Lang) -> Option<&'static Compiled> {
 
 /// Document symbols: a series element, then slash-separated elements, one of them with a digit.
 static DOCSYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{L}\p{N}/.\-])([A-Z][A-Z0-9]{0,9}(?:\.[0-9]{1,3})?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)")
+    // No boundary group in front: a pattern that starts with a letter class runs fast; the
+    // character before a match is checked in code.
+    Regex::new(r"[A-Z][A-Z0-9]{0,9}(?:\.[0-9]{1,3})?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
         .expect("static regex")
 });
 
@@ -124,7 +126,8 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
     s.symbol_pass();
     let mut out = s.out;
     out.retain(|m| !ctx.own_ids.contains(&m.symbol.id()));
-    out.sort_by(|a, b| (a.start, a.end, a.symbol.id()).cmp(&(b.start, b.end, b.symbol.id())));
+    // Symbols order by their parts, which sorts like their ids without building them.
+    out.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.symbol == b.symbol);
     out
 }
@@ -230,7 +233,10 @@ impl Scanner<'_, '_> {
         let found = self.look_back(kw_start);
         let (mut pre_body, mut possessive, mut seg_start) =
             self.keyword_possessive(kw_start, kw_end, found);
-        pre_body = self.inside_body(kw_end).or(pre_body);
+        pre_body = self
+            .inside_body(kw_end)
+            .or(self.keyword_body(kw_start, kw_end))
+            .or(pre_body);
         let mut pos = self.after_keyword(kw_end);
         let mut first_in_list = true;
         let mut last_end = None;
@@ -257,11 +263,15 @@ impl Scanner<'_, '_> {
             };
             if let Some((new_kind, kw_s, kw_e)) = sep.keyword {
                 self.consumed.insert(kw_s);
+                first_in_list = true;
                 self.flush_segment(&mut segment, kind, pre_body, possessive);
                 kind = new_kind;
                 let found = self.look_back(kw_s);
                 let (b, p, s) = self.keyword_possessive(kw_s, kw_e, found);
-                pre_body = self.inside_body(kw_e).or(b);
+                pre_body = self
+                    .inside_body(kw_e)
+                    .or(self.keyword_body(kw_s, kw_e))
+                    .or(b);
                 possessive = p;
                 seg_start = s.max(sep.start);
                 pos = self.after_keyword(kw_e);
@@ -415,13 +425,13 @@ impl Scanner<'_, '_> {
     fn separator(&self, pos: usize) -> Option<Separator> {
         let text = self.text;
         // A footnote marker glued to the previous token (`20082`: 2008 and note 2).
-        let mut p = self.skip_ws(skip_marker(text, pos));
+        let mut p = self.spaced_marker(self.skip_ws(skip_marker(text, pos)));
         let mut seen = false;
         if let Some(c) = text[p..].chars().next()
             && (script::is_comma(c) || script::is_semicolon(c))
         {
             // `2014,4 32/21`: a marker glued to the comma.
-            p = self.skip_ws(skip_marker(text, p + c.len_utf8()));
+            p = self.spaced_marker(self.skip_ws(skip_marker(text, p + c.len_utf8())));
             seen = true;
         }
         if let Some(e) = hooks::eat_and(text, p, self.table) {
@@ -467,6 +477,21 @@ impl Scanner<'_, '_> {
         })
     }
 
+    /// A footnote marker that PDF text sets apart with spaces (`77/228 5 and`, `2011, 1 19/25`):
+    /// 1-3 digits, then a comma, an `and`-word or a numbered item. Returns where the list goes on.
+    fn spaced_marker(&self, p: usize) -> usize {
+        let text = self.text;
+        let q = skip_marker(text, p);
+        if q == p || !text[q..].starts_with(is_space) {
+            return p;
+        }
+        let r = self.skip_ws(q);
+        let goes_on = text[r..].starts_with(|c: char| script::is_comma(c))
+            || hooks::eat_and(text, r, self.table).is_some()
+            || parse_item(text, r, self.table).is_some_and(|i| !matches!(i.form, Form::Bare(_)));
+        if goes_on { r } else { p }
+    }
+
     fn flush_segment(
         &mut self,
         segment: &mut Vec<(Parsed, usize)>,
@@ -504,6 +529,23 @@ impl Scanner<'_, '_> {
         if explicit == Some(BodyName::Foreign) {
             return Vec::new();
         }
+        // "the Council": which council the numbering says (`N/N` the Human Rights Council,
+        // `YYYY/N` the Economic and Social Council, `N (YYYY)` the Security Council).
+        let explicit = match explicit {
+            Some(BodyName::Council) => Some(match item.form {
+                Form::Session {
+                    session: SessionNo::Regular(s),
+                    ..
+                } if s >= 1946 => BodyName::ECOSOC,
+                Form::Session { .. } => BodyName::HRC,
+                Form::Old {
+                    session: OldSession::Roman(_),
+                    ..
+                } => BodyName::ECOSOC,
+                _ => BodyName::SC,
+            }),
+            other => other,
+        };
         let citing = self.ctx.citing_body.clone();
         let body = match (explicit, possessive) {
             (Some(b), _) => Some(b.body()),
@@ -566,9 +608,12 @@ impl Scanner<'_, '_> {
 
     fn symbol_pass(&mut self) {
         let text = self.text;
-        for caps in DOCSYM.captures_iter(text) {
-            let Some(m) = caps.get(1) else { continue };
-            if self.is_covered(m.start()) {
+        for m in DOCSYM.find_iter(text) {
+            let glued = text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'));
+            if glued || self.is_covered(m.start()) {
                 continue;
             }
             // A resolution or decision written as a symbol.
@@ -768,20 +813,29 @@ fn resolve_item(
                         },
                         _ => continue,
                     },
-                    Some(Body::GA) if explicit => match known::ga_old_session(number) {
-                        Some(s) => Symbol::Act {
-                            kind,
-                            body: Body::GA,
-                            number: Number::Roman {
-                                number,
-                                part,
-                                session: RomanSession {
-                                    kind: SessionKind::Regular,
-                                    number: s,
+                    // An old Assembly number: the session comes from the table, when the
+                    // qualifier is explicit or the date given falls in that session.
+                    Some(Body::GA) => match known::ga_old_session(number) {
+                        Some(s)
+                            if explicit
+                                || date.is_some_and(|d| {
+                                    session_fits(&Body::GA, s, d.year() as u32)
+                                }) =>
+                        {
+                            Symbol::Act {
+                                kind,
+                                body: Body::GA,
+                                number: Number::Roman {
+                                    number,
+                                    part,
+                                    session: RomanSession {
+                                        kind: SessionKind::Regular,
+                                        number: s,
+                                    },
                                 },
-                            },
-                        },
-                        None => continue,
+                            }
+                        }
+                        _ => continue,
                     },
                     _ => continue,
                 }
@@ -825,7 +879,7 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
     let (n1, e1) = number_at(text, p)?;
     p = e1;
     if let Some(slash) = text[p..].chars().next().filter(|c| script::is_slash(*c)) {
-        let (n2, e2) = number_at(text, p + slash.len_utf8())?;
+        let (mut n2, mut e2) = number_at(text, p + slash.len_utf8())?;
         // A Chinese word may touch the number (`第60/1号决议`).
         if text[e2..].starts_with(script::is_slash)
             || text[e2..].starts_with(|c: char| c.is_alphanumeric() && !script::is_cjk(c))
@@ -860,6 +914,12 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
             Some(SessionKind::Emergency) => SessionNo::Emergency(n1),
             _ => SessionNo::Regular(n1),
         };
+        // No body numbers a session's resolutions into the thousands: `77/2285` is 77/228 with
+        // footnote marker 5 glued on.
+        if special.is_none() && n1 <= 99 && n2 >= 1000 {
+            n2 /= 10;
+            e2 -= text[..e2].chars().next_back().map_or(0, char::len_utf8);
+        }
         let (parts, end) = match parse_parts(text, e2, table) {
             Some((parts, end)) => (parts, end),
             None => (Vec::new(), e2),
@@ -1064,7 +1124,17 @@ fn document_symbols(
     }
     pieces.push((piece_start, raw.len()));
     for (s, e) in pieces {
-        let piece = raw[s..e].trim_end_matches(['.', '-', ',']);
+        let mut piece = raw[s..e].trim_end_matches(['.', '-', ',']);
+        // `S/20976.57`: a footnote marker after a full stop; UN symbols put a dotted number only
+        // after letters (`L.11`, `Rev.1`).
+        if let Some(last) = piece.rsplit('/').next()
+            && let Some((a, b)) = last.split_once('.')
+            && !a.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+        {
+            piece = &piece[..piece.len() - b.len() - 1];
+        }
         if let Some(sym) = normalise_document(piece) {
             out.push((sym, start + s, start + s + piece.len()));
         }

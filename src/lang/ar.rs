@@ -374,4 +374,5 @@ pub static TABLE: Table = Table {
         ("تكرر", "reiterates"),
         ("يكرر", "reiterates"),
     ],
+    keyword_bodies: &[],
 };

@@ -153,4 +153,5 @@ pub static TABLE: Table = Table {
     ordinal_joiners: &["und"],
     session_word_first: false,
     operative_verbs: &[],
+    keyword_bodies: &[],
 };

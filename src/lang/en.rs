@@ -29,7 +29,7 @@ pub static TABLE: Table = Table {
     date_order: DateOrder::DayMonthYear,
     date_glue: &[],
     year_suffix: &[],
-    resolution_words: &["resolution", "resolutions"],
+    resolution_words: &["resolution", "resolutions", "unscr", "unscrs"],
     decision_words: &["decision", "decisions"],
     number_words: &["no.", "nos."],
     bodies_before: &[
@@ -87,6 +87,8 @@ pub static TABLE: Table = Table {
             "african commission on human and peoples' rights",
             BodyName::Foreign,
         ),
+        ("council", BodyName::Council),
+        ("trusteeship council", BodyName::Foreign),
         ("environment assembly", BodyName::Foreign),
         ("health assembly", BodyName::Foreign),
         ("conference of the parties", BodyName::Foreign),
@@ -255,4 +257,5 @@ pub static TABLE: Table = Table {
     ordinal_joiners: &[],
     session_word_first: false,
     operative_verbs: &[],
+    keyword_bodies: &[("unscr", BodyName::SC), ("unscrs", BodyName::SC)],
 };

@@ -289,4 +289,5 @@ pub static TABLE: Table = Table {
     ordinal_joiners: &["y"],
     session_word_first: false,
     operative_verbs: &[],
+    keyword_bodies: &[],
 };

@@ -316,4 +316,5 @@ pub static TABLE: Table = Table {
     ordinal_joiners: &["et"],
     session_word_first: false,
     operative_verbs: &[],
+    keyword_bodies: &[],
 };

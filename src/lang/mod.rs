@@ -108,6 +108,8 @@ pub enum BodyName {
     /// A body outside the UN system's resolution series (a treaty conference, the World Health
     /// Assembly): its resolutions are not given UN ids.
     Foreign,
+    /// "the Council" without a name: the council whose numbering the reference has.
+    Council,
 }
 
 impl BodyName {
@@ -122,6 +124,7 @@ impl BodyName {
             BodyName::CHR => Body::CHR,
             BodyName::Series(s) => Body::Series(s.to_string()),
             BodyName::Foreign => Body::Series(String::new()),
+            BodyName::Council => Body::SC,
         }
     }
 }
@@ -242,6 +245,9 @@ pub struct Table {
     /// where an operative verb has the same form as a preambular one (Chinese `回顾`: recalls /
     /// recalling) or is its bare form (Arabic `تشير` recalls, `وإذ تشير` recalling).
     pub operative_verbs: &'static [(&'static str, &'static str)],
+    /// Keywords that name their body (`UNSCR` = Security Council resolution, `UNSCR1540`); they
+    /// are also in `resolution_words`.
+    pub keyword_bodies: &'static [(&'static str, BodyName)],
 }
 
 /// Guesses the language of a text from its script and its function words.

@@ -330,4 +330,5 @@ pub static TABLE: Table = Table {
     ordinal_joiners: &[],
     session_word_first: false,
     operative_verbs: &[],
+    keyword_bodies: &[],
 };

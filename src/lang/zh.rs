@@ -179,4 +179,5 @@ pub static TABLE: Table = Table {
         ("赞扬", "commends"),
         ("指示", "directs"),
     ],
+    keyword_bodies: &[],
 };
