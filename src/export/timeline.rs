@@ -562,25 +562,29 @@ fn to_dot(
             esc(&shorten(t, 110))
         ));
     }
-    legend.push_str(
-        "<tr><td colspan=\"2\" align=\"left\"><table border=\"0\" cellspacing=\"6\"><tr>",
-    );
-    for (colour, name) in legend_bodies(drawn) {
-        legend.push_str(&format!(
-            "<td bgcolor=\"{colour}\" border=\"1\" fixedsize=\"true\" width=\"16\" height=\"16\"> </td><td align=\"left\"><font point-size=\"11\">{}</font></td>",
-            esc(&name)
-        ));
-    }
-    legend.push_str(
-        "<td width=\"16\"></td><td align=\"left\"><font point-size=\"11\">dashed border: cited, \
-         not in the corpus · arrow: cites · line width: mentions</font></td>",
-    );
+    // One line of text: a nested table would be stretched to the caption's width.
+    let mut key: Vec<String> = legend_bodies(drawn)
+        .into_iter()
+        .map(|(colour, name)| {
+            // The pale fill of other documents would not show as a solid square.
+            let square = if colour == body_colour("") {
+                "<font color=\"#777777\">□</font>".to_string()
+            } else {
+                format!("<font color=\"{colour}\">■</font>")
+            };
+            format!("<font point-size=\"16\">{square}</font> {}", esc(&name))
+        })
+        .collect();
+    key.push("dashed border: cited, not in the corpus".into());
+    key.push("arrow: cites".into());
+    key.push("line width: mentions".into());
     if grouped {
-        legend.push_str(
-            "<td align=\"left\"><font point-size=\"11\">· grey box: grouped documents</font></td>",
-        );
+        key.push("grey box: grouped documents".into());
     }
-    legend.push_str("</tr></table></td></tr>");
+    legend.push_str(&format!(
+        "<tr><td colspan=\"2\" align=\"left\"><font point-size=\"11\">{}</font></td></tr>",
+        key.join(" · ")
+    ));
     if reduced > 0 {
         legend.push_str(&format!(
             "<tr><td colspan=\"2\" align=\"left\"><font point-size=\"10\" color=\"#555555\">\
