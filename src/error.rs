@@ -69,14 +69,6 @@ pub enum Error {
         /// What is wrong, and what to do about it.
         message: String,
     },
-    /// Graphviz could not render a diagram (or is not installed).
-    #[error("cannot render {format}: {message}")]
-    Render {
-        /// The image format asked for.
-        format: String,
-        /// What went wrong, and what to do about it.
-        message: String,
-    },
     /// A path given on the command line does not exist.
     #[error("{0}: no such file or directory")]
     NotFound(PathBuf),
