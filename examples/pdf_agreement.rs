@@ -7,7 +7,8 @@
 //!
 //! Agreement = ids found by both routes / ids found by either (distinct ids per document,
 //! summed over the documents), and the same for mentions (an id counted as often as it is
-//! mentioned). Every difference is listed.
+//! mentioned) and for mentions in the same clause (footnote 3, operative 2 ...). Every
+//! difference is listed.
 //!
 //! `cargo run --release --example pdf_agreement [SHARED_CORPUS]` (default `../shared/corpus`).
 
@@ -27,6 +28,7 @@ fn main() {
             continue;
         }
         let (mut both, mut either, mut m_both, mut m_either) = (0usize, 0usize, 0usize, 0usize);
+        let (mut c_both, mut c_either) = (0usize, 0usize);
         println!("## {name}: {} PDFs\n", pairs.len());
         for (pdf, text) in &pairs {
             let from_pdf = match resgraph::analyse_file(pdf, None) {
@@ -40,6 +42,23 @@ fn main() {
             let from_text = resgraph::analyse_text(text, None);
             let a = counts(&from_pdf);
             let b = counts(&from_text);
+            let (ca, cb) = (clauses(&from_pdf), clauses(&from_text));
+            let mut clause_diffs = Vec::new();
+            for k in ca
+                .keys()
+                .chain(cb.keys())
+                .collect::<std::collections::BTreeSet<_>>()
+            {
+                let (x, y) = (
+                    ca.get(k).copied().unwrap_or(0),
+                    cb.get(k).copied().unwrap_or(0),
+                );
+                c_both += x.min(y);
+                c_either += x.max(y);
+                if x != y {
+                    clause_diffs.push(format!("{} in {} (pdf {x}, text {y})", k.0, k.1));
+                }
+            }
             let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
             let mut diffs = Vec::new();
             for k in keys {
@@ -68,12 +87,17 @@ fn main() {
                     format!("; differences: {}", diffs.join(", "))
                 }
             );
+            if !clause_diffs.is_empty() {
+                println!("  - clauses differ: {}", clause_diffs.join(", "));
+            }
         }
         let pct = |x: usize, y: usize| 100.0 * x as f64 / y.max(1) as f64;
         println!(
-            "\n{name}: ids {both}/{either} = {:.2}% agree; mentions {m_both}/{m_either} = {:.2}%\n",
+            "\n{name}: ids {both}/{either} = {:.2}% agree; mentions {m_both}/{m_either} = {:.2}%; \
+             mentions in the same clause {c_both}/{c_either} = {:.2}%\n",
             pct(both, either),
-            pct(m_both, m_either)
+            pct(m_both, m_either),
+            pct(c_both, c_either)
         );
         if pct(both, either) < 99.0 {
             failed = true;
@@ -89,6 +113,20 @@ fn counts(doc: &resgraph::Document) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
     for x in &doc.mentions {
         *m.entry(x.symbol.id()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Mentions per cited id and clause (part and number: footnote 3, operative 2 ...).
+fn clauses(doc: &resgraph::Document) -> BTreeMap<(String, String), usize> {
+    let mut m = BTreeMap::new();
+    for x in &doc.mentions {
+        let c = &x.clause;
+        let place = match c.paragraph {
+            Some(n) => format!("{:?} {n}", c.part).to_lowercase(),
+            None => format!("{:?}", c.part).to_lowercase(),
+        };
+        *m.entry((x.symbol.id(), place)).or_insert(0) += 1;
     }
     m
 }

@@ -227,8 +227,15 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
     }
     // Running titles: a line that occurs at least twice, each time within three lines of a
     // furniture anchor. Only lines near anchors are candidates, so the count stays small.
+    // The footnote rule is furniture too, but the lines after it are footnotes, never a
+    // running title, however often a footnote's text recurs.
+    let title_anchors: Vec<usize> = anchors
+        .iter()
+        .copied()
+        .filter(|&a| !RULE.is_match(trim(lines[a].text)))
+        .collect();
     let candidates: Vec<usize> = (0..lines.len())
-        .filter(|&i| !marks[i] && near(&anchors, i, 3))
+        .filter(|&i| !marks[i] && near(&title_anchors, i, 3))
         .filter(|&i| {
             let t = trim(lines[i].text);
             t.len() > 8 && !RULE.is_match(t)

@@ -1,0 +1,182 @@
+//! Reading the formats people have: PDF (page furniture skipped, footnotes kept as footnotes,
+//! the same ids as the text route), DOCX footnotes, saved un.org HTML pages, and text repair
+//! with offsets into the original text.
+
+use resgraph::input::{self, ReadOptions, Source};
+use resgraph::layout::Part;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn shared(rel: &str) -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    assert!(
+        p.exists(),
+        "missing {}: the tests read the shared corpus",
+        p.display()
+    );
+    p
+}
+
+fn has_pdftotext() -> bool {
+    std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok()
+}
+
+#[test]
+fn pdf_keeps_footnotes_and_skips_page_furniture() {
+    if !has_pdftotext() {
+        eprintln!("pdftotext is not installed (apt-get install poppler-utils): skipped");
+        return;
+    }
+    let pdf = shared("corpus/mandate-pipeline-ga/pdfs/A_RES_79_100.pdf");
+    let doc = resgraph::analyse_file(&pdf, None).expect("PDF read");
+    assert_eq!(doc.source, Source::Pdf);
+    assert_eq!(doc.info.id.as_deref(), Some("A/RES/79/100"));
+    assert_eq!(
+        doc.info.adopted.map(|d| d.to_string()).as_deref(),
+        Some("2024-12-04")
+    );
+    let text = input::read(&pdf, &ReadOptions::default())
+        .expect("text")
+        .text;
+    let find = |id: &str| {
+        doc.mentions
+            .iter()
+            .find(|m| m.symbol.id() == id)
+            .unwrap_or_else(|| panic!("{id} not found"))
+    };
+    let note = find("A/AC.109/2024/2");
+    assert_eq!(
+        (note.clause.part, note.clause.paragraph),
+        (Part::Footnote, Some(2))
+    );
+    assert_eq!(find("A/79/431").clause.part, Part::Heading);
+    assert_eq!(find("A/RES/1541(XV)").clause.part, Part::Preamble);
+    for m in &doc.mentions {
+        assert_eq!(&text[m.start..m.end], m.text, "offsets into the PDF text");
+        assert!(
+            !m.text.contains("24-23545"),
+            "job number read as a reference: {m:?}"
+        );
+    }
+}
+
+#[test]
+fn pdf_and_text_routes_agree() {
+    if !has_pdftotext() {
+        eprintln!("pdftotext is not installed (apt-get install poppler-utils): skipped");
+        return;
+    }
+    let dir = shared("corpus/mandate-pipeline-ga");
+    let (mut both, mut either) = (0usize, 0usize);
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir.join("pdfs"))
+        .expect("pdfs")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    pdfs.sort();
+    assert_eq!(pdfs.len(), 12);
+    for pdf in pdfs {
+        let stem = pdf.file_stem().and_then(|s| s.to_str()).expect("name");
+        let text = ["resolutions_text", "drafts_text"]
+            .iter()
+            .find_map(|d| std::fs::read_to_string(dir.join(d).join(format!("{stem}.txt"))).ok())
+            .expect("reference text");
+        let ids = |d: resgraph::Document| -> BTreeSet<String> {
+            d.mentions.iter().map(|m| m.symbol.id()).collect()
+        };
+        let a = ids(resgraph::analyse_file(&pdf, None).expect("PDF"));
+        let b = ids(resgraph::analyse_text(&text, None));
+        both += a.intersection(&b).count();
+        either += a.union(&b).count();
+    }
+    assert!(
+        both * 100 >= either * 99,
+        "PDF and text routes agree on {both} of {either} ids"
+    );
+}
+
+#[test]
+fn docx_footnotes_are_footnotes() {
+    use std::io::Write;
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts).expect("zip");
+    write!(
+        zip,
+        "<w:document {w}><w:body><w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>\
+         <w:p><w:r><w:t>Recalling the 2030 Agenda for Sustainable Development,</w:t></w:r>\
+         <w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>\
+         <w:p><w:r><w:t>1.</w:t></w:r><w:r><w:tab/><w:t>Decides to remain seized of the matter.</w:t></w:r></w:p>\
+         </w:body></w:document>"
+    )
+    .expect("zip");
+    zip.start_file("word/footnotes.xml", opts).expect("zip");
+    write!(
+        zip,
+        "<w:footnotes {w}><w:footnote w:id=\"1\"><w:p><w:r><w:t>Resolution 70/1.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    .expect("zip");
+    let bytes = zip.finish().expect("zip").into_inner();
+    let i = input::convert(Path::new("d.docx"), &bytes, &ReadOptions::default()).expect("docx");
+    let doc = resgraph::analyse_text(&i.text, None);
+    let m = doc
+        .mentions
+        .iter()
+        .find(|m| m.symbol.id() == "A/RES/70/1")
+        .expect("70/1");
+    assert_eq!(
+        (m.clause.part, m.clause.paragraph),
+        (Part::Footnote, Some(1)),
+        "{}",
+        i.text
+    );
+}
+
+#[test]
+fn saved_un_pages_are_read() {
+    let page = shared("corpus/unsc-meetings-tables/html/scact1967_table_en.html");
+    let doc = resgraph::analyse_file(&page, None).expect("HTML");
+    assert_eq!(doc.source, Source::Html);
+    let ids: BTreeSet<String> = doc.mentions.iter().map(|m| m.symbol.id()).collect();
+    for n in 233..=244 {
+        assert!(
+            ids.contains(&format!("S/RES/{n}(1967)")),
+            "S/RES/{n} (1967): {ids:?}"
+        );
+    }
+    assert!(ids.contains("S/PV.1382"), "{ids:?}");
+}
+
+#[test]
+fn repaired_text_keeps_original_offsets() {
+    let text = "The General Assembly,\n\nRecalling its resolu-\n   tion 70/1 of 25 September 2015, \
+                the report A/78/\n265, and reso\u{AD}lution ٧٠/٢ and resolution\u{A0}７５/１,\n";
+    let doc = resgraph::analyse_text(text, None);
+    let got: Vec<(String, &str)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.symbol.id(), &text[m.start..m.end]))
+        .collect();
+    for (id, written) in [
+        (
+            "A/RES/70/1",
+            "its resolu-\n   tion 70/1 of 25 September 2015",
+        ),
+        ("A/78/265", "A/78/\n265"),
+        ("A/RES/70/2", "reso\u{AD}lution ٧٠/٢"),
+        ("A/RES/75/1", "resolution\u{A0}７５/１"),
+    ] {
+        assert!(
+            got.iter().any(|(i, w)| i == id && *w == written),
+            "{id} as {written:?} not in {got:?}"
+        );
+    }
+    for m in &doc.mentions {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+}
