@@ -67,6 +67,7 @@ pub fn analyse_text(text: &str, lang: Option<Lang>) -> Document {
 }
 
 fn analyse_repaired(text: &str, lang: Option<Lang>) -> Document {
+    let detected = lang.is_none();
     let lang = lang.unwrap_or_else(|| lang::detect(text));
     let info = document::identify(text, lang);
     let mut own_written = info.written_symbols.clone();
@@ -79,7 +80,11 @@ fn analyse_repaired(text: &str, lang: Option<Lang>) -> Document {
         own_ids: &own_ids,
         layout: &layout,
     };
-    let mentions = extract::extract(text, &ctx);
+    let mut mentions = extract::extract(text, &ctx);
+    // A detected language may not be the only one: paragraphs in another are read in theirs.
+    if detected {
+        extract::by_paragraph_language(text, &ctx, &mut mentions);
+    }
     Document {
         file: String::new(),
         info,

@@ -495,6 +495,58 @@ fn german_seed_keeps_its_references() {
     assert_eq!(documents, ["A/78/404", "A/78/265", "A/AC.292/2023/INF/5"]);
 }
 
+// ---- files that mix languages ----
+
+/// A file with the same preambular paragraph in English, French, Chinese and Arabic: each
+/// paragraph is read with its own language (detected per paragraph) and gives the same ids,
+/// dates and normalised verb.
+#[test]
+fn mixed_languages_paragraph_by_paragraph() {
+    let text = "The General Assembly,\n\n\
+        Recalling its resolution 54/169 of 17 December 1999 and Security Council resolution 1325 \
+        (2000) of 31 October 2000, and the importance of the matter for all of the Member States,\n\n\
+        Rappelant sa résolution 54/169 du 17 décembre 1999 et la résolution 1325 (2000) du \
+        Conseil de sécurité en date du 31 octobre 2000, et l'importance de la question pour tous \
+        les États,\n\n\
+        回顾其1999年12月17日第54/169号决议和安全理事会2000年10月31日第1325(2000)号决议，以及这一问题\
+        对所有会员国的重要性，\n\n\
+        وإذ تشير إلى قرارها 54/169 المؤرخ 17 كانون الأول/ديسمبر 1999 وقرار مجلس الأمن 1325 (2000) \
+        المؤرخ 31 تشرين الأول/أكتوبر 2000،\n";
+    let doc = resgraph::analyse_text(text, None);
+    assert_eq!(doc.info.language, Lang::En);
+    let got: Vec<(String, Option<String>, Option<u32>, Option<String>)> = doc
+        .mentions
+        .iter()
+        .map(|m| {
+            assert_eq!(&text[m.start..m.end], m.text);
+            (
+                m.symbol.id(),
+                m.date.map(|d| d.to_string()),
+                m.clause.paragraph,
+                m.clause.verb.clone(),
+            )
+        })
+        .collect();
+    let mut want = Vec::new();
+    for paragraph in 1..=4 {
+        for (id, date) in [
+            ("A/RES/54/169", "1999-12-17"),
+            ("S/RES/1325(2000)", "2000-10-31"),
+        ] {
+            want.push((
+                id.to_string(),
+                Some(date.to_string()),
+                Some(paragraph),
+                Some("recalling".to_string()),
+            ));
+        }
+    }
+    assert_eq!(got, want);
+    // With the language given, the file is read in that language only.
+    let english_only = resgraph::analyse_text(text, Some(Lang::En));
+    assert!(english_only.mentions.len() < doc.mentions.len());
+}
+
 // ---- headings ----
 
 #[test]

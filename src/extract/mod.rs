@@ -14,7 +14,10 @@
 //! A bare `N/N` is only a reference under a keyword, so page counters (`2/56`) and ratios never are.
 
 mod hooks;
+mod mixed;
 mod zh;
+
+pub use mixed::by_paragraph_language;
 
 use crate::date;
 use crate::known;
@@ -562,6 +565,9 @@ impl Scanner<'_, '_> {
         let Some(c) = compiled(self.ctx.lang) else {
             return;
         };
+        // The spans found here join `covered` after the pass: `is_covered` needs it sorted, and a
+        // match early in the text would otherwise land after the later lists' spans.
+        let mut found = Vec::new();
         for caps in c.standalone.captures_iter(text) {
             let Some(m) = caps.get(1) else { continue };
             if self.is_covered(m.start()) {
@@ -600,8 +606,9 @@ impl Scanner<'_, '_> {
             for s in self.resolve(&parsed.item, Kind::Resolution, explicit, false, parsed.date) {
                 self.push(s, parsed.date, start, parsed.end);
             }
-            self.covered.push((start, parsed.end));
+            found.push((start, parsed.end));
         }
+        self.covered.extend(found);
     }
 
     // ---- pass 3: document symbols ----

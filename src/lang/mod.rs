@@ -281,18 +281,89 @@ pub fn detect(text: &str) -> Lang {
 
 /// Among the Latin-script languages, the one whose function words occur most often.
 fn detect_latin(text: &str) -> Lang {
-    let sample: String = text.chars().take(20_000).collect::<String>().to_lowercase();
-    let words: Vec<&str> = sample
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
     let mut best = (Lang::En, 0usize);
-    for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es] {
-        let markers = lang.table().markers;
-        let n = words.iter().filter(|w| markers.contains(w)).count();
+    for (lang, n) in latin_scores(text) {
         if n > best.1 {
             best = (lang, n);
         }
     }
     best.0
+}
+
+/// How many function words of each Latin-script language `text` holds (its first 20,000
+/// characters).
+fn latin_scores(text: &str) -> [(Lang, usize); 4] {
+    let sample: String = text.chars().take(20_000).collect::<String>().to_lowercase();
+    let words: Vec<&str> = sample
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    [Lang::En, Lang::De, Lang::Fr, Lang::Es].map(|lang| {
+        let markers = lang.table().markers;
+        (lang, words.iter().filter(|w| markers.contains(w)).count())
+    })
+}
+
+/// The language of a paragraph when it is clear: a script that makes up most of its letters,
+/// or Latin-script function words of one language well ahead of the others. Short paragraphs
+/// (symbols, numbers, names) have none.
+fn detect_paragraph(text: &str) -> Option<Lang> {
+    let (mut arabic, mut cyrillic, mut han, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{0600}'..='\u{06FF}' => arabic += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            '\u{4E00}'..='\u{9FFF}' => han += 3,
+            c if c.is_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    let total = arabic + cyrillic + han + latin;
+    if total < 40 {
+        return None;
+    }
+    for (lang, n) in [(Lang::Ar, arabic), (Lang::Ru, cyrillic), (Lang::Zh, han)] {
+        if n * 10 >= total * 6 {
+            return Some(lang);
+        }
+    }
+    if latin * 10 < total * 6 {
+        return None;
+    }
+    let mut scores = latin_scores(text);
+    scores.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let (best, n) = scores[0];
+    (n >= 4 && n >= 2 * scores[1].1).then_some(best)
+}
+
+/// The paragraphs (runs of non-blank lines) of `text` that are clearly written in another
+/// language than `main`, as byte ranges with their language; adjacent paragraphs of one
+/// language form one range. A file that mixes languages is read paragraph by paragraph with
+/// these.
+pub fn other_language_paragraphs(text: &str, main: Lang) -> Vec<(usize, usize, Lang)> {
+    let mut out: Vec<(usize, usize, Lang)> = Vec::new();
+    let mut para: Option<(usize, usize)> = None;
+    let flush = |para: &mut Option<(usize, usize)>, out: &mut Vec<(usize, usize, Lang)>| {
+        if let Some((s, e)) = para.take()
+            && let Some(lang) = detect_paragraph(&text[s..e])
+            && lang != main
+        {
+            match out.last_mut() {
+                Some(last) if last.2 == lang && text[last.1..s].trim().is_empty() => last.1 = e,
+                _ => out.push((s, e, lang)),
+            }
+        }
+    };
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        if line.trim().is_empty() {
+            flush(&mut para, &mut out);
+        } else {
+            para = Some((para.map_or(start, |p| p.0), end));
+        }
+        start = end;
+    }
+    flush(&mut para, &mut out);
+    out
 }

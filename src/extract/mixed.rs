@@ -1,0 +1,65 @@
+//! Files that mix languages paragraph by paragraph (a bilingual document, a French quotation in
+//! an English report): each paragraph clearly written in another language is read with that
+//! language's table. Offsets stay those of the whole text: the text is read once per language
+//! present, and each reading keeps the mentions that start in its own paragraphs.
+
+use super::{Context, Mention, extract};
+use crate::lang::{Lang, other_language_paragraphs, script};
+use crate::layout::{Part, verb_in};
+
+/// Re-reads the paragraphs of `text` written in another language than `ctx.lang` with their
+/// own language: `mentions` (found with `ctx.lang`) loses the ones in those paragraphs and gains
+/// what their language finds there.
+pub fn by_paragraph_language(text: &str, ctx: &Context<'_>, mentions: &mut Vec<Mention>) {
+    let runs = other_language_paragraphs(text, ctx.lang);
+    if runs.is_empty() {
+        return;
+    }
+    let inside = |pos: usize, lang: Option<Lang>| {
+        runs.iter()
+            .any(|(s, e, l)| *s <= pos && pos < *e && lang.is_none_or(|x| x == *l))
+    };
+    mentions.retain(|m| !inside(m.start, None));
+    let mut langs: Vec<Lang> = runs.iter().map(|r| r.2).collect();
+    langs.sort();
+    langs.dedup();
+    for lang in langs {
+        let other = Context {
+            lang,
+            ..ctx.clone()
+        };
+        for mut m in extract(text, &other) {
+            if !inside(m.start, Some(lang)) {
+                continue;
+            }
+            // The layout read the clauses with the main language; the opening verb of this
+            // paragraph is read again with its own.
+            if matches!(m.clause.part, Part::Preamble | Part::Operative) {
+                let para = paragraph_at(text, m.start);
+                let para = if m.clause.part == Part::Operative {
+                    para.trim_start_matches(|c: char| {
+                        script::is_digit(c) || matches!(c, '.' | '．' | '-' | '–' | '*' | ' ' | '\t')
+                    })
+                } else {
+                    para
+                };
+                m.clause.verb = verb_in(para, lang.table(), m.clause.part == Part::Operative);
+            }
+            mentions.push(m);
+        }
+    }
+    mentions.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+}
+
+/// The paragraph (after the last blank line) in which `pos` stands, up to `pos`.
+fn paragraph_at(text: &str, pos: usize) -> &str {
+    let mut start = 0;
+    let mut off = 0;
+    for line in text[..pos].split_inclusive('\n') {
+        off += line.len();
+        if line.trim().is_empty() {
+            start = off;
+        }
+    }
+    &text[start..pos]
+}
