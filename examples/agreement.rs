@@ -223,11 +223,18 @@ pub fn render(f: &Figures) -> String {
 
 /// The given lines (1-based), each with the ids of every language; with their text when
 /// `with_text` (only the disagreeing languages' text when `only_differing`).
-pub fn render_lines(set: &Devset, lines: &[usize], with_text: bool, only_differing: bool) -> String {
+pub fn render_lines(
+    set: &Devset,
+    lines: &[usize],
+    with_text: bool,
+    only_differing: bool,
+) -> String {
     let mut out = String::new();
     for &n in lines {
-        let (Some(row), Some(texts)) = (set.ids.get(n.wrapping_sub(1)), set.lines.get(n.wrapping_sub(1)))
-        else {
+        let (Some(row), Some(texts)) = (
+            set.ids.get(n.wrapping_sub(1)),
+            set.lines.get(n.wrapping_sub(1)),
+        ) else {
             continue;
         };
         let _ = writeln!(out, "line {n} ({})", set.docs[n - 1]);

@@ -67,9 +67,8 @@ static BARCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*\d{5,}\*$").expect("static regex"));
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{5,}$").expect("static regex"));
 /// `1. `, `1． ` (full-width) and `1 - ` (Arabic texts), with digits of any script.
-static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\*?(\d{1,3})(?:\.|．|[ \t]*[-–])\*?\s").expect("static regex")
-});
+static OPERATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\*?(\d{1,3})(?:\.|．|[ \t]*[-–])\*?\s").expect("static regex"));
 static FOOTNOTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(\d{1,3})\s+\S|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S)").expect("static regex")
 });

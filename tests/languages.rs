@@ -55,7 +55,12 @@ fn found(text: &str, lang: Lang, body: Option<Body>) -> Vec<(String, Option<Stri
         .collect()
 }
 
-fn expect(list: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+/// Expected mentions: (id, date).
+type Expected<'a> = &'a [(&'a str, Option<&'a str>)];
+/// A mention with its clause: (id, date, paragraph, verb).
+type ClauseRow = (String, Option<String>, Option<u32>, Option<String>);
+
+fn expect(list: Expected<'_>) -> Vec<(String, Option<String>)> {
     list.iter()
         .map(|(id, d)| (id.to_string(), d.map(str::to_string)))
         .collect()
@@ -83,7 +88,7 @@ fn devset_golden_lines() {
                 .collect()
         })
         .collect();
-    let cases: &[(usize, &[(&str, Option<&str>)])] = &[
+    let cases: &[(usize, Expected<'_>)] = &[
         // "established by Security Council resolution 1990 (2011) of 27 June 2011 and most
         // recently extended by Council resolution 2179 (2014) of 14 October 2014"; fr "par sa
         // résolution 1990 (2011) en date du 27 juin 2011", zh "安全理事会2011年6月27日第1990(2011)号
@@ -108,10 +113,7 @@ fn devset_golden_lines() {
         // "Security Council Resolution 1325" without its year, in every language.
         (3758, &[("S/RES/1325(2000)", None)]),
         // "General Assembly resolution 1696 (XVI) ... resolution 845 (IX)"; ar "(د-16)", "(د-9)".
-        (
-            3845,
-            &[("A/RES/1696(XVI)", None), ("A/RES/845(IX)", None)],
-        ),
+        (3845, &[("A/RES/1696(XVI)", None), ("A/RES/845(IX)", None)]),
         // "resolution 1251 (1999) of 29 June 1999"; zh "1999年6月29日第1251(1999)号决议".
         (2244, &[("S/RES/1251(1999)", Some("1999-06-29"))]),
         // A list: "resolutions 2057 (2012), 2109 (2013), 2132 (2013), 2155 (2014) and 2187
@@ -231,7 +233,11 @@ fn ga_55_100_same_ids_and_dates_in_six_languages() {
             Some("2000-12-04"),
             "{lang} adoption date"
         );
-        assert_eq!(info.report.as_deref(), Some("A/55/602/Add.2"), "{lang} report");
+        assert_eq!(
+            info.report.as_deref(),
+            Some("A/55/602/Add.2"),
+            "{lang} report"
+        );
     }
 }
 
@@ -345,7 +351,7 @@ fn zh_segments_golden() {
             .unwrap_or_else(|| panic!("segment {id}"))
             .to_string()
     };
-    let cases: &[(&str, Body, &[(&str, Option<&str>)])] = &[
+    let cases: &[(&str, Body, Expected<'_>)] = &[
         // 重申大会1991年12月19日第46/182号决议
         (
             "peace_116",
@@ -403,7 +409,9 @@ fn zh_segments_golden() {
         let text = segment(id);
         let got = found(&text, Lang::Zh, Some(body.clone()));
         if got != expect(want) {
-            failures.push(format!("{id}: expected {want:?}\n   got {got:?}\n   text {text}"));
+            failures.push(format!(
+                "{id}: expected {want:?}\n   got {got:?}\n   text {text}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -420,7 +428,7 @@ fn es_sentences_golden() {
         .lines()
         .map(str::to_string)
         .collect();
-    let cases: &[(usize, &[(&str, Option<&str>)])] = &[
+    let cases: &[(usize, Expected<'_>)] = &[
         // "como había hecho en sus resoluciones 44/225, 45/197 y 46/215"
         (
             135,
@@ -446,7 +454,8 @@ fn es_sentences_golden() {
     for (line, want) in cases {
         let got = found(&es[line - 1], Lang::Es, Some(Body::GA));
         let english = found(&en[line - 1], Lang::En, Some(Body::GA));
-        let ids = |v: &[(String, Option<String>)]| v.iter().map(|m| m.0.clone()).collect::<Vec<_>>();
+        let ids =
+            |v: &[(String, Option<String>)]| v.iter().map(|m| m.0.clone()).collect::<Vec<_>>();
         if got != expect(want) || ids(&got) != ids(&english) {
             failures.push(format!(
                 "line {line}: expected {want:?}\n   got {got:?}\n   English {english:?}\n   text {}",
@@ -514,7 +523,7 @@ fn mixed_languages_paragraph_by_paragraph() {
         المؤرخ 31 تشرين الأول/أكتوبر 2000،\n";
     let doc = resgraph::analyse_text(text, None);
     assert_eq!(doc.info.language, Lang::En);
-    let got: Vec<(String, Option<String>, Option<u32>, Option<String>)> = doc
+    let got: Vec<ClauseRow> = doc
         .mentions
         .iter()
         .map(|m| {
@@ -573,13 +582,31 @@ fn session_ordinals_in_every_language() {
 #[test]
 fn detection_of_every_language() {
     let cases: &[(&str, Lang)] = &[
-        ("Rappelant sa résolution 54/169 du 17 décembre 1999, et les résolutions de l'Assemblée générale sur la question,", Lang::Fr),
-        ("Recordando su resolución 49/60, de 9 de diciembre de 1994, y las resoluciones de la Asamblea General,", Lang::Es),
-        ("unter Hinweis auf ihre Resolutionen 36/103 vom 9. Dezember 1981 und die Resolution der Generalversammlung,", Lang::De),
-        ("Recalling its resolution 54/169 of 17 December 1999 and the resolutions of the General Assembly,", Lang::En),
-        ("ссылаясь на свою резолюцию 54/169 от 17 декабря 1999 года,", Lang::Ru),
+        (
+            "Rappelant sa résolution 54/169 du 17 décembre 1999, et les résolutions de l'Assemblée générale sur la question,",
+            Lang::Fr,
+        ),
+        (
+            "Recordando su resolución 49/60, de 9 de diciembre de 1994, y las resoluciones de la Asamblea General,",
+            Lang::Es,
+        ),
+        (
+            "unter Hinweis auf ihre Resolutionen 36/103 vom 9. Dezember 1981 und die Resolution der Generalversammlung,",
+            Lang::De,
+        ),
+        (
+            "Recalling its resolution 54/169 of 17 December 1999 and the resolutions of the General Assembly,",
+            Lang::En,
+        ),
+        (
+            "ссылаясь на свою резолюцию 54/169 от 17 декабря 1999 года,",
+            Lang::Ru,
+        ),
         ("回顾其1999年12月17日第54/169号决议，", Lang::Zh),
-        ("وإذ تشير إلى قرارها 54/169 المؤرخ 17 كانون الأول/ديسمبر 1999،", Lang::Ar),
+        (
+            "وإذ تشير إلى قرارها 54/169 المؤرخ 17 كانون الأول/ديسمبر 1999،",
+            Lang::Ar,
+        ),
     ];
     for (text, lang) in cases {
         assert_eq!(lang::detect(text), *lang, "{text}");

@@ -38,7 +38,8 @@ pub fn by_paragraph_language(text: &str, ctx: &Context<'_>, mentions: &mut Vec<M
                 let para = paragraph_at(text, m.start);
                 let para = if m.clause.part == Part::Operative {
                     para.trim_start_matches(|c: char| {
-                        script::is_digit(c) || matches!(c, '.' | '．' | '-' | '–' | '*' | ' ' | '\t')
+                        script::is_digit(c)
+                            || matches!(c, '.' | '．' | '-' | '–' | '*' | ' ' | '\t')
                     })
                 } else {
                     para
@@ -48,7 +49,7 @@ pub fn by_paragraph_language(text: &str, ctx: &Context<'_>, mentions: &mut Vec<M
             mentions.push(m);
         }
     }
-    mentions.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 /// The paragraph (after the last blank line) in which `pos` stands, up to `pos`.

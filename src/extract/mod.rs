@@ -949,7 +949,8 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
         Some(x) => x,
         None => (Vec::new(), p),
     };
-    if let Some((session, end)) = hooks::paren_session(text, skip_ws_plain(text, after_parts), table)
+    if let Some((session, end)) =
+        hooks::paren_session(text, skip_ws_plain(text, after_parts), table)
     {
         return Some(Item {
             start,

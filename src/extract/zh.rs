@@ -200,7 +200,12 @@ impl Scanner<'_, '_> {
                 end = from + s;
                 continue;
             }
-            if let Some(w) = table.bridges.iter().filter(|w| before.ends_with(*w)).max_by_key(|w| w.len()) {
+            if let Some(w) = table
+                .bridges
+                .iter()
+                .filter(|w| before.ends_with(*w))
+                .max_by_key(|w| w.len())
+            {
                 end -= w.len();
                 continue;
             }
@@ -260,7 +265,9 @@ fn modifier_start(s: &str, table: &crate::lang::Table) -> Option<usize> {
     let body = &s[..s.len() - end_word.len()];
     let mut clause_start = body
         .rfind(|c: char| script::is_full_stop(c) || script::is_semicolon(c))
-        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
     for w in table.resolution_words.iter().chain(table.decision_words) {
         if let Some(i) = body[clause_start..].rfind(w) {
             clause_start += i + w.len();

@@ -46,12 +46,18 @@ pub static TABLE: Table = Table {
         ("del consejo de derechos humanos", BodyName::HRC),
         ("de la comisión de derechos humanos", BodyName::CHR),
         ("de la comisión de estadística", BodyName::Series("E/CN.3")),
-        ("de la comisión de desarrollo social", BodyName::Series("E/CN.5")),
+        (
+            "de la comisión de desarrollo social",
+            BodyName::Series("E/CN.5"),
+        ),
         (
             "de la comisión de la condición jurídica y social de la mujer",
             BodyName::Series("E/CN.6"),
         ),
-        ("de la comisión de estupefacientes", BodyName::Series("E/CN.7")),
+        (
+            "de la comisión de estupefacientes",
+            BodyName::Series("E/CN.7"),
+        ),
         (
             "de la comisión de población y desarrollo",
             BodyName::Series("E/CN.9"),

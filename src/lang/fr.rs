@@ -57,7 +57,10 @@ pub static TABLE: Table = Table {
         ("du conseil économique et social", BodyName::ECOSOC),
         ("du conseil des droits de l'homme", BodyName::HRC),
         ("de la commission des droits de l'homme", BodyName::CHR),
-        ("de la commission de statistique", BodyName::Series("E/CN.3")),
+        (
+            "de la commission de statistique",
+            BodyName::Series("E/CN.3"),
+        ),
         (
             "de la commission du développement social",
             BodyName::Series("E/CN.5"),
@@ -66,7 +69,10 @@ pub static TABLE: Table = Table {
             "de la commission de la condition de la femme",
             BodyName::Series("E/CN.6"),
         ),
-        ("de la commission des stupéfiants", BodyName::Series("E/CN.7")),
+        (
+            "de la commission des stupéfiants",
+            BodyName::Series("E/CN.7"),
+        ),
         (
             "de la commission de la population et du développement",
             BodyName::Series("E/CN.9"),
@@ -91,8 +97,14 @@ pub static TABLE: Table = Table {
             "de la commission économique pour l'amérique latine et les caraïbes",
             BodyName::Foreign,
         ),
-        ("de la commission économique pour l'europe", BodyName::Foreign),
-        ("de la commission économique pour l'afrique", BodyName::Foreign),
+        (
+            "de la commission économique pour l'europe",
+            BodyName::Foreign,
+        ),
+        (
+            "de la commission économique pour l'afrique",
+            BodyName::Foreign,
+        ),
         (
             "de la commission économique et sociale pour l'asie et le pacifique",
             BodyName::Foreign,
@@ -112,21 +124,8 @@ pub static TABLE: Table = Table {
     possessive_glue: &["dans", "par", "en", "selon", "aux termes de"],
     and_words: &["et", "ainsi que", "ou"],
     range_words: &["à"],
-    date_connectors: &[
-        "du",
-        "en date du",
-        "adoptée le",
-        "adoptées le",
-        "datée du",
-    ],
-    paragraph_words: &[
-        "par.",
-        "paragraphe",
-        "paragraphes",
-        "al.",
-        "chap.",
-        "sect.",
-    ],
+    date_connectors: &["du", "en date du", "adoptée le", "adoptées le", "datée du"],
+    paragraph_words: &["par.", "paragraphe", "paragraphes", "al.", "chap.", "sect."],
     verbs: &[
         ("rappelant", "recalling"),
         ("réaffirmant", "reaffirming"),
