@@ -11,7 +11,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = String::from_utf8_lossy(rest);
     let text = text.as_ref();
-    let lang = Lang::ALL.get(usize::from(first) % (Lang::ALL.len() + 1)).copied();
+    let lang = Lang::ALL
+        .get(usize::from(first) % (Lang::ALL.len() + 1))
+        .copied();
     let doc = resgraph::analyse_text(text, lang);
     for m in &doc.mentions {
         assert!(m.start <= m.end && m.end <= text.len());
