@@ -77,7 +77,7 @@ fn build(table: &Table) -> Option<Compiled> {
     let sp = r"[\s\u{A0}\u{202F}]";
     let pattern = match table.date_order {
         DateOrder::DayMonthYear => format!(
-            r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months}){sp}+{glue}(?P<y>\d{{4}}){suffix}"
+            r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})\.?{sp}+{glue}(?P<y>\d{{4}}){suffix}"
         ),
         DateOrder::YearMonthDay => {
             r"^(?P<y>\d{4})\s*年\s*(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string()

@@ -123,7 +123,10 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                 info.symbol = Some(sym);
             }
             info.written_symbols.push(rest.to_string());
-            let after = off + (l.len() - l.trim_start_matches(is_space).len()) + t.len();
+            // The date follows the number, on the same line or the next.
+            let lead = l.len() - l.trim_start_matches(is_space).len();
+            let number_end = rest.as_ptr() as usize - t.as_ptr() as usize + rest.len();
+            let after = off + lead + number_end;
             if let Some(d) = date::find_date(text, after, 80, lang) {
                 info.adopted = Some(d.date);
             }

@@ -675,6 +675,17 @@ fn session_fits(body: &Body, session: u32, year: u32) -> bool {
     }
 }
 
+/// The earliest year in which session `session` of a session-numbered body can adopt anything.
+fn session_opening(body: &Body, session: u32) -> u32 {
+    match body {
+        Body::GA => 1945 + session,
+        // A year early, as `session_fits` allows.
+        Body::HRC if session < 7 => 2005 + session / 4,
+        Body::HRC => 2007 + (session - 7) / 3,
+        _ => 0,
+    }
+}
+
 /// Moves an inferred GA/HRC reference to the other body when only that one fits the date.
 fn reconsider_body(body: Body, session: u32, year: u32) -> Body {
     let other = match body {
@@ -734,7 +745,16 @@ fn resolve_item(
                 // `39/11 of 28 September 2018` cannot be the Assembly's 39th session (1984).
                 let body = match (explicit, date, session) {
                     (false, Some(d), SessionNo::Regular(s)) => {
-                        reconsider_body(body, s, d.year() as u32)
+                        let year = d.year() as u32;
+                        // Dated before the session (of either council or assembly) opened: it
+                        // is another body's resolution (`79/8 of 19 May 2023` is ESCAP's).
+                        if matches!(body, Body::GA | Body::HRC)
+                            && year < session_opening(&Body::GA, s)
+                            && year < session_opening(&Body::HRC, s)
+                        {
+                            continue;
+                        }
+                        reconsider_body(body, s, year)
                     }
                     _ => body,
                 };
