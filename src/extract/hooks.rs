@@ -315,7 +315,7 @@ pub(super) fn standalone_pattern(table: &Table) -> String {
         sessions.push_str(&format!(r"|(?:{markers})\s*[-–‐]\s*\d{{1,2}}"));
     }
     format!(
-        r"(?:^|[^\p{{L}}\p{{N}}/.\-])(\d{{1,4}})[ \t\u{{A0}}]*(?:{lead}[^()\n]{{0,30}})?[(（](?:{sessions})\s*[)）]"
+        r"\d{{1,4}}[ \t\u{{A0}}]*(?:{lead}[^()\n]{{0,30}})?[(（](?:{sessions})\s*[)）]"
     )
 }
 

@@ -218,8 +218,7 @@ impl Scanner<'_, '_> {
             return;
         };
         let text = self.text;
-        for caps in c.keyword.captures_iter(text) {
-            let Some(m) = caps.get(1) else { continue };
+        for m in c.keyword.find_iter(text) {
             // Keywords a list already read as its own (`... and decision 71/558`) are done;
             // those inside a footnote block that a list stepped over are not.
             if self.consumed.contains(&m.start()) || !self.keyword_boundary(m.start()) {
@@ -568,9 +567,14 @@ impl Scanner<'_, '_> {
         // The spans found here join `covered` after the pass: `is_covered` needs it sorted, and a
         // match early in the text would otherwise land after the later lists' spans.
         let mut found = Vec::new();
-        for caps in c.standalone.captures_iter(text) {
-            let Some(m) = caps.get(1) else { continue };
-            if self.is_covered(m.start()) {
+        // The pattern has no boundary group in front (it would slow the search down); the
+        // character before the number is checked here.
+        for m in c.standalone.find_iter(text) {
+            let glued = text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'));
+            if glued || self.is_covered(m.start()) {
                 continue;
             }
             let Some(item) = parse_item(text, m.start(), self.table) else {
