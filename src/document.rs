@@ -252,7 +252,10 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     for (off, l) in &lines {
         let lead = l.len() - l.trim_start_matches(is_space).len();
         if let Some(d) = date::date_at(text, off + lead, lang)
-            && text[d.end..off + l.len()].trim_matches(is_space).is_empty()
+            // A date may run onto the next line (`4 mars\n2014`): then it is not this line alone.
+            && text
+                .get(d.end..off + l.len())
+                .is_some_and(|rest| rest.trim_matches(is_space).is_empty())
         {
             info.issued = Some(d.date);
             break;
