@@ -234,9 +234,19 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             .filter(|w| lower.starts_with(*w))
             .max_by_key(|w| w.len())
         {
-            let rest = t[w.len()..].trim_matches(is_space);
+            let rest = t.get(w.len()..).unwrap_or_default().trim_matches(is_space);
             if rest.starts_with(|c: char| c.is_ascii_digit()) {
-                info.agenda_item = Some(rest.to_string());
+                // `Point 69 b) de l'ordre du jour`: the item is `69 b)`.
+                let lower_rest = rest.to_lowercase();
+                let item = table
+                    .agenda_suffixes
+                    .iter()
+                    .filter_map(|x| lower_rest.find(x))
+                    .min()
+                    .and_then(|i| rest.get(..i))
+                    .unwrap_or(rest)
+                    .trim_matches(is_space);
+                info.agenda_item = Some(item.to_string());
                 break;
             }
         }
@@ -458,15 +468,16 @@ fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Opt
         let Some(e) = find_folded(&lower, p) else {
             continue;
         };
-        if let Some(d) = date::find_date(text, e, 60, lang) {
-            return Some(d.date);
-        }
-        // `2000年12月4日第81次全体会议`: the date comes before the phrase.
+        // `2000年12月4日第81次全体会议`, `2023年12月22日大会通过的决议`: the date comes before the
+        // phrase.
         if date_first {
             let from = crate::layout::floor_char(text, e.saturating_sub(p.len() + 60));
             if let Some(d) = date::find_date(text, from, e - from, lang) {
                 return Some(d.date);
             }
+        }
+        if let Some(d) = date::find_date(text, e, 60, lang) {
+            return Some(d.date);
         }
     }
     None

@@ -558,6 +558,71 @@ fn mixed_languages_paragraph_by_paragraph() {
 
 // ---- headings ----
 
+/// Headings of a GA resolution in each language (the forms of the UN's translation services):
+/// the session, the agenda item without its trailing words, the adoption date.
+#[test]
+fn headings_in_every_language() {
+    let cases: &[(Lang, &str)] = &[
+        (
+            Lang::Fr,
+            "Nations Unies\n\nSoixante-dix-huitième session\n\nPoint 94 de l'ordre du jour\n\n\
+             Résolution adoptée par l'Assemblée générale le 22 décembre 2023\n\n\
+             L'Assemblée générale,\n\nRappelant sa résolution 77/36,\n",
+        ),
+        (
+            Lang::Es,
+            "Naciones Unidas\n\nSeptuagésimo octavo período de sesiones\n\nTema 94 del programa\n\n\
+             Resolución aprobada por la Asamblea General el 22 de diciembre de 2023\n\n\
+             La Asamblea General,\n\nRecordando su resolución 77/36,\n",
+        ),
+        (
+            Lang::Ru,
+            "Организация Объединенных Наций\n\nСемьдесят восьмая сессия\n\n\
+             Пункт 94 повестки дня\n\n\
+             Резолюция, принятая Генеральной Ассамблеей 22 декабря 2023 года\n\n\
+             Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 77/36,\n",
+        ),
+        (
+            Lang::Zh,
+            "联合国\n\n第七十八届会议\n\n议程项目94\n\n2023年12月22日大会通过的决议\n\n\
+             大会，\n\n回顾其第77/36号决议，\n",
+        ),
+        (
+            Lang::Ar,
+            "الأمم المتحدة\n\nالدورة الثامنة والسبعون\n\nالبند 94 من جدول الأعمال\n\n\
+             قرار اتخذته الجمعية العامة في 22 كانون الأول/ديسمبر 2023\n\n\
+             إن الجمعية العامة،\n\nوإذ تشير إلى قرارها 77/36،\n",
+        ),
+    ];
+    for (lang, text) in cases {
+        assert_eq!(lang::detect(text), *lang);
+        let doc = resgraph::analyse_text(text, None);
+        let info = &doc.info;
+        assert_eq!(info.session, Some(78), "{lang} session");
+        assert_eq!(
+            info.agenda_item.as_deref(),
+            Some("94"),
+            "{lang} agenda item"
+        );
+        assert_eq!(
+            info.adopted.map(|d| d.to_string()).as_deref(),
+            Some("2023-12-22"),
+            "{lang} adoption date"
+        );
+        assert_eq!(info.body.as_deref(), Some("GA"), "{lang} body");
+        let cited: Vec<(String, Option<String>)> = doc
+            .mentions
+            .iter()
+            .map(|m| (m.symbol.id(), m.clause.verb.clone()))
+            .collect();
+        assert_eq!(
+            cited,
+            [("A/RES/77/36".to_string(), Some("recalling".to_string()))],
+            "{lang} mentions"
+        );
+    }
+}
+
 #[test]
 fn session_ordinals_in_every_language() {
     let cases: &[(Lang, &str, u32)] = &[

@@ -385,4 +385,5 @@ pub static TABLE: Table = Table {
         ("يكرر", "reiterates"),
     ],
     keyword_bodies: &[],
+    agenda_suffixes: &["من جدول الأعمال"],
 };

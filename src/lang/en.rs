@@ -258,4 +258,5 @@ pub static TABLE: Table = Table {
     session_word_first: false,
     operative_verbs: &[],
     keyword_bodies: &[("unscr", BodyName::SC), ("unscrs", BodyName::SC)],
+    agenda_suffixes: &[],
 };

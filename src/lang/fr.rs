@@ -316,4 +316,5 @@ pub static TABLE: Table = Table {
     session_word_first: false,
     operative_verbs: &[],
     keyword_bodies: &[],
+    agenda_suffixes: &["de l'ordre du jour"],
 };

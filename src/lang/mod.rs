@@ -248,6 +248,9 @@ pub struct Table {
     /// Keywords that name their body (`UNSCR` = Security Council resolution, `UNSCR1540`); they
     /// are also in `resolution_words`.
     pub keyword_bodies: &'static [(&'static str, BodyName)],
+    /// Words after the agenda item number that are not part of it (`Point 69 b) de l'ordre du
+    /// jour`, `البند 69 (ب) من جدول الأعمال`).
+    pub agenda_suffixes: &'static [&'static str],
 }
 
 /// Guesses the language of a text from its script and its function words.

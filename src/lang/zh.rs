@@ -99,7 +99,13 @@ pub static TABLE: Table = Table {
         ("人权委员会", BodyName::CHR),
     ],
     annex_words: &["附件", "附件一", "附件二", "附件三", "附录"],
-    adopted_phrases: &["全体会议"],
+    adopted_phrases: &[
+        "大会通过的决议",
+        "人权理事会通过的决议",
+        "经济及社会理事会通过的决议",
+        "安全理事会通过的决议",
+        "全体会议",
+    ],
     agenda_words: &["议程项目"],
     session_words: &["届会议"],
     ordinals: &[
@@ -180,4 +186,5 @@ pub static TABLE: Table = Table {
         ("指示", "directs"),
     ],
     keyword_bodies: &[],
+    agenda_suffixes: &[],
 };
