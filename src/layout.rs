@@ -421,7 +421,7 @@ fn clauses(
                     verb: verb_in(rest, table, true),
                 };
                 out.push((s, current.clone()));
-                prev_end_char = t.chars().last().unwrap_or(',');
+                prev_end_char = end_char(t);
                 continue;
             }
         }
@@ -441,10 +441,33 @@ fn clauses(
         } else {
             out.push((s, current.clone()));
         }
-        prev_end_char = t.chars().last().unwrap_or(',');
+        prev_end_char = end_char(t);
     }
     out.sort_by_key(|(s, _)| *s);
     out
+}
+
+/// The character a paragraph ends with, a footnote marker after its punctuation left out
+/// (`Peoples for 2024,1`, `2024, 1` in PDF text, `Development;²`): the marker does not make the
+/// clause run on into the next paragraph.
+fn end_char(t: &str) -> char {
+    let last = t.chars().last().unwrap_or(',');
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit() || is_superscript_digit(c));
+    let marker = &t[body.len()..];
+    if marker.is_empty() || marker.chars().count() > 3 {
+        return last;
+    }
+    let spaced = body.trim_end_matches(is_space);
+    match spaced.chars().last() {
+        // A full stop only when the marker touches it: `No. 23` is a number.
+        Some(c @ '.') if spaced.len() == body.len() => c,
+        Some(c) if c != '.' && script::ends_clause(c) => c,
+        _ => last,
+    }
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰')
 }
 
 fn superscript_to_digits(s: &str) -> String {

@@ -55,7 +55,9 @@ fn pdf_keeps_footnotes_and_skips_page_furniture() {
         (Part::Footnote, Some(2))
     );
     assert_eq!(find("A/79/431").clause.part, Part::Heading);
-    assert_eq!(find("A/RES/1541(XV)").clause.part, Part::Preamble);
+    // Third preambular paragraph: the first two end with footnote markers (`2024, 1`).
+    let c = &find("A/RES/1541(XV)").clause;
+    assert_eq!((c.part, c.paragraph), (Part::Preamble, Some(3)));
     for m in &doc.mentions {
         assert_eq!(&text[m.start..m.end], m.text, "offsets into the PDF text");
         assert!(
@@ -63,6 +65,27 @@ fn pdf_keeps_footnotes_and_skips_page_furniture() {
             "job number read as a reference: {m:?}"
         );
     }
+}
+
+#[test]
+fn a_footnote_marker_does_not_join_two_preambular_paragraphs() {
+    let text = "The General Assembly,\n\nHaving considered the report for 2024,1\n\n\
+                Taking note of the working paper 2 and other information,\n\n\
+                Recognizing its resolution 1514 (XV),\n\nNoting the note;²\n\n\
+                Recalling resolution 70/1,\n";
+    let doc = resgraph::analyse_text(text, None);
+    let places: Vec<(String, Option<u32>)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.symbol.id(), m.clause.paragraph))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("A/RES/1514(XV)".to_string(), Some(3)),
+            ("A/RES/70/1".to_string(), Some(5))
+        ]
+    );
 }
 
 #[test]
