@@ -368,3 +368,23 @@ fn outputs_are_never_half_written() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_missing_pdftotext_is_named_and_the_rest_read() {
+    let dir = scratch("nopoppler");
+    std::fs::write(dir.join("a.pdf"), b"%PDF-1.7\n%%EOF\n").expect("write");
+    std::fs::write(dir.join("b.txt"), GOOD_TEXT).expect("write");
+    let o = Command::new(BIN)
+        .args(["extract", "-q", dir.to_str().expect("path")])
+        .env("RESGRAPH_PDFTOTEXT", "/nonexistent/pdftotext")
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("a.pdf") && err.contains("apt-get install poppler-utils"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("A/RES/70/1"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
