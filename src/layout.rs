@@ -300,6 +300,10 @@ fn clauses(
     let mut paras: Vec<(usize, usize, bool)> = Vec::new();
     let mut cur: Option<(usize, usize, bool)> = None;
     let mut in_footnotes = false;
+    // A text whose lines are never separated by blank ones (pasted or converted text).
+    let blank = lines.iter().filter(|l| trim(l.text).is_empty()).count();
+    let dense = lines.len() > 5 && blank * 20 < lines.len();
+    let mut cur_is_opener = false;
     for (i, l) in lines.iter().enumerate() {
         let t = trim(l.text);
         let rule = t.starts_with('_') && RULE.is_match(t);
@@ -326,9 +330,17 @@ fn clauses(
             && OPERATIVE.is_match(t)
             && i > 0
             && trim(lines[i - 1].text).ends_with(script::ends_clause);
-        if numbered {
+        // The opening line (`The General Assembly,`) is a paragraph of its own even where no
+        // blank line sets it apart; so is each line of a text that has no blank lines at all.
+        let opener = is_opener_line(t, table);
+        let dense_break = dense
+            && i > 0
+            && trim(lines[i - 1].text).ends_with(script::ends_clause)
+            && t.starts_with(|c: char| !c.is_lowercase());
+        if numbered || opener || dense_break || cur_is_opener {
             paras.extend(cur.take());
         }
+        cur_is_opener = opener;
         cur = Some(match cur {
             Some((s, _, note)) => (s, l.end, note),
             None => (l.start, l.end, in_footnotes),
@@ -445,6 +457,21 @@ fn clauses(
     }
     out.sort_by_key(|(s, _)| *s);
     out
+}
+
+/// Whether a line is the opening line of a resolution's body (`The General Assembly,`).
+fn is_opener_line(t: &str, table: &Table) -> bool {
+    if t.len() > 80 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    table.openers.iter().any(|(w, _)| {
+        lower.starts_with(w)
+            && lower[w.len()..]
+                .trim_matches(is_space)
+                .trim_end_matches(script::is_comma)
+                .is_empty()
+    })
 }
 
 /// The character a paragraph ends with, a footnote marker after its punctuation left out
