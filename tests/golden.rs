@@ -293,3 +293,31 @@ fn sc_42_cites_ga_181_old_style() {
             .all(|m| m.symbol.id() != "S/RES/42(1948)")
     );
 }
+
+#[test]
+fn clauses_of_a_text_without_blank_lines() {
+    let text = "United Nations A/RES/70/99\nThe General Assembly,\nRecalling its resolution 69/5 of 2 December 2014,\nNoting resolution 68/1,\n1. Decides to recall resolution 67/1;\n2. Requests the Secretary-General to report, in line with resolution 66/1.\n";
+    let doc = resgraph::analyse_text(text, None);
+    let got: Vec<(String, Part, Option<u32>, Option<String>)> = doc
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                m.symbol.id(),
+                m.clause.part,
+                m.clause.paragraph,
+                m.clause.verb.clone(),
+            )
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        got,
+        vec![
+            ("A/RES/69/5".into(), Part::Preamble, Some(1), s("recalling")),
+            ("A/RES/68/1".into(), Part::Preamble, Some(2), s("noting")),
+            ("A/RES/67/1".into(), Part::Operative, Some(1), s("decides")),
+            ("A/RES/66/1".into(), Part::Operative, Some(2), s("requests")),
+        ]
+    );
+}
