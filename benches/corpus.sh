@@ -54,7 +54,7 @@ median() {
   for _ in $(seq 1 "$RUNS"); do
     local s e
     s=$(date +%s.%N)
-    "$@" > /dev/null
+    "$@" > /dev/null 2>&1
     e=$(date +%s.%N)
     times+=("$(echo "$e - $s" | bc -l)")
   done
