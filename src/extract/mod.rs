@@ -704,6 +704,31 @@ fn reconsider_body(body: Body, session: u32, year: u32) -> Body {
     }
 }
 
+/// A General Assembly resolution of the old numbering, `number part (session)`.
+fn old_ga(kind: Kind, number: u32, part: Option<char>, session: u32) -> Symbol {
+    Symbol::Act {
+        kind,
+        body: Body::GA,
+        number: Number::Roman {
+            number,
+            part,
+            session: RomanSession {
+                kind: SessionKind::Regular,
+                number: session,
+            },
+        },
+    }
+}
+
+/// A Security Council resolution `number (year)`.
+fn sc(number: u32, year: u32) -> Symbol {
+    Symbol::Act {
+        kind: Kind::Resolution,
+        body: Body::SC,
+        number: Number::Year { number, year },
+    }
+}
+
 /// Builds the symbols of one item once its kind and body are known.
 fn resolve_item(
     item: &Item,
@@ -794,24 +819,9 @@ fn resolve_item(
                     && known::ga_session_year(s) <= year
                     && year <= known::ga_session_year(s) + 1
                 {
-                    Symbol::Act {
-                        kind,
-                        body: Body::GA,
-                        number: Number::Roman {
-                            number,
-                            part,
-                            session: RomanSession {
-                                kind: SessionKind::Regular,
-                                number: s,
-                            },
-                        },
-                    }
+                    old_ga(kind, number, part, s)
                 } else {
-                    Symbol::Act {
-                        kind: Kind::Resolution,
-                        body: Body::SC,
-                        number: Number::Year { number, year },
-                    }
+                    sc(number, year)
                 }
             }
             Form::Old {
@@ -837,11 +847,9 @@ fn resolve_item(
                 match body {
                     // The year comes from the table; a date in the text must agree with it.
                     Some(Body::SC) => match known::sc_year(number) {
-                        Some(year) if date.is_none_or(|d| d.year() as u32 == year) => Symbol::Act {
-                            kind: Kind::Resolution,
-                            body: Body::SC,
-                            number: Number::Year { number, year },
-                        },
+                        Some(year) if date.is_none_or(|d| d.year() as u32 == year) => {
+                            sc(number, year)
+                        }
                         _ => continue,
                     },
                     // An old Assembly number: the session comes from the table, when the
@@ -853,18 +861,7 @@ fn resolve_item(
                                     session_fits(&Body::GA, s, d.year() as u32)
                                 }) =>
                         {
-                            Symbol::Act {
-                                kind,
-                                body: Body::GA,
-                                number: Number::Roman {
-                                    number,
-                                    part,
-                                    session: RomanSession {
-                                        kind: SessionKind::Regular,
-                                        number: s,
-                                    },
-                                },
-                            }
+                            old_ga(kind, number, part, s)
                         }
                         _ => continue,
                     },
