@@ -3,7 +3,8 @@
 //! character boundaries, and `text == content[start..end]`.
 //!
 //! `PROPTEST_CASES=100000 cargo test --release --test no_panic` runs a long campaign (the
-//! stable-toolchain complement of the cargo-fuzz targets in `fuzz/`).
+//! stable-toolchain complement of the cargo-fuzz targets in `fuzz/`); `PROPTEST_PDF_CASES` sets
+//! the number of PDF cases, each of which runs pdftotext.
 
 use proptest::prelude::*;
 use resgraph::input::{self, ReadOptions};
@@ -118,6 +119,14 @@ const TOKENS: &[&str] = &[
     "(XXX)",
 ];
 
+/// Cases per property: `var` from the environment, else `default`.
+fn cases(var: &str, default: u32) -> u32 {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn token_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(TOKENS), 0..80).prop_map(|v| v.concat())
 }
@@ -167,7 +176,7 @@ fn mutated() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases("PROPTEST_CASES", 512)))]
 
     #[test]
     fn random_token_text(s in token_text(), l in 0usize..8) {
@@ -214,7 +223,7 @@ proptest! {
 
 proptest! {
     // Each case runs pdftotext: fewer of them.
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(cases("PROPTEST_PDF_CASES", 24)))]
 
     #[test]
     fn pdf_reader_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
