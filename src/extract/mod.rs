@@ -570,10 +570,7 @@ impl Scanner<'_, '_> {
         // The pattern has no boundary group in front (it would slow the search down); the
         // character before the number is checked here.
         for m in c.standalone.find_iter(text) {
-            let glued = text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'));
+            let glued = glued_before(text, m.start());
             if glued || self.is_covered(m.start()) {
                 continue;
             }
@@ -620,10 +617,7 @@ impl Scanner<'_, '_> {
     fn symbol_pass(&mut self) {
         let text = self.text;
         for m in DOCSYM.find_iter(text) {
-            let glued = text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'));
+            let glued = glued_before(text, m.start());
             if glued || self.is_covered(m.start()) {
                 continue;
             }
@@ -702,6 +696,15 @@ fn reconsider_body(body: Body, session: u32, year: u32) -> Body {
     } else {
         body
     }
+}
+
+/// Whether the character before `pos` joins a match to a longer token (`x70/1`, `/A/78/1`,
+/// `12345 (2000)`): the patterns have no boundary group in front, which would slow them down.
+fn glued_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'))
 }
 
 /// A General Assembly resolution of the old numbering, `number part (session)`.
