@@ -253,7 +253,13 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     }
     // Adoption date after an adoption phrase, else under the closing plenary meeting line, else
     // (Security Council) the table of adoption dates.
-    if info.adopted.is_none() {
+    // A draft (`A/C.3/80/L.55`, `S/2015/305` is not one) has not been adopted: a date in its
+    // preamble is a citation's.
+    let draft = info
+        .id
+        .as_deref()
+        .is_some_and(|id| id.split('/').any(|part| part.starts_with("L.")));
+    if info.adopted.is_none() && !draft {
         info.adopted = phrase_date(text, head_end, table.adopted_phrases, lang)
             .or_else(|| closing_date(text, lang))
             .or_else(|| info.symbol.as_ref().and_then(sc_table_date));
@@ -452,10 +458,20 @@ fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
 }
 
 fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Option<NaiveDate> {
-    let region_end = (head_end + 400).min(text.len());
-    let mut region_end = region_end;
+    let mut region_end = (head_end + 400).min(text.len());
     while !text.is_char_boundary(region_end) {
         region_end -= 1;
+    }
+    // The adoption line stands above the text: `The General Assembly,` ends the region, or a
+    // preamble's "adopted on 8 September 2006" would date the document.
+    let table = lang.table();
+    let mut at = head_end.min(region_end);
+    for line in text[at..region_end].split_inclusive('\n') {
+        if looks_like_opener(line.trim_matches(is_space), table) {
+            region_end = at;
+            break;
+        }
+        at += line.len();
     }
     let lower = text[..region_end].to_lowercase();
     if lower.len() != region_end {
@@ -489,7 +505,15 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
         Regex::new(r"(?i)(?:plenary meeting|plenarsitzung|séance plénière|sesión plenaria|пленарное заседание|全体会议|الجلسة العامة)\*?")
             .expect("static regex")
     });
-    let m = PLENARY.find_iter(text).last()?;
+    // The closing line starts with the meeting (`81st plenary meeting`, `Adopted at the 81st
+    // plenary meeting`); the words deep in a sentence ("the 2005 World Summit Outcome adopted at
+    // the high-level plenary meeting of the General Assembly on 16 September 2005") date
+    // something else.
+    let m = PLENARY.find_iter(text).filter(|m| {
+        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        text[start..m.start()].split_whitespace().count() <= 4
+    });
+    let m = m.last()?;
     date::find_date(text, m.end(), 60, lang).map(|d| d.date)
 }
 

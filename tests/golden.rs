@@ -321,3 +321,20 @@ fn clauses_of_a_text_without_blank_lines() {
         ]
     );
 }
+
+#[test]
+fn drafts_have_no_adoption_date() {
+    // A/C.6/80/L.22 recalls the Strategy "adopted on 8 September 2006" in its preamble, and
+    // A/C.1/80/L.22 the Outcome "adopted at the high-level plenary meeting ... on 16 September
+    // 2005": neither is the draft's own adoption. Read from the heading: issued 14 November and
+    // 13 October 2025.
+    for (file, id, issued) in [
+        ("A_C.6_80_L.22.txt", "A/C.6/80/L.22", "2025-11-14"),
+        ("A_C.1_80_L.22.txt", "A/C.1/80/L.22", "2025-10-13"),
+    ] {
+        let info = analyse(&format!("corpus/mandate-pipeline-ga/drafts_text/{file}")).info;
+        assert_eq!(info.id.as_deref(), Some(id));
+        assert_eq!(info.adopted, None, "{id}");
+        assert_eq!(info.issued.map(|d| d.to_string()).as_deref(), Some(issued));
+    }
+}

@@ -103,6 +103,20 @@ fn devset_golden_lines() {
         // A bare number in a Security Council resolution: en/es/ru/ar "resolution 2118", fr and zh
         // write the year.
         (555, &[("S/RES/2118(2013)", None)]),
+        // "resolutions 1325 (2000), ... 2106 (2013) and 2122 (2013)"; the Arabic writes "و 2122
+        // (2014)": resolution 2122 is of 2013, so the id follows the number in every language.
+        (
+            1272,
+            &[
+                ("S/RES/1325(2000)", None),
+                ("S/RES/1820(2008)", None),
+                ("S/RES/1888(2009)", None),
+                ("S/RES/1889(2009)", None),
+                ("S/RES/1960(2010)", None),
+                ("S/RES/2106(2013)", None),
+                ("S/RES/2122(2013)", None),
+            ],
+        ),
         // ECOSOC's "its resolution 9 (I) of 16 February 1946": fr "résolution 9 (I) du Conseil
         // économique et social en date du 16 février 1946", ru "в его резолюции 9 (I) от 16 февраля
         // 1946 года", ar "بموجب قراره 9 (د-1) المؤرخ 16 شباط/فبراير 1946".
@@ -150,7 +164,7 @@ fn devset_golden_lines() {
 
 /// The lines on which the six languages do not give the same ids; each one is a real
 /// difference of the translations, explained in `docs/agreement.md`.
-const DOCUMENTED_DISAGREEMENTS: &[usize] = &[1272, 3652, 3653];
+const DOCUMENTED_DISAGREEMENTS: &[usize] = &[3652, 3653];
 
 #[test]
 fn devset_agreement_level() {
@@ -163,7 +177,7 @@ fn devset_agreement_level() {
         f.ref_lines
     );
     assert!(
-        f.share() >= 96.0,
+        f.share() >= 97.5,
         "agreement fell to {:.1}%:\n{report}",
         f.share()
     );

@@ -612,3 +612,26 @@ fn committed_lineage_diagrams_are_valid_dot_and_render() {
         }
     }
 }
+
+#[test]
+fn year_slips_name_the_written_year_and_the_place() {
+    // The Arabic S/RES/2203 (2015) writes "و 2122 (2014)"; resolution 2122 is of 2013.
+    let text = "Resolution 2203 (2015)\n\nAdopted by the Security Council at its 7375th meeting, on \
+                18 February 2015\n\nThe Security Council,\n\n\
+                Recalling its resolutions 1325 (2000) and 2122 (2014),\n";
+    let doc = resgraph::analyse_text(text, None);
+    let g = graph::build([doc]);
+    let s = stats::stats(&g, 5);
+    let slips: Vec<_> = s
+        .year_slips
+        .iter()
+        .map(|y| {
+            (
+                y.cited.as_str(),
+                y.written_year,
+                &text[y.start..y.start + y.text.len()],
+            )
+        })
+        .collect();
+    assert_eq!(slips, [("S/RES/2122(2013)", 2014, "2122 (2014)")]);
+}

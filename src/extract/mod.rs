@@ -732,6 +732,18 @@ fn sc(number: u32, year: u32) -> Symbol {
     }
 }
 
+/// The year of the id of Security Council resolution `number` written with `year`. The number
+/// alone names the resolution; a year one off the known one is a slip of the text (a translation
+/// writing `2122 (2014)` for the resolution of 2013), and the id follows the number so that every
+/// language's citation joins the same node. `stats` lists each such mention. A year further off
+/// is kept as written: the number may then be another body's.
+fn written_sc_year(number: u32, year: u32) -> u32 {
+    match known::sc_year(number) {
+        Some(k) if k.abs_diff(year) == 1 => k,
+        _ => year,
+    }
+}
+
 /// Builds the symbols of one item once its kind and body are known.
 fn resolve_item(
     item: &Item,
@@ -824,7 +836,7 @@ fn resolve_item(
                 {
                     old_ga(kind, number, part, s)
                 } else {
-                    sc(number, year)
+                    sc(number, written_sc_year(number, year))
                 }
             }
             Form::Old {

@@ -58,6 +58,8 @@ pub struct Stats {
     pub date_conflicts: Vec<DateConflict>,
     /// Citations of a document dated after the citing one.
     pub anachronisms: Vec<Anachronism>,
+    /// Security Council citations whose text writes a year other than the resolution's.
+    pub year_slips: Vec<YearSlip>,
     /// Weakly connected components.
     pub components: Components,
     /// Groups of documents that cite each other in a circle (strongly connected components of
@@ -145,6 +147,24 @@ pub struct Anachronism {
     /// Where that date comes from: the node's (`document`, `table`, `cited`), `text` (the date
     /// the citing text gives) or `symbol` (the year the symbol implies).
     pub cited_date_source: String,
+    /// The file of the citation.
+    pub file: String,
+    /// Its start byte.
+    pub start: usize,
+    /// Its text.
+    pub text: String,
+}
+
+/// A Security Council resolution cited with a year other than its own (`2122 (2014)` for the
+/// resolution of 2013): the id follows the number, and the text is worth checking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearSlip {
+    /// The citing document.
+    pub citing: String,
+    /// The cited resolution (with its real year).
+    pub cited: String,
+    /// The year the text writes.
+    pub written_year: u32,
     /// The file of the citation.
     pub file: String,
     /// Its start byte.
@@ -250,6 +270,7 @@ pub fn stats(graph: &CitationGraph, top: usize) -> Stats {
         not_in_corpus_most_cited: ranked(&by_documents, &|n| !n.in_corpus),
         date_conflicts: date_conflicts(graph),
         anachronisms: anachronisms(graph),
+        year_slips: year_slips(graph),
         components: components(graph, &adj, top),
         cycles,
     }
@@ -324,6 +345,60 @@ pub fn date_conflicts(graph: &CitationGraph) -> Vec<DateConflict> {
         .collect();
     out.sort_by(|a, b| a.id.cmp(&b.id));
     out
+}
+
+/// Every citation of a Security Council resolution whose text writes a year other than the one
+/// in its id. Years are read in any digits (`(٢٠١٤)`, `（2014）`).
+pub fn year_slips(graph: &CitationGraph) -> Vec<YearSlip> {
+    let g = &graph.graph;
+    let mut out = Vec::new();
+    for e in g.raw_edges() {
+        let t = &g[e.target()];
+        if !t.id.starts_with("S/RES/") {
+            continue;
+        }
+        let Some(year) = id_year(&t.id).and_then(|y| u32::try_from(y).ok()) else {
+            continue;
+        };
+        for m in &e.weight.mentions {
+            if let Some(written) = written_year(&m.text)
+                && written != year
+            {
+                out.push(YearSlip {
+                    citing: g[e.source()].id.clone(),
+                    cited: t.id.clone(),
+                    written_year: written,
+                    file: m.file.clone(),
+                    start: m.start,
+                    text: m.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.file, a.start, &a.cited).cmp(&(&b.file, b.start, &b.cited)));
+    out
+}
+
+/// The year written in parentheses in a reference's text: the `YYYY` of `N (YYYY)`.
+fn written_year(text: &str) -> Option<u32> {
+    use crate::lang::script::{digit_value, is_close_paren, is_open_paren};
+    let mut last = None;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if !is_open_paren(c) {
+            continue;
+        }
+        let inner: String = chars
+            .clone()
+            .take_while(|c| !is_close_paren(*c))
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let digits: Option<Vec<u32>> = inner.chars().map(digit_value).collect();
+        if let Some(d) = digits.filter(|d| d.len() == 4) {
+            last = Some(d.iter().fold(0, |a, d| a * 10 + d));
+        }
+    }
+    last
 }
 
 /// Every mention of a document dated after the document that cites it. The cited date is the
@@ -589,6 +664,14 @@ impl Stats {
                     .collect();
                 let _ = writeln!(s, "    cited as {}: {}", c.date, places.join(", "));
             }
+        }
+        let _ = writeln!(s, "\nyear slips         {}", self.year_slips.len());
+        for y in &self.year_slips {
+            let _ = writeln!(
+                s,
+                "  {} cites {} written with {}: {}:{} {:?}",
+                y.citing, y.cited, y.written_year, y.file, y.start, y.text
+            );
         }
         let _ = writeln!(s, "\nanachronisms       {}", self.anachronisms.len());
         for a in &self.anachronisms {
