@@ -115,6 +115,15 @@ pub fn floor_char(s: &str, i: usize) -> usize {
     i
 }
 
+/// The smallest char boundary of `s` at or above `i` (clamped to its length).
+pub fn ceil_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }

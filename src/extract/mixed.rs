@@ -3,7 +3,7 @@
 //! language's table. Offsets stay those of the whole text: the text is read once per language
 //! present, and each reading keeps the mentions that start in its own paragraphs.
 
-use super::{Context, Mention, extract};
+use super::{Context, Mention, extract_in};
 use crate::lang::{Lang, other_language_paragraphs, script};
 use crate::layout::{Part, verb_in};
 
@@ -28,7 +28,12 @@ pub fn by_paragraph_language(text: &str, ctx: &Context<'_>, mentions: &mut Vec<M
             lang,
             ..ctx.clone()
         };
-        for mut m in extract(text, &other) {
+        let ranges: Vec<(usize, usize)> = runs
+            .iter()
+            .filter(|r| r.2 == lang)
+            .map(|r| (r.0, r.1))
+            .collect();
+        for mut m in extract_in(text, &other, &ranges) {
             if !inside(m.start, Some(lang)) {
                 continue;
             }
@@ -52,15 +57,22 @@ pub fn by_paragraph_language(text: &str, ctx: &Context<'_>, mentions: &mut Vec<M
     mentions.sort_by_key(|m| (m.start, m.end));
 }
 
-/// The paragraph (after the last blank line) in which `pos` stands, up to `pos`.
+/// The paragraph (after the last blank line) in which `pos` stands, up to `pos`. Read
+/// backwards line by line, so that the cost is the paragraph's, not the text's.
 fn paragraph_at(text: &str, pos: usize) -> &str {
-    let mut start = 0;
-    let mut off = 0;
-    for line in text[..pos].split_inclusive('\n') {
-        off += line.len();
-        if line.trim().is_empty() {
-            start = off;
+    let before = &text[..pos];
+    let mut end = before.len();
+    while end > 0 {
+        let body_end = if before[..end].ends_with('\n') {
+            end - 1
+        } else {
+            end
+        };
+        let start = before[..body_end].rfind('\n').map_or(0, |i| i + 1);
+        if before[start..end].trim().is_empty() {
+            return &text[end..pos];
         }
+        end = start;
     }
-    &text[start..pos]
+    before
 }

@@ -110,10 +110,18 @@ const ACT_PREFIXES: &[(&str, Kind, BodyName)] = &[
 
 /// Finds every reference in `text`.
 pub fn extract(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
+    extract_in(text, ctx, &[(0, text.len())])
+}
+
+/// Finds the references that start inside the given byte ranges of `text` (sorted, not
+/// overlapping); the text around them is still read for context (a list or date running on
+/// past the range end, the word before its start).
+pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> Vec<Mention> {
     let mut s = Scanner {
         text,
         ctx,
         table: ctx.lang.table(),
+        ranges,
         out: Vec::new(),
         covered: Vec::new(),
         consumed: Default::default(),
@@ -133,6 +141,36 @@ pub fn extract(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
     out.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.symbol == b.symbol);
     out
+}
+
+/// The matches of `re` that start inside `ranges`. Each range is searched from its start with
+/// the text before it as context (for `\b`), and the search stops at the first match past its
+/// end.
+fn matches_in<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    ranges: &'t [(usize, usize)],
+) -> impl Iterator<Item = regex::Match<'t>> + 't {
+    ranges.iter().flat_map(move |&(start, end)| {
+        let mut at = start;
+        std::iter::from_fn(move || {
+            if at >= end || at > text.len() {
+                return None;
+            }
+            let m = re.find_at(text, at)?;
+            if m.start() >= end {
+                at = end;
+                return None;
+            }
+            // An empty match would not advance.
+            at = if m.end() > m.start() {
+                m.end()
+            } else {
+                crate::layout::ceil_char(text, m.end() + 1)
+            };
+            Some(m)
+        })
+    })
 }
 
 /// The session written in parentheses after an old-style number.
@@ -171,6 +209,8 @@ struct Scanner<'t, 'c> {
     text: &'t str,
     ctx: &'c Context<'c>,
     table: &'static Table,
+    /// Where references may start.
+    ranges: &'c [(usize, usize)],
     out: Vec<Mention>,
     /// Spans of the references found so far (later passes skip them).
     covered: Vec<(usize, usize)>,
@@ -218,7 +258,7 @@ impl Scanner<'_, '_> {
             return;
         };
         let text = self.text;
-        for m in c.keyword.find_iter(text) {
+        for m in matches_in(&c.keyword, text, self.ranges) {
             // Keywords a list already read as its own (`... and decision 71/558`) are done;
             // those inside a footnote block that a list stepped over are not.
             if self.consumed.contains(&m.start()) || !self.keyword_boundary(m.start()) {
@@ -569,7 +609,7 @@ impl Scanner<'_, '_> {
         let mut found = Vec::new();
         // The pattern has no boundary group in front (it would slow the search down); the
         // character before the number is checked here.
-        for m in c.standalone.find_iter(text) {
+        for m in matches_in(&c.standalone, text, self.ranges) {
             let glued = glued_before(text, m.start());
             if glued || self.is_covered(m.start()) {
                 continue;
@@ -616,7 +656,7 @@ impl Scanner<'_, '_> {
 
     fn symbol_pass(&mut self) {
         let text = self.text;
-        for m in DOCSYM.find_iter(text) {
+        for m in matches_in(&DOCSYM, text, self.ranges) {
             let glued = glued_before(text, m.start());
             if glued || self.is_covered(m.start()) {
                 continue;

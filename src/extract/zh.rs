@@ -34,8 +34,15 @@ impl Scanner<'_, '_> {
     /// Pass 1 for Chinese: every list closed by `号决议` or `号决定`.
     pub(super) fn zh_pass(&mut self) {
         let text = self.text;
-        let mut pos = 0;
-        while pos < text.len() {
+        for &(start, end) in self.ranges {
+            self.zh_range(start, end.min(text.len()));
+        }
+    }
+
+    fn zh_range(&mut self, start: usize, end: usize) {
+        let text = self.text;
+        let mut pos = start;
+        while pos < end {
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };

@@ -17,6 +17,7 @@ mod zh;
 use crate::symbol::SessionKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::LazyLock;
 
 /// A language resgraph reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -296,44 +297,190 @@ fn detect_latin(text: &str) -> Lang {
 /// How many function words of each Latin-script language `text` holds (its first 20,000
 /// characters).
 fn latin_scores(text: &str) -> [(Lang, usize); 4] {
-    let sample: String = text.chars().take(20_000).collect::<String>().to_lowercase();
-    let words: Vec<&str> = sample
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    [Lang::En, Lang::De, Lang::Fr, Lang::Es].map(|lang| {
-        let markers = lang.table().markers;
-        (lang, words.iter().filter(|w| markers.contains(w)).count())
-    })
+    let end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i);
+    let counts = marker_counts(&text[..end]);
+    let mut out = [(Lang::En, 0); 4];
+    for (k, lang) in LATIN.iter().enumerate() {
+        out[k] = (*lang, counts[k]);
+    }
+    out
+}
+
+/// The Latin-script languages told apart by their function words.
+const LATIN: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
+
+/// Each function word, packed into a number (its lower-case UTF-8 bytes, at most 8), with the
+/// languages (bits in `LATIN` order) it marks; sorted for binary search.
+static MARKERS: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
+    let mut m: Vec<(u64, u8)> = Vec::new();
+    for (k, lang) in LATIN.iter().enumerate() {
+        for w in lang.table().markers {
+            let Some(key) = pack(w.as_bytes()) else {
+                continue;
+            };
+            match m.iter_mut().find(|(x, _)| *x == key) {
+                Some((_, bits)) => *bits |= 1 << k,
+                None => m.push((key, 1 << k)),
+            }
+        }
+    }
+    m.sort_unstable();
+    m
+});
+
+/// A word of at most 8 bytes as a number (0 for none: no word packs to 0).
+fn pack(w: &[u8]) -> Option<u64> {
+    (!w.is_empty() && w.len() <= 8).then(|| w.iter().fold(0u64, |a, b| (a << 8) | u64::from(*b)))
+}
+
+/// Counts the function words of each `LATIN` language in `text`: words are runs of letters and
+/// apostrophes, compared in lower case. No allocation.
+fn marker_counts(text: &str) -> [usize; 4] {
+    let markers = &*MARKERS;
+    let mut counts = [0usize; 4];
+    let mut count = |w: &str| {
+        if w.len() > 8 {
+            return;
+        }
+        let mut buf = [0u8; 8];
+        let mut n = 0;
+        if w.is_ascii() {
+            for (d, b) in buf.iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            n = w.len();
+        } else {
+            for c in w.chars().flat_map(char::to_lowercase) {
+                let len = c.len_utf8();
+                if n + len > 8 {
+                    return;
+                }
+                c.encode_utf8(&mut buf[n..]);
+                n += len;
+            }
+        }
+        let Some(key) = pack(&buf[..n]) else {
+            return;
+        };
+        if let Ok(i) = markers.binary_search_by_key(&key, |(k, _)| *k) {
+            let bits = markers[i].1;
+            for (k, c) in counts.iter_mut().enumerate() {
+                if bits & (1 << k) != 0 {
+                    *c += 1;
+                }
+            }
+        }
+    };
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() || c == '\'' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            count(&text[s..i]);
+        }
+    }
+    if let Some(s) = start {
+        count(&text[s..]);
+    }
+    counts
+}
+
+/// Letters of each script in `text`, read from the UTF-8 lead bytes (Han counted three times:
+/// a character carries a word), and whether it holds a digit of any script.
+struct ScriptCounts {
+    arabic: usize,
+    cyrillic: usize,
+    han: usize,
+    latin: usize,
+    digit: bool,
+}
+
+fn script_counts(text: &str) -> ScriptCounts {
+    let b = text.as_bytes();
+    let mut n = ScriptCounts {
+        arabic: 0,
+        cyrillic: 0,
+        han: 0,
+        latin: 0,
+        digit: false,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        match x {
+            b'0'..=b'9' => n.digit = true,
+            b'a'..=b'z' | b'A'..=b'Z' => n.latin += 1,
+            // U+0660-0669 and U+06F0-06F9: Arabic-Indic digits (still Arabic script).
+            0xD9 if (0xA0..=0xA9).contains(&next) => {
+                n.digit = true;
+                n.arabic += 1;
+            }
+            0xDB if (0xB0..=0xB9).contains(&next) => {
+                n.digit = true;
+                n.arabic += 1;
+            }
+            0xD8..=0xDB => n.arabic += 1,
+            0xD0..=0xD3 => n.cyrillic += 1,
+            // U+00C0-U+024F: accented Latin letters (and the two signs × ÷, rare in text).
+            0xC3..=0xC9 => n.latin += 1,
+            0xE4 if next >= 0xB8 => n.han += 3,
+            0xE5..=0xE9 => n.han += 3,
+            // U+FF10-FF19: full-width digits.
+            0xEF if next == 0xBC && b.get(i + 2).is_some_and(|c| (0x90..=0x99).contains(c)) => {
+                n.digit = true
+            }
+            _ => {}
+        }
+        i += match x {
+            0..0x80 => 1,
+            0xC0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            0xF0.. => 4,
+            _ => 1,
+        };
+    }
+    n
+}
+
+/// Whether `text` holds a digit of any script (ASCII, Arabic-Indic, full-width).
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || text.chars().any(|c| script::is_digit(c))
 }
 
 /// The language of a paragraph when it is clear: a script that makes up most of its letters,
 /// or Latin-script function words of one language well ahead of the others. Short paragraphs
-/// (symbols, numbers, names) have none.
+/// (symbols, numbers, names) have none, nor have paragraphs without a digit: they hold no
+/// reference, so their language does not matter.
 fn detect_paragraph(text: &str) -> Option<Lang> {
-    let (mut arabic, mut cyrillic, mut han, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            '\u{0600}'..='\u{06FF}' => arabic += 1,
-            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            '\u{4E00}'..='\u{9FFF}' => han += 3,
-            c if c.is_alphabetic() => latin += 1,
-            _ => {}
-        }
+    // The opening of a paragraph tells its language; a whole file without blank lines is one
+    // paragraph, and reading all of it would cost more than its extraction.
+    let sample = &text[..crate::layout::floor_char(text, 4096)];
+    let n = script_counts(sample);
+    if !n.digit && !has_digit(text.get(sample.len()..).unwrap_or_default()) {
+        return None;
     }
-    let total = arabic + cyrillic + han + latin;
+    let total = n.arabic + n.cyrillic + n.han + n.latin;
     if total < 40 {
         return None;
     }
-    for (lang, n) in [(Lang::Ar, arabic), (Lang::Ru, cyrillic), (Lang::Zh, han)] {
-        if n * 10 >= total * 6 {
+    for (lang, k) in [
+        (Lang::Ar, n.arabic),
+        (Lang::Ru, n.cyrillic),
+        (Lang::Zh, n.han),
+    ] {
+        if k * 10 >= total * 6 {
             return Some(lang);
         }
     }
-    if latin * 10 < total * 6 {
+    if n.latin * 10 < total * 6 {
         return None;
     }
-    let mut scores = latin_scores(text);
+    let counts = marker_counts(sample);
+    let mut scores: Vec<(Lang, usize)> = LATIN.iter().copied().zip(counts).collect();
     scores.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let (best, n) = scores[0];
     (n >= 4 && n >= 2 * scores[1].1).then_some(best)
