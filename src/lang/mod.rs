@@ -448,7 +448,7 @@ fn script_counts(text: &str) -> ScriptCounts {
 
 /// Whether `text` holds a digit of any script (ASCII, Arabic-Indic, full-width).
 fn has_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || text.chars().any(|c| script::is_digit(c))
+    text.bytes().any(|b| b.is_ascii_digit()) || text.chars().any(script::is_digit)
 }
 
 /// The language of a paragraph when it is clear: a script that makes up most of its letters,
