@@ -120,23 +120,48 @@ fn is_digit_like(c: char) -> bool {
     c.is_ascii_digit() || replacement(c).is_some_and(|r| r.len() == 1 && r != " ")
 }
 
+/// First bytes of the characters `repair` may change: the lead bytes of the replaced
+/// characters (U+00A0/00AD: C2, U+2000-2060: E2, U+3000: E3, U+FEFF and full-width forms: EF,
+/// Arabic-Indic digits: D9, DB) and the ASCII `-` and `/` of broken lines. Every other byte is
+/// copied as it is, so the scan jumps from one of these to the next.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t[0xD9] = true;
+    t[0xDB] = true;
+    t[b'-' as usize] = true;
+    t[b'/' as usize] = true;
+    t
+};
+
 /// Repairs `text`; `None` when there is nothing to repair.
 pub fn repair(text: &str) -> Option<Repaired> {
     let mut b = Builder {
         orig: text,
-        out: String::new(),
+        out: String::with_capacity(text.len()),
         pieces: Vec::new(),
         copy_from: 0,
     };
     let bytes = text.as_bytes();
-    let mut it = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = it.next() {
+    let mut pos = 0;
+    // The interesting bytes are ASCII or lead bytes, so each `i` is a char boundary.
+    while let Some(k) = bytes[pos..]
+        .iter()
+        .position(|x| INTERESTING[usize::from(*x)])
+    {
+        let i = pos + k;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        pos = i + c.len_utf8();
         if let Some(r) = replacement(c) {
             b.edit(i, c.len_utf8(), r);
         } else if c == '\u{FF0F}'
-            && prev.is_some_and(is_digit_like)
-            && it.peek().is_some_and(|(_, n)| is_digit_like(*n))
+            && text[..i].chars().next_back().is_some_and(is_digit_like)
+            && text[pos..].chars().next().is_some_and(is_digit_like)
         {
             b.edit(i, c.len_utf8(), "/");
         } else if matches!(c, '-' | '\u{2010}' | '/')
@@ -158,25 +183,20 @@ pub fn repair(text: &str) -> Option<Repaired> {
                 }
             }
             // The line break moves after the word: it takes the place of the space there.
-            let mut resume = word_end;
+            pos = word_end;
             match text[word_end..].chars().next() {
                 None | Some('\n' | '\r') => {}
                 Some(ws) => {
                     b.edit(word_end, ws.len_utf8(), "\n");
-                    resume += ws.len_utf8();
+                    pos += ws.len_utf8();
                 }
             }
-            while it.peek().is_some_and(|(k, _)| *k < resume) {
-                it.next();
-            }
-            prev = Some('\n');
-            continue;
         }
-        prev = Some(c);
     }
     if b.pieces.is_empty() {
         return None;
     }
+    b.out.reserve(text.len() - b.copy_from);
     b.flush_copy(text.len());
     Some(Repaired {
         text: b.out,

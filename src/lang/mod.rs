@@ -313,22 +313,55 @@ fn latin_scores(text: &str) -> [(Lang, usize); 4] {
 const LATIN: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
 
 /// Each function word, packed into a number (its lower-case UTF-8 bytes, at most 8), with the
-/// languages (bits in `LATIN` order) it marks; sorted for binary search.
+/// languages (bits in `LATIN` order) it marks, in an open-addressing table of `MARKER_SLOTS`
+/// slots (key 0 = empty): one multiplication and usually one comparison per word.
 static MARKERS: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
-    let mut m: Vec<(u64, u8)> = Vec::new();
+    let mut t = vec![(0u64, 0u8); MARKER_SLOTS];
     for (k, lang) in LATIN.iter().enumerate() {
         for w in lang.table().markers {
             let Some(key) = pack(w.as_bytes()) else {
                 continue;
             };
-            match m.iter_mut().find(|(x, _)| *x == key) {
-                Some((_, bits)) => *bits |= 1 << k,
-                None => m.push((key, 1 << k)),
+            let mut i = marker_slot(key);
+            while t[i].0 != 0 && t[i].0 != key {
+                i = (i + 1) % MARKER_SLOTS;
             }
+            t[i].0 = key;
+            t[i].1 |= 1 << k;
         }
     }
-    m.sort_unstable();
-    m
+    t
+});
+
+const MARKER_SLOTS: usize = 1024;
+
+fn marker_slot(key: u64) -> usize {
+    // Fibonacci hashing: the top 10 bits of the product.
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
+}
+
+/// The languages a packed word marks (0 for none).
+fn marker_bits(markers: &[(u64, u8)], key: u64) -> u8 {
+    let mut i = marker_slot(key);
+    loop {
+        match markers.get(i) {
+            Some((k, bits)) if *k == key => return *bits,
+            Some((0, _)) | None => return 0,
+            Some(_) => i = (i + 1) % MARKER_SLOTS,
+        }
+    }
+}
+
+/// The length in bytes of the longest function word (lower case; upper case letters of the
+/// Latin scripts have the same length).
+static LONGEST_MARKER: LazyLock<usize> = LazyLock::new(|| {
+    LATIN
+        .iter()
+        .flat_map(|l| l.table().markers.iter())
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
+        .min(8)
 });
 
 /// A word of at most 8 bytes as a number (0 for none: no word packs to 0).
@@ -340,9 +373,11 @@ fn pack(w: &[u8]) -> Option<u64> {
 /// apostrophes, compared in lower case. No allocation.
 fn marker_counts(text: &str) -> [usize; 4] {
     let markers = &*MARKERS;
+    // Function words are short: longer words are passed over unread.
+    let longest = *LONGEST_MARKER;
     let mut counts = [0usize; 4];
     let mut count = |w: &str| {
-        if w.len() > 8 {
+        if w.len() > longest {
             return;
         }
         let mut buf = [0u8; 8];
@@ -365,8 +400,8 @@ fn marker_counts(text: &str) -> [usize; 4] {
         let Some(key) = pack(&buf[..n]) else {
             return;
         };
-        if let Ok(i) = markers.binary_search_by_key(&key, |(k, _)| *k) {
-            let bits = markers[i].1;
+        let bits = marker_bits(markers, key);
+        if bits != 0 {
             for (k, c) in counts.iter_mut().enumerate() {
                 if bits & (1 << k) != 0 {
                     *c += 1;
@@ -374,16 +409,44 @@ fn marker_counts(text: &str) -> [usize; 4] {
             }
         }
     };
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() || c == '\'' {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            count(&text[s..i]);
+    // Words by bytes: ASCII letters, the apostrophe and letters of other scripts; ASCII
+    // punctuation, Latin-1 signs (`«`, no-break space: lead byte C2) and general punctuation
+    // (`’`, `–`, `“`: lead byte E2) end a word. Only words as short as a function word are
+    // looked up.
+    const fn classes() -> [u8; 256] {
+        // 0: ends a word (1 byte), 1: in a word, 2 and 3: a 2- or 3-byte sign that ends one.
+        let mut t = [1u8; 256];
+        let mut x = 0;
+        while x < 0x80 {
+            t[x] = if (x as u8).is_ascii_alphabetic() || x == b'\'' as usize {
+                1
+            } else {
+                0
+            };
+            x += 1;
         }
+        t[0xC2] = 2;
+        t[0xE2] = 3;
+        t
     }
-    if let Some(s) = start {
-        count(&text[s..]);
+    const CLASS: [u8; 256] = classes();
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let class = CLASS[usize::from(b[i])];
+        if class == 1 {
+            i += 1;
+            continue;
+        }
+        if i > start && i - start <= longest {
+            count(&text[start..i]);
+        }
+        i += usize::from(class.max(1));
+        start = i;
+    }
+    if b.len() > start && b.len() - start <= longest {
+        count(&text[start..]);
     }
     counts
 }
@@ -399,51 +462,66 @@ struct ScriptCounts {
 }
 
 fn script_counts(text: &str) -> ScriptCounts {
-    let b = text.as_bytes();
-    let mut n = ScriptCounts {
-        arabic: 0,
-        cyrillic: 0,
-        han: 0,
-        latin: 0,
-        digit: false,
-    };
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        match x {
-            b'0'..=b'9' => n.digit = true,
-            b'a'..=b'z' | b'A'..=b'Z' => n.latin += 1,
-            // U+0660-0669 and U+06F0-06F9: Arabic-Indic digits (still Arabic script).
-            0xD9 if (0xA0..=0xA9).contains(&next) => {
-                n.digit = true;
-                n.arabic += 1;
-            }
-            0xDB if (0xB0..=0xB9).contains(&next) => {
-                n.digit = true;
-                n.arabic += 1;
-            }
-            0xD8..=0xDB => n.arabic += 1,
-            0xD0..=0xD3 => n.cyrillic += 1,
-            // U+00C0-U+024F: accented Latin letters (and the two signs × ÷, rare in text).
-            0xC3..=0xC9 => n.latin += 1,
-            0xE4 if next >= 0xB8 => n.han += 3,
-            0xE5..=0xE9 => n.han += 3,
-            // U+FF10-FF19: full-width digits.
-            0xEF if next == 0xBC && b.get(i + 2).is_some_and(|c| (0x90..=0x99).contains(c)) => {
-                n.digit = true
-            }
-            _ => {}
+    // One class per byte, counted without branches: the lead byte names the script.
+    const OTHER: u8 = 0;
+    const LATIN_: u8 = 1;
+    const DIGIT: u8 = 2;
+    const ARABIC: u8 = 3;
+    const CYRILLIC: u8 = 4;
+    const HAN: u8 = 5;
+    const CLASS: [u8; 256] = {
+        let mut t = [OTHER; 256];
+        let mut x = 0;
+        while x < 256 {
+            t[x] = match x as u8 {
+                b'a'..=b'z' | b'A'..=b'Z' => LATIN_,
+                b'0'..=b'9' => DIGIT,
+                // U+00C0-U+024F: accented Latin letters.
+                0xC3..=0xC9 => LATIN_,
+                // U+0400-U+04FF and U+0600-U+06FF.
+                0xD0..=0xD3 => CYRILLIC,
+                0xD8..=0xDB => ARABIC,
+                // U+4000-U+9FFF: CJK ideographs.
+                0xE4..=0xE9 => HAN,
+                _ => OTHER,
+            };
+            x += 1;
         }
-        i += match x {
-            0..0x80 => 1,
-            0xC0..0xE0 => 2,
-            0xE0..0xF0 => 3,
-            0xF0.. => 4,
-            _ => 1,
-        };
+        t
+    };
+    // Counted in 12-bit lanes of one register (class c > 0 adds 1 << 12(c - 1); five lanes
+    // fill 60 bits), emptied every 4,095 bytes before a lane can overflow: no memory round trip
+    // per byte.
+    const fn lanes() -> [u64; 256] {
+        let mut t = [0u64; 256];
+        let mut x = 0;
+        while x < 256 {
+            if CLASS[x] != OTHER {
+                t[x] = 1 << (12 * (CLASS[x] as u64 - 1));
+            }
+            x += 1;
+        }
+        t
     }
-    n
+    const LANES: [u64; 256] = lanes();
+    let mut n = [0usize; 6];
+    for chunk in text.as_bytes().chunks(4095) {
+        let acc = chunk
+            .iter()
+            .fold(0u64, |acc, x| acc + LANES[usize::from(*x)]);
+        for (c, count) in n.iter_mut().enumerate().skip(1) {
+            *count += ((acc >> (12 * (c - 1))) & 0xFFF) as usize;
+        }
+    }
+    // Arabic-Indic and full-width digits are rare: looked for only when no ASCII digit is.
+    let digit = n[usize::from(DIGIT)] > 0 || text.chars().any(script::is_digit);
+    ScriptCounts {
+        arabic: n[usize::from(ARABIC)],
+        cyrillic: n[usize::from(CYRILLIC)],
+        han: n[usize::from(HAN)] * 3,
+        latin: n[usize::from(LATIN_)],
+        digit,
+    }
 }
 
 /// Whether `text` holds a digit of any script (ASCII, Arabic-Indic, full-width).
@@ -479,7 +557,8 @@ fn detect_paragraph(text: &str) -> Option<Lang> {
     if n.latin * 10 < total * 6 {
         return None;
     }
-    let counts = marker_counts(sample);
+    // A kilobyte (about 150 words) of running text shows its function words.
+    let counts = marker_counts(&sample[..crate::layout::floor_char(sample, 1024)]);
     let mut scores: Vec<(Lang, usize)> = LATIN.iter().copied().zip(counts).collect();
     scores.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let (best, n) = scores[0];
@@ -516,4 +595,46 @@ pub fn other_language_paragraphs(text: &str, main: Lang) -> Vec<(usize, usize, L
     }
     flush(&mut para, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte-class counts equal a count by characters, also past the 4,095-byte lanes.
+    #[test]
+    fn script_counts_match_a_count_by_characters() {
+        let piece = "Résolution 70/1 de l'Assemblée générale, резолюция 2118 (2013), القرار ٢١١٨، 第２１１８号决议 一丁. ";
+        let text = piece.repeat(200);
+        let n = script_counts(&text);
+        let count = |f: fn(char) -> bool| text.chars().filter(|c| f(*c)).count();
+        assert_eq!(n.arabic, count(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+        assert_eq!(
+            n.cyrillic,
+            count(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+        );
+        assert_eq!(n.han, 3 * count(|c| ('\u{4000}'..='\u{9FFF}').contains(&c)));
+        assert_eq!(
+            n.latin,
+            count(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+        );
+        assert!(n.digit);
+        assert!(!script_counts("no digits here, ни цифр").digit);
+        assert!(script_counts("القرار ٢١١٨").digit);
+    }
+
+    #[test]
+    fn function_words_by_language() {
+        // fr: la, de, et, des (`l'Assemblée` is one word: the apostrophe belongs to words).
+        let fr = "Rappelant la résolution 1514 (XV) de l'Assemblée générale et des résolutions";
+        let [en, de, fr_n, es] = marker_counts(fr);
+        assert_eq!((en, de), (0, 0));
+        assert_eq!(fr_n, 4);
+        // `la` and `de` are Spanish function words too.
+        assert_eq!(es, 2);
+        let en_text = "Recalling THE resolutions of the General Assembly and in particular";
+        assert_eq!(marker_counts(en_text)[0], 5);
+        assert_eq!(detect_paragraph(&format!("{fr} 1, {fr}")), Some(Lang::Fr));
+        assert_eq!(detect_paragraph("short 1"), None);
+    }
 }
