@@ -55,7 +55,18 @@ pub struct Layout {
     /// Byte ranges of page furniture, sorted and disjoint.
     furniture: Vec<Range<usize>>,
     /// Clauses by starting byte, sorted; each runs to the next.
-    clauses: Vec<(usize, Clause)>,
+    clauses: Vec<(usize, Slot)>,
+    /// The language table the clauses were read with (for their verbs).
+    table: Option<&'static Table>,
+}
+
+/// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
+/// their verbs are read only when a mention asks ([`Layout::clause_at`]).
+#[derive(Debug, Clone)]
+struct Slot {
+    clause: Clause,
+    /// Byte range of the clause's opening and whether it is operative.
+    verb_at: Option<(usize, usize, bool)>,
 }
 
 static PAGE_COUNTER: LazyLock<Regex> =
@@ -131,7 +142,7 @@ fn trim(s: &str) -> &str {
 impl Layout {
     /// Analyses `text`. `own_symbols` are the document's own symbols as written in its running
     /// headers (`A/RES/79/40`), which mark header lines as furniture.
-    pub fn analyse(text: &str, table: &Table, own_symbols: &[String]) -> Layout {
+    pub fn analyse(text: &str, table: &'static Table, own_symbols: &[String]) -> Layout {
         let lines = lines(text);
         let furniture_line = furniture_lines(&lines, own_symbols);
         let mut furniture: Vec<Range<usize>> = Vec::new();
@@ -141,16 +152,25 @@ impl Layout {
             }
         }
         let clauses = clauses(text, &lines, &furniture_line, table);
-        Layout { furniture, clauses }
+        Layout {
+            furniture,
+            clauses,
+            table: Some(table),
+        }
     }
 
-    /// The clause at byte offset `pos`.
-    pub fn clause_at(&self, pos: usize) -> Clause {
+    /// The clause at byte offset `pos` of `text` (the text the layout was read from).
+    pub fn clause_at(&self, text: &str, pos: usize) -> Clause {
         let i = self.clauses.partition_point(|(start, _)| *start <= pos);
         if i == 0 {
             return Clause::heading();
         }
-        self.clauses[i - 1].1.clone()
+        let slot = &self.clauses[i - 1].1;
+        let mut clause = slot.clause.clone();
+        if let (Some((s, e, operative)), Some(table)) = (slot.verb_at, self.table) {
+            clause.verb = text.get(s..e).and_then(|t| verb_in(t, table, operative));
+        }
+        clause
     }
 
     /// If `pos` is inside page furniture, the end of that furniture; else `None`.
@@ -170,7 +190,7 @@ impl Layout {
     /// If `pos` is inside a footnote, where that footnote ends.
     pub fn footnote_end(&self, pos: usize) -> Option<usize> {
         let i = self.clauses.partition_point(|(start, _)| *start <= pos);
-        if i == 0 || self.clauses[i - 1].1.part != Part::Footnote {
+        if i == 0 || self.clauses[i - 1].1.clause.part != Part::Footnote {
             return None;
         }
         Some(self.clauses.get(i).map(|(s, _)| *s).unwrap_or(usize::MAX))
@@ -179,7 +199,7 @@ impl Layout {
     /// Whether the clause at `pos` is a footnote.
     pub fn in_footnote(&self, pos: usize) -> bool {
         let i = self.clauses.partition_point(|(start, _)| *start <= pos);
-        i > 0 && self.clauses[i - 1].1.part == Part::Footnote
+        i > 0 && self.clauses[i - 1].1.clause.part == Part::Footnote
     }
 }
 
@@ -304,7 +324,7 @@ fn clauses(
     lines: &[Line<'_>],
     furniture: &[bool],
     table: &Table,
-) -> Vec<(usize, Clause)> {
+) -> Vec<(usize, Slot)> {
     // Paragraphs as (start byte, end byte, is a footnote).
     let mut paras: Vec<(usize, usize, bool)> = Vec::new();
     let mut cur: Option<(usize, usize, bool)> = None;
@@ -357,12 +377,25 @@ fn clauses(
     }
     paras.extend(cur.take());
 
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, Slot)> = Vec::new();
     let mut part = Part::Heading;
     let mut preamble_n = 0u32;
     let mut operative_n: Option<u32> = None;
-    let mut current = Clause::heading();
+    let slot = |part, paragraph, verb_at| Slot {
+        clause: Clause {
+            part,
+            paragraph,
+            verb: None,
+        },
+        verb_at,
+    };
+    let mut current = slot(Part::Heading, None, None);
     let mut prev_end_char = ',';
+    // Where a piece of `text` starts and ends.
+    let span = |piece: &str, operative: bool| {
+        let s = piece.as_ptr() as usize - text.as_ptr() as usize;
+        Some((s, s + piece.len(), operative))
+    };
     for (s, e, is_note) in paras {
         let p = &text[s..e];
         let t = trim(p);
@@ -375,14 +408,7 @@ fn clauses(
                         .or_else(|| c.get(2).map(|m| superscript_to_digits(m.as_str())))
                 })
                 .and_then(|d| d.parse().ok());
-            out.push((
-                s,
-                Clause {
-                    part: Part::Footnote,
-                    paragraph: n,
-                    verb: None,
-                },
-            ));
+            out.push((s, slot(Part::Footnote, n, None)));
             // The text after the footnote continues the clause it interrupted.
             out.push((e, current.clone()));
             continue;
@@ -402,11 +428,7 @@ fn clauses(
         if part == Part::Heading {
             if opener {
                 part = Part::Preamble;
-                current = Clause {
-                    part: Part::Heading,
-                    paragraph: None,
-                    verb: None,
-                };
+                current = slot(Part::Heading, None, None);
                 out.push((s, current.clone()));
                 prev_end_char = ',';
             }
@@ -418,29 +440,23 @@ fn clauses(
             .any(|w| lower.trim_end_matches(['.', ':']) == *w);
         if is_annex_heading || part == Part::Annex {
             part = Part::Annex;
-            current = Clause {
-                part: Part::Annex,
-                paragraph: None,
-                verb: None,
-            };
+            current = slot(Part::Annex, None, None);
             out.push((s, current.clone()));
             continue;
         }
-        if t.len() < 80 && PLENARY.is_match(t) {
+        // Meeting lines and operative numbers start with a number (or `*`, `(`).
+        let numeric = t.starts_with(|c: char| c.is_numeric() || matches!(c, '*' | '('));
+        if numeric && t.len() < 80 && PLENARY.is_match(t) {
             continue;
         }
-        if let Some(c) = OPERATIVE.captures(t) {
+        if let Some(c) = OPERATIVE.captures(t).filter(|_| numeric) {
             let n: Option<u32> = c.get(1).and_then(|m| script::parse_number(m.as_str()));
             let next_expected = operative_n.map(|k| k + 1).unwrap_or(1);
             if n == Some(next_expected) || (operative_n.is_none() && n.is_some()) {
                 part = Part::Operative;
                 operative_n = n;
                 let rest = &t[c.get(0).map(|m| m.end()).unwrap_or(0)..];
-                current = Clause {
-                    part: Part::Operative,
-                    paragraph: n,
-                    verb: verb_in(rest, table, true),
-                };
+                current = slot(Part::Operative, n, span(rest, true));
                 out.push((s, current.clone()));
                 prev_end_char = end_char(t);
                 continue;
@@ -452,16 +468,10 @@ fn clauses(
             let continues = !script::ends_clause(prev_end_char);
             if !continues {
                 preamble_n += 1;
-                current = Clause {
-                    part: Part::Preamble,
-                    paragraph: Some(preamble_n),
-                    verb: verb(t, table),
-                };
+                current = slot(Part::Preamble, Some(preamble_n), span(t, false));
             }
-            out.push((s, current.clone()));
-        } else {
-            out.push((s, current.clone()));
         }
+        out.push((s, current.clone()));
         prev_end_char = end_char(t);
     }
     out.sort_by_key(|(s, _)| *s);
@@ -473,14 +483,36 @@ fn is_opener_line(t: &str, table: &Table) -> bool {
     if t.len() > 80 {
         return false;
     }
-    let lower = t.to_lowercase();
     table.openers.iter().any(|(w, _)| {
-        lower.starts_with(w)
-            && lower[w.len()..]
-                .trim_matches(is_space)
+        strip_prefix_folded(t, w).is_some_and(|rest| {
+            rest.trim_matches(is_space)
                 .trim_end_matches(script::is_comma)
                 .is_empty()
+        })
     })
+}
+
+/// `t` after the prefix `w` (lower case), compared in lower case without building a copy.
+fn strip_prefix_folded<'a>(t: &'a str, w: &str) -> Option<&'a str> {
+    let mut want = w.chars();
+    let mut it = t.char_indices();
+    loop {
+        let at = it.offset();
+        let Some(expected) = want.next() else {
+            return Some(&t[at..]);
+        };
+        let (_, c) = it.next()?;
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(expected) {
+            return None;
+        }
+        // A letter whose lower case is two characters (`İ`) must match both.
+        for extra in lower {
+            if want.next() != Some(extra) {
+                return None;
+            }
+        }
+    }
 }
 
 /// The character a paragraph ends with, a footnote marker after its punctuation left out

@@ -247,7 +247,7 @@ impl Scanner<'_, '_> {
             start,
             end,
             text: self.text[start..end].to_string(),
-            clause: self.ctx.layout.clause_at(start),
+            clause: self.ctx.layout.clause_at(self.text, start),
         });
     }
 
