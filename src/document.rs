@@ -9,6 +9,7 @@ use crate::symbol::{Body, Kind, Symbol};
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What a document says about itself.
@@ -448,13 +449,29 @@ pub fn parse_ordinal(s: &str, table: &Table) -> Option<u32> {
     any.then_some(total)
 }
 
+/// Where `phrase` (lower case, words apart by any white space, `*` or `_`) ends in
+/// `hay_lower`. The phrases come from the language tables; each one's pattern is compiled once
+/// per thread, not once per document.
 fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
-    let pattern = phrase
-        .split(' ')
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join(r"[\s\u{A0}*_]+");
-    Regex::new(&pattern).ok()?.find(hay_lower).map(|m| m.end())
+    thread_local! {
+        static PATTERNS: std::cell::RefCell<HashMap<String, Option<Regex>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    let re = PATTERNS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(phrase.to_string())
+            .or_insert_with(|| {
+                let pattern = phrase
+                    .split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"[\s\u{A0}*_]+");
+                Regex::new(&pattern).ok()
+            })
+            .clone()
+    })?;
+    re.find(hay_lower).map(|m| m.end())
 }
 
 fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Option<NaiveDate> {

@@ -500,6 +500,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 node_link_key.into(),
                 output.as_deref(),
             )?;
+            // The process ends here: freeing a large graph piece by piece would only add to
+            // the run time.
+            std::mem::forget(graph);
             ok.then_some(()).ok_or(Failure::Inputs)
         }
         Command::Export {

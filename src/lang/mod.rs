@@ -254,31 +254,22 @@ pub struct Table {
     pub agenda_suffixes: &'static [&'static str],
 }
 
-/// Guesses the language of a text from its script and its function words.
+/// Guesses the language of a text from its script and its function words, read in its first
+/// 40 kB.
 pub fn detect(text: &str) -> Lang {
-    let mut arabic = 0usize;
-    let mut cyrillic = 0usize;
-    let mut han = 0usize;
-    let mut latin = 0usize;
-    for c in text.chars().take(20_000) {
-        match c {
-            '\u{0600}'..='\u{06FF}' => arabic += 1,
-            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            '\u{4E00}'..='\u{9FFF}' => han += 1,
-            'a'..='z' | 'A'..='Z' => latin += 1,
-            _ => {}
-        }
-    }
-    // Han characters carry a word each, so they count more than letters.
+    let sample = &text[..crate::layout::floor_char(text, 40_000)];
+    let n = script_counts(sample);
+    // Han characters carry a word each, so they count more than letters (`script_counts`
+    // counts each three times).
     let scores = [
-        (Lang::Ar, arabic),
-        (Lang::Ru, cyrillic),
-        (Lang::Zh, han * 3),
-        (Lang::En, latin),
+        (Lang::Ar, n.arabic),
+        (Lang::Ru, n.cyrillic),
+        (Lang::Zh, n.han),
+        (Lang::En, n.latin),
     ];
     let best = scores.iter().max_by_key(|(_, n)| *n).map(|(l, _)| *l);
     match best {
-        Some(Lang::En) | None => detect_latin(text),
+        Some(Lang::En) | None => detect_latin(sample),
         Some(l) => l,
     }
 }
@@ -286,27 +277,12 @@ pub fn detect(text: &str) -> Lang {
 /// Among the Latin-script languages, the one whose function words occur most often.
 fn detect_latin(text: &str) -> Lang {
     let mut best = (Lang::En, 0usize);
-    for (lang, n) in latin_scores(text) {
+    for (lang, n) in LATIN.iter().copied().zip(marker_counts(text)) {
         if n > best.1 {
             best = (lang, n);
         }
     }
     best.0
-}
-
-/// How many function words of each Latin-script language `text` holds (its first 20,000
-/// characters).
-fn latin_scores(text: &str) -> [(Lang, usize); 4] {
-    let end = text
-        .char_indices()
-        .nth(20_000)
-        .map_or(text.len(), |(i, _)| i);
-    let counts = marker_counts(&text[..end]);
-    let mut out = [(Lang::En, 0); 4];
-    for (k, lang) in LATIN.iter().enumerate() {
-        out[k] = (*lang, counts[k]);
-    }
-    out
 }
 
 /// The Latin-script languages told apart by their function words.
