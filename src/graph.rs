@@ -14,6 +14,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 /// A node: one resolution, decision or document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,8 +50,8 @@ pub struct Node {
 /// One mention of the target in a file of the source.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MentionRecord {
-    /// The file.
-    pub file: String,
+    /// The file (shared by the mentions of one file).
+    pub file: Arc<str>,
     /// Start byte.
     pub start: usize,
     /// End byte.
@@ -243,12 +244,13 @@ impl Builder {
 
     /// Adds one analysed document.
     pub fn add(&mut self, doc: Document) {
+        let file: Arc<str> = doc.file.as_str().into();
         let mentions = doc
             .mentions
             .into_iter()
             .map(|m| {
                 let rec = MentionRecord {
-                    file: doc.file.clone(),
+                    file: file.clone(),
                     start: m.start,
                     end: m.end,
                     text: m.text,
@@ -272,14 +274,22 @@ impl Builder {
     pub fn finish(mut self) -> CitationGraph {
         self.docs.sort_by(|a, b| a.file.cmp(&b.file));
         let mut warnings = Vec::new();
-        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        let mut adopted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        // Nodes by index; ids looked up once per mention.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut node_of = |id: String, sym: &Symbol, nodes: &mut Vec<Node>| -> usize {
+            *index.entry(id).or_insert_with(|| {
+                nodes.push(new_node(sym));
+                nodes.len() - 1
+            })
+        };
+        let mut adopted: HashMap<usize, BTreeSet<String>> = HashMap::new();
         // Dated mentions of each target: date -> (document index, offset), formatted only for
         // the warnings of the few nodes whose dates disagree.
-        let mut cited: BTreeMap<String, BTreeMap<String, Vec<(usize, usize)>>> = BTreeMap::new();
-        // (source, target) -> file -> mentions
-        let mut edges: BTreeMap<(String, String), BTreeMap<String, Vec<MentionRecord>>> =
-            BTreeMap::new();
+        let mut cited: HashMap<usize, BTreeMap<String, Vec<(usize, usize)>>> = HashMap::new();
+        // (source, target) -> mentions, each list allocated at its size: most edges have one
+        // mention, and a growing vector would reserve room for four.
+        let mut edges: HashMap<(usize, usize), Vec<MentionRecord>> = HashMap::new();
         let docs = std::mem::take(&mut self.docs);
         let files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
 
@@ -295,49 +305,68 @@ impl Builder {
                 continue;
             };
             let id = d.id.clone().unwrap_or_else(|| sym.id());
-            let node = nodes.entry(id.clone()).or_insert_with(|| new_node(sym));
+            let own = id.clone();
+            let si = node_of(id, sym, &mut nodes);
+            let node = &mut nodes[si];
             node.in_corpus = true;
             node.sources.push(d.file.clone());
             if node.title.is_none() {
                 node.title = d.title.clone();
             }
             if let Some(a) = &d.adopted {
-                adopted.entry(id.clone()).or_default().insert(a.clone());
+                adopted.entry(si).or_default().insert(a.clone());
             }
+            let mut targeted: Vec<(usize, MentionRecord)> = Vec::with_capacity(d.mentions.len());
             for (target, rec) in d.mentions {
                 let tid = target.id();
-                if tid == id {
+                if tid == own {
                     continue;
                 }
-                nodes
-                    .entry(tid.clone())
-                    .or_insert_with(|| new_node(&target));
+                let ti = node_of(tid, &target, &mut nodes);
                 if let Some(date) = &rec.date {
                     cited
-                        .entry(tid.clone())
+                        .entry(ti)
                         .or_default()
                         .entry(date.clone())
                         .or_default()
                         .push((di, rec.start));
                 }
-                edges
-                    .entry((id.clone(), tid))
-                    .or_default()
-                    .entry(d.file.clone())
-                    .or_default()
-                    .push(rec);
+                targeted.push((ti, rec));
+            }
+            // Grouped by target, each group moved into a list of its own size.
+            targeted.sort_by_key(|(t, _)| *t);
+            let mut it = targeted.into_iter().peekable();
+            while let Some(&(ti, _)) = it.peek() {
+                let mut group: Vec<MentionRecord> = Vec::new();
+                while let Some((_, rec)) = it.next_if(|(t, _)| *t == ti) {
+                    group.push(rec);
+                }
+                group.shrink_to_fit();
+                match edges.entry((si, ti)) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        e.get_mut().append(&mut group);
+                        e.get_mut().shrink_to_fit();
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(group);
+                    }
+                }
             }
         }
 
-        for (id, node) in nodes.iter_mut() {
+        // Nodes in id order: the order of the graph and of the warnings.
+        let mut order: Vec<usize> = (0..nodes.len()).collect();
+        order.sort_by(|a, b| nodes[*a].id.cmp(&nodes[*b].id));
+        for &i in &order {
+            let node = &mut nodes[i];
             node.sources.sort();
             node.sources.dedup();
             let own: Vec<String> = adopted
-                .get(id)
+                .get(&i)
                 .map(|s| s.iter().cloned().collect())
                 .unwrap_or_default();
             let table = table_date(node);
-            let texts = cited.get(id);
+            let texts = cited.get(&i);
             node.cited_dates = texts
                 .map(|m| m.keys().cloned().collect())
                 .unwrap_or_default();
@@ -372,7 +401,8 @@ impl Builder {
                     })
                     .unwrap_or_default();
                 warnings.push(format!(
-                    "{id}: dates disagree: {} {}; cited as {detail}",
+                    "{}: dates disagree: {} {}; cited as {detail}",
+                    node.id,
                     source.unwrap_or("no date chosen"),
                     date.as_deref().unwrap_or("-"),
                 ));
@@ -382,23 +412,33 @@ impl Builder {
         }
 
         let mut g = CitationGraph::default();
-        for (id, node) in nodes {
-            let i = g.graph.add_node(node);
-            g.index.insert(id, i);
+        let mut rank = vec![0usize; nodes.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
         }
-        for ((s, t), per_file) in edges {
-            let weight = per_file.values().map(Vec::len).max().unwrap_or(0);
-            let mut mentions: Vec<MentionRecord> = per_file.into_values().flatten().collect();
+        let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+        for &i in &order {
+            if let Some(node) = slots[i].take() {
+                let id = node.id.clone();
+                let ni = g.graph.add_node(node);
+                g.index.insert(id, ni);
+            }
+        }
+        // Edges in (source id, target id) order; node indices follow the id order.
+        let mut edges: Vec<((usize, usize), Vec<MentionRecord>)> = edges.into_iter().collect();
+        edges.sort_by_key(|((s, t), _)| (rank[*s], rank[*t]));
+        for ((s, t), mut mentions) in edges {
             mentions.sort();
-            let (Some(a), Some(b)) = (g.find(&s), g.find(&t)) else {
-                continue;
-            };
+            let weight = max_per_file(&mentions);
+            let (a, b) = (NodeIndex::new(rank[s]), NodeIndex::new(rank[t]));
+            let source = g.graph[a].id.clone();
+            let target = g.graph[b].id.clone();
             g.graph.add_edge(
                 a,
                 b,
                 Edge {
-                    source: s,
-                    target: t,
+                    source,
+                    target,
                     weight,
                     mentions,
                 },
@@ -412,6 +452,21 @@ impl Builder {
         };
         g
     }
+}
+
+/// The most mentions any one file makes (mentions sorted by file).
+fn max_per_file(mentions: &[MentionRecord]) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    for (k, m) in mentions.iter().enumerate() {
+        run = if k > 0 && mentions[k - 1].file == m.file {
+            run + 1
+        } else {
+            1
+        };
+        best = best.max(run);
+    }
+    best
 }
 
 fn new_node(sym: &Symbol) -> Node {

@@ -33,8 +33,8 @@ fn check_invariants(g: &CitationGraph) {
         assert!(e.weight >= 1 && e.weight <= e.mentions.len());
         for m in &e.mentions {
             let text = texts
-                .entry(m.file.clone())
-                .or_insert_with(|| std::fs::read_to_string(&m.file).expect("corpus file"));
+                .entry(m.file.to_string())
+                .or_insert_with(|| std::fs::read_to_string(&*m.file).expect("corpus file"));
             assert_eq!(
                 text.get(m.start..m.end),
                 Some(m.text.as_str()),

@@ -148,7 +148,7 @@ fn lineage_of_78_237_holds_its_opening_list_and_their_ancestors() {
 
 /// Reads the mention's bytes back from its file.
 fn text_at(m: &MentionRecord) -> String {
-    let bytes = std::fs::read(&m.file).expect("mention file readable");
+    let bytes = std::fs::read(&*m.file).expect("mention file readable");
     String::from_utf8_lossy(&bytes[m.start..m.end]).into_owned()
 }
 
@@ -278,7 +278,7 @@ fn stats_are_consistent() {
         let rec = g.graph[e]
             .mentions
             .iter()
-            .find(|m| m.file == a.file && m.start == a.start)
+            .find(|m| *m.file == *a.file && m.start == a.start)
             .expect("the place is a mention");
         assert_eq!(text_at(rec), rec.text, "{a:?}");
     }
@@ -313,7 +313,7 @@ fn edge(s: &str, t: &str) -> Edge {
         target: t.into(),
         weight: 1,
         mentions: vec![MentionRecord {
-            file: format!("{s}.txt"),
+            file: format!("{s}.txt").into(),
             start: 0,
             end: 1,
             text: t.into(),

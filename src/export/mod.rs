@@ -172,7 +172,7 @@ pub(crate) mod testdata {
 
     fn mention(file: &str, part: Part, date: Option<&str>) -> MentionRecord {
         MentionRecord {
-            file: file.to_string(),
+            file: file.into(),
             start: 10,
             end: 20,
             text: "resolution 1".to_string(),

@@ -322,7 +322,7 @@ pub fn date_conflicts(graph: &CitationGraph) -> Vec<DateConflict> {
                 for m in &e.weight().mentions {
                     if let Some(d) = &m.date {
                         cited.entry(d.clone()).or_default().push(Place {
-                            file: m.file.clone(),
+                            file: m.file.to_string(),
                             start: m.start,
                         });
                     }
@@ -368,7 +368,7 @@ pub fn year_slips(graph: &CitationGraph) -> Vec<YearSlip> {
                     citing: g[e.source()].id.clone(),
                     cited: t.id.clone(),
                     written_year: written,
-                    file: m.file.clone(),
+                    file: m.file.to_string(),
                     start: m.start,
                     text: m.text.split_whitespace().collect::<Vec<_>>().join(" "),
                 });
@@ -447,7 +447,7 @@ pub fn anachronisms(graph: &CitationGraph) -> Vec<Anachronism> {
                     cited: t.id.clone(),
                     cited_date,
                     cited_date_source,
-                    file: m.file.clone(),
+                    file: m.file.to_string(),
                     start: m.start,
                     text: m.text.split_whitespace().collect::<Vec<_>>().join(" "),
                 });
