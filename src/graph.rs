@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::known;
 use crate::layout::Clause;
 use crate::symbol::{Kind, Symbol};
+use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -60,8 +61,8 @@ pub struct MentionRecord {
     pub text: String,
     /// Where it stands.
     pub clause: Clause,
-    /// The date the text gives, ISO.
-    pub date: Option<String>,
+    /// The date the text gives (ISO in JSON).
+    pub date: Option<NaiveDate>,
 }
 
 /// An edge: `source` cites `target`.
@@ -255,7 +256,7 @@ impl Builder {
                     end: m.end,
                     text: m.text,
                     clause: m.clause,
-                    date: m.date.map(|d| d.to_string()),
+                    date: m.date,
                 };
                 (m.symbol, rec)
             })
@@ -327,7 +328,7 @@ impl Builder {
                     cited
                         .entry(ti)
                         .or_default()
-                        .entry(date.clone())
+                        .entry(date.to_string())
                         .or_default()
                         .push((di, rec.start));
                 }

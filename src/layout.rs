@@ -8,6 +8,7 @@
 
 use crate::lang::{Table, script};
 use regex::Regex;
+use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -35,8 +36,9 @@ pub struct Clause {
     pub part: Part,
     /// Operative paragraph number, preambular paragraph ordinal (from 1), or footnote number.
     pub paragraph: Option<u32>,
-    /// The clause's opening word, normalised to English (`recalling`, `requests`).
-    pub verb: Option<String>,
+    /// The clause's opening word, normalised to English (`recalling`, `requests`); the
+    /// tables' words are shared, not copied into each mention.
+    pub verb: Option<Cow<'static, str>>,
 }
 
 impl Clause {
@@ -556,13 +558,13 @@ fn superscript_to_digits(s: &str) -> String {
 }
 
 /// The normalised opening verb of a clause (read as a preambular one).
-pub fn verb(clause: &str, table: &Table) -> Option<String> {
+pub fn verb(clause: &str, table: &Table) -> Option<Cow<'static, str>> {
     verb_in(clause, table, false)
 }
 
 /// The normalised opening verb of a clause; in an operative paragraph the table's
 /// `operative_verbs` come first (Chinese `回顾` is `recalls` there, `recalling` in the preamble).
-pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<String> {
+pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<Cow<'static, str>> {
     let cleaned: String = clause
         .chars()
         .take(120)
@@ -575,10 +577,10 @@ pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<String> {
         if operative
             && let Some(v) = longest_prefix(rest, table.operative_verbs.iter().copied(), spaced)
         {
-            return Some(v.to_string());
+            return Some(Cow::Borrowed(v));
         }
         if let Some(v) = longest_prefix(rest, table.verbs.iter().copied(), spaced) {
-            return Some(v.to_string());
+            return Some(Cow::Borrowed(v));
         }
         match table
             .verb_fillers
@@ -597,7 +599,7 @@ pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<String> {
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '-')
         .collect();
-    (word.chars().count() > 2).then_some(word)
+    (word.chars().count() > 2).then_some(Cow::Owned(word))
 }
 
 /// Whether `s` starts with the word `w`; in a script without spaces (Chinese) any prefix is a

@@ -143,7 +143,7 @@ fn ga_79_40_from_pdf_text() {
                 m.symbol.id(),
                 m.date.map(|d| d.to_string()),
                 m.clause.part,
-                m.clause.verb.clone(),
+                m.clause.verb.as_deref().map(str::to_string),
             )
         })
         .collect();
@@ -306,7 +306,7 @@ fn clauses_of_a_text_without_blank_lines() {
                 m.symbol.id(),
                 m.clause.part,
                 m.clause.paragraph,
-                m.clause.verb.clone(),
+                m.clause.verb.as_deref().map(str::to_string),
             )
         })
         .collect();

@@ -272,7 +272,7 @@ fn ga_55_100_same_clauses_in_six_languages() {
                     m.symbol.id(),
                     m.clause.part,
                     m.clause.paragraph,
-                    m.clause.verb.clone(),
+                    m.clause.verb.as_deref().map(str::to_string),
                 )
             })
             .collect();
@@ -338,7 +338,7 @@ fn ga_55_100_opening_verbs() {
                     .or_else(|| rest.strip_prefix('-'))?;
                 (1..=4).contains(&n).then_some(rest)
             })
-            .map(|rest| layout::verb_in(rest, table, true))
+            .map(|rest| layout::verb_in(rest, table, true).map(String::from))
             .collect();
         let want = ["calls upon", "reaffirms", "calls upon", "calls upon"];
         assert_eq!(
@@ -546,7 +546,7 @@ fn mixed_languages_paragraph_by_paragraph() {
                 m.symbol.id(),
                 m.date.map(|d| d.to_string()),
                 m.clause.paragraph,
-                m.clause.verb.clone(),
+                m.clause.verb.as_deref().map(str::to_string),
             )
         })
         .collect();
@@ -627,7 +627,7 @@ fn headings_in_every_language() {
         let cited: Vec<(String, Option<String>)> = doc
             .mentions
             .iter()
-            .map(|m| (m.symbol.id(), m.clause.verb.clone()))
+            .map(|m| (m.symbol.id(), m.clause.verb.as_deref().map(str::to_string)))
             .collect();
         assert_eq!(
             cited,

@@ -117,10 +117,10 @@ pub const EDGE_ATTRS: [Attr; 4] = [
 
 /// The values of [`EDGE_ATTRS`] for an edge of `graph`.
 pub fn edge_values(graph: &CitationGraph, e: &Edge) -> [Value; EDGE_ATTRS.len()] {
-    let cited: BTreeSet<&str> = e
+    let cited: BTreeSet<String> = e
         .mentions
         .iter()
-        .filter_map(|m| m.date.as_deref())
+        .filter_map(|m| m.date.map(|d| d.to_string()))
         .collect();
     let parts: BTreeSet<String> = e
         .mentions
@@ -131,7 +131,7 @@ pub fn edge_values(graph: &CitationGraph, e: &Edge) -> [Value; EDGE_ATTRS.len()]
     [
         Value::Integer(e.mentions.len() as u64),
         citing_date(graph, e).map_or(Value::Missing, |d| Value::Text(d.to_string())),
-        Value::List(cited.into_iter().map(str::to_string).collect()),
+        Value::List(cited.into_iter().collect()),
         Value::List(parts.into_iter().collect()),
     ]
 }

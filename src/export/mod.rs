@@ -179,9 +179,9 @@ pub(crate) mod testdata {
             clause: Clause {
                 part,
                 paragraph: Some(1),
-                verb: Some("recalling".to_string()),
+                verb: Some("recalling".into()),
             },
-            date: date.map(str::to_string),
+            date: date.and_then(|d| d.parse().ok()),
         }
     }
 

@@ -321,7 +321,7 @@ pub fn date_conflicts(graph: &CitationGraph) -> Vec<DateConflict> {
             for e in g.edges_directed(i, Direction::Incoming) {
                 for m in &e.weight().mentions {
                     if let Some(d) = &m.date {
-                        cited.entry(d.clone()).or_default().push(Place {
+                        cited.entry(d.to_string()).or_default().push(Place {
                             file: m.file.to_string(),
                             start: m.start,
                         });
@@ -435,8 +435,8 @@ pub fn anachronisms(graph: &CitationGraph) -> Vec<Anachronism> {
                     let source = t.date_source.as_deref().unwrap_or("cited");
                     (d.to_string(), source.to_string())
                 })
-            } else if let Some(d) = m.date.as_deref() {
-                (d > citing_date).then(|| (d.to_string(), "text".to_string()))
+            } else if let Some(d) = m.date.map(|d| d.to_string()) {
+                (d.as_str() > citing_date).then(|| (d, "text".to_string()))
             } else {
                 by_symbol()
             };
