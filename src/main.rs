@@ -539,20 +539,39 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
         let date = m.date.map(|d| d.to_string());
         match format {
             ListFormat::Jsonl => {
-                let v = json!({
-                    "file": doc.file,
-                    "citing": doc.info.id,
-                    "cited": m.symbol.id(),
-                    "type": m.symbol.kind().as_str(),
-                    "body": m.symbol.body().as_str(),
-                    "date": date,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "clause": m.clause,
-                    "source": doc.source.as_str(),
-                });
-                out.line(&v.to_string());
+                // A struct, not a `json!` map: the fields are written in this order without
+                // building a map per mention.
+                #[derive(serde::Serialize)]
+                struct Row<'a> {
+                    file: &'a str,
+                    citing: Option<&'a str>,
+                    cited: String,
+                    #[serde(rename = "type")]
+                    kind: &'a str,
+                    body: &'a str,
+                    date: Option<&'a str>,
+                    start: usize,
+                    end: usize,
+                    text: &'a str,
+                    clause: &'a resgraph::layout::Clause,
+                    source: &'a str,
+                }
+                let body = m.symbol.body();
+                let row = Row {
+                    file: &doc.file,
+                    citing: doc.info.id.as_deref(),
+                    cited: m.symbol.id(),
+                    kind: m.symbol.kind().as_str(),
+                    body: body.as_str(),
+                    date: date.as_deref(),
+                    start: m.start,
+                    end: m.end,
+                    text: &m.text,
+                    clause: &m.clause,
+                    source: doc.source.as_str(),
+                };
+                // Serialising plain fields cannot fail.
+                out.line(&serde_json::to_string(&row).unwrap_or_default());
             }
             ListFormat::Table => {
                 let clause = match (&m.clause.paragraph, &m.clause.verb) {
