@@ -96,6 +96,8 @@ struct Line<'t> {
     start: usize,
     end: usize,
     text: &'t str,
+    /// `text` without the white space around it, trimmed once for the several checks.
+    t: &'t str,
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -107,6 +109,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
             start,
             end: start + body.len(),
             text: body,
+            t: trim(body),
         });
         start += piece.len();
     }
@@ -138,7 +141,12 @@ pub fn ceil_char(s: &str, i: usize) -> usize {
 }
 
 fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    // ASCII white space first; the other spaces only when the rest starts or ends outside ASCII.
+    let a = s.trim_ascii();
+    match (a.as_bytes().first(), a.as_bytes().last()) {
+        (Some(f), Some(l)) if f.is_ascii() && l.is_ascii() => a,
+        _ => a.trim_matches(is_space),
+    }
 }
 
 impl Layout {
@@ -146,7 +154,9 @@ impl Layout {
     /// headers (`A/RES/79/40`), which mark header lines as furniture.
     pub fn analyse(text: &str, table: &'static Table, own_symbols: &[String]) -> Layout {
         let lines = lines(text);
-        let furniture_line = furniture_lines(&lines, own_symbols);
+        // Page breaks (form feeds) come only from PDF text: one search instead of one a line.
+        let pages = text.contains('\x0c');
+        let furniture_line = furniture_lines(&lines, own_symbols, pages);
         let mut furniture: Vec<Range<usize>> = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             if furniture_line[i] {
@@ -217,12 +227,12 @@ fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {
 
 /// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
 /// own symbol alone on a line, and running titles (a line repeated near those).
-fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
+fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String], pages: bool) -> Vec<bool> {
     let mut marks = vec![false; lines.len()];
     let mut anchors = Vec::new();
     let mut counters = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let t = trim(l.text);
+        let t = l.t;
         // Furniture lines are short; most lines are not looked at further.
         if t.is_empty() || t.len() > 80 {
             continue;
@@ -262,25 +272,27 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String]) -> Vec<bool> {
     let title_anchors: Vec<usize> = anchors
         .iter()
         .copied()
-        .filter(|&a| !RULE.is_match(trim(lines[a].text)))
+        .filter(|&a| !RULE.is_match(lines[a].t))
         .collect();
     let candidates: Vec<usize> = (0..lines.len())
         .filter(|&i| !marks[i] && near(&title_anchors, i, 3))
         .filter(|&i| {
-            let t = trim(lines[i].text);
+            let t = lines[i].t;
             t.len() > 8 && !RULE.is_match(t)
         })
         .collect();
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &i in &candidates {
-        *counts.entry(trim(lines[i].text)).or_default() += 1;
+        *counts.entry(lines[i].t).or_default() += 1;
     }
     for i in candidates {
-        if counts.get(trim(lines[i].text)).copied().unwrap_or(0) >= 2 {
+        if counts.get(lines[i].t).copied().unwrap_or(0) >= 2 {
             marks[i] = true;
         }
     }
-    page_headers(lines, &mut marks);
+    if pages {
+        page_headers(lines, &mut marks);
+    }
     marks
 }
 
@@ -293,7 +305,7 @@ fn page_headers(lines: &[Line<'_>], marks: &mut [bool]) {
             continue;
         }
         let block: Vec<usize> = (i..lines.len().min(i + 3))
-            .take_while(|&j| !trim(lines[j].text).is_empty())
+            .take_while(|&j| !lines[j].t.is_empty())
             .collect();
         if block.iter().any(|&j| marks[j]) {
             for j in block {
@@ -332,11 +344,22 @@ fn clauses(
     let mut cur: Option<(usize, usize, bool)> = None;
     let mut in_footnotes = false;
     // A text whose lines are never separated by blank ones (pasted or converted text).
-    let blank = lines.iter().filter(|l| trim(l.text).is_empty()).count();
+    let blank = lines.iter().filter(|l| l.t.is_empty()).count();
     let dense = lines.len() > 5 && blank * 20 < lines.len();
     let mut cur_is_opener = false;
+    // The first letters of the opening lines, checked before any lower-casing.
+    let firsts: Vec<char> = table
+        .openers
+        .iter()
+        .filter_map(|(w, _)| w.chars().next())
+        .collect();
+    let opener_first = |t: &str| {
+        t.chars()
+            .next()
+            .is_some_and(|c| c.to_lowercase().next().is_some_and(|c| firsts.contains(&c)))
+    };
     for (i, l) in lines.iter().enumerate() {
-        let t = trim(l.text);
+        let t = l.t;
         let rule = t.starts_with('_') && RULE.is_match(t);
         if furniture[i] || rule || t.is_empty() {
             paras.extend(cur.take());
@@ -360,13 +383,13 @@ fn clauses(
             && t.starts_with(|c: char| script::is_digit(c) || c == '*')
             && OPERATIVE.is_match(t)
             && i > 0
-            && trim(lines[i - 1].text).ends_with(script::ends_clause);
+            && lines[i - 1].t.ends_with(script::ends_clause);
         // The opening line (`The General Assembly,`) is a paragraph of its own even where no
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
-        let opener = is_opener_line(t, table);
+        let opener = opener_first(t) && is_opener_line(t, table);
         let dense_break = dense
             && i > 0
-            && trim(lines[i - 1].text).ends_with(script::ends_clause)
+            && lines[i - 1].t.ends_with(script::ends_clause)
             && t.starts_with(|c: char| !c.is_lowercase());
         if numbered || opener || dense_break || cur_is_opener {
             paras.extend(cur.take());

@@ -381,14 +381,20 @@ impl Scanner<'_, '_> {
     fn skip_ws(&self, mut pos: usize) -> usize {
         let text = self.text;
         let layout = self.ctx.layout;
-        let in_note = layout.in_footnote(pos);
+        // Whether the start is in a footnote, looked up once and only when needed.
+        let mut in_note: Option<bool> = None;
+        let origin = pos;
         loop {
             let start = pos;
-            while let Some(c) = text[pos..].chars().next() {
-                if is_space(c) {
-                    pos += c.len_utf8();
-                } else {
-                    break;
+            loop {
+                match text.as_bytes().get(pos) {
+                    Some(b' ' | b'\t'..=b'\r') => pos += 1,
+                    Some(b) if b.is_ascii() => break,
+                    Some(_) => match text[pos..].chars().next() {
+                        Some(c) if is_space(c) => pos += c.len_utf8(),
+                        _ => break,
+                    },
+                    None => break,
                 }
             }
             if pos >= text.len() {
@@ -396,7 +402,9 @@ impl Scanner<'_, '_> {
             }
             if let Some(e) = layout.furniture_end(pos) {
                 pos = e.min(text.len());
-            } else if !in_note && let Some(e) = layout.footnote_end(pos) {
+            } else if !*in_note.get_or_insert_with(|| layout.in_footnote(origin))
+                && let Some(e) = layout.footnote_end(pos)
+            {
                 pos = e.min(text.len());
             }
             if pos == start {
@@ -1294,16 +1302,27 @@ pub(crate) fn eat_word(text: &str, pos: usize, word: &str) -> Option<usize> {
             p = q;
             continue;
         }
-        let c = text[p..].chars().next()?;
-        let matches = c == w
-            || c.to_lowercase().eq(std::iter::once(w))
-            || (is_apostrophe(c) && is_apostrophe(w));
-        if !matches {
-            return None;
+        let b = *text.as_bytes().get(p)?;
+        // ASCII against ASCII is decided on the byte (most calls fail on the first letter).
+        if b.is_ascii() && w.is_ascii() {
+            if b != w as u8 && b.to_ascii_lowercase() != w as u8 {
+                return None;
+            }
+            p += 1;
+        } else {
+            let c = text[p..].chars().next()?;
+            let matches = c == w
+                || c.to_lowercase().eq(std::iter::once(w))
+                || (is_apostrophe(c) && is_apostrophe(w));
+            if !matches {
+                return None;
+            }
+            p += c.len_utf8();
         }
-        p += c.len_utf8();
         // Arabic tatweel and vowel marks may stand inside any word (`لقــرار`).
-        while let Some(m) = text[p..].chars().next().filter(|m| script::is_mark(*m)) {
+        while text.as_bytes().get(p).is_some_and(|b| !b.is_ascii())
+            && let Some(m) = text[p..].chars().next().filter(|m| script::is_mark(*m))
+        {
             p += m.len_utf8();
         }
     }
