@@ -351,11 +351,8 @@ fn marker_counts(text: &str) -> [usize; 4] {
     let markers = &*MARKERS;
     // Function words are short: longer words are passed over unread.
     let longest = *LONGEST_MARKER;
-    let mut counts = [0usize; 4];
-    let mut count = |w: &str| {
-        if w.len() > longest {
-            return;
-        }
+    // The languages a word marks (bits in `LATIN` order).
+    let bits_of = |w: &str| -> u8 {
         let mut buf = [0u8; 8];
         let mut n = 0;
         if w.is_ascii() {
@@ -367,21 +364,19 @@ fn marker_counts(text: &str) -> [usize; 4] {
             for c in w.chars().flat_map(char::to_lowercase) {
                 let len = c.len_utf8();
                 if n + len > 8 {
-                    return;
+                    return 0;
                 }
                 c.encode_utf8(&mut buf[n..]);
                 n += len;
             }
         }
-        let Some(key) = pack(&buf[..n]) else {
-            return;
-        };
-        let bits = marker_bits(markers, key);
-        if bits != 0 {
-            for (k, c) in counts.iter_mut().enumerate() {
-                if bits & (1 << k) != 0 {
-                    *c += 1;
-                }
+        pack(&buf[..n]).map_or(0, |key| marker_bits(markers, key))
+    };
+    let mut counts = [0usize; 4];
+    let add = |bits: u8, counts: &mut [usize; 4]| {
+        for (k, c) in counts.iter_mut().enumerate() {
+            if bits & (1 << k) != 0 {
+                *c += 1;
             }
         }
     };
@@ -416,13 +411,22 @@ fn marker_counts(text: &str) -> [usize; 4] {
             continue;
         }
         if i > start && i - start <= longest {
-            count(&text[start..i]);
+            let bits = bits_of(&text[start..i]);
+            if bits != 0 {
+                add(bits, &mut counts);
+                // Clear already: one language has 8 and three times any other.
+                let mut sorted = counts;
+                sorted.sort_unstable();
+                if sorted[3] >= 8 && sorted[2] * 3 <= sorted[3] {
+                    return counts;
+                }
+            }
         }
         i += usize::from(class.max(1));
         start = i;
     }
     if b.len() > start && b.len() - start <= longest {
-        count(&text[start..]);
+        add(bits_of(&text[start..]), &mut counts);
     }
     counts
 }
