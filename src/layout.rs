@@ -8,8 +8,8 @@
 
 use crate::lang::{Table, script};
 use regex::Regex;
-use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 

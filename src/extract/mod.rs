@@ -173,6 +173,56 @@ fn matches_in<'t>(
     })
 }
 
+/// The matches of the standalone pattern (`N [parts] (session)`) that start inside `ranges`,
+/// found from their parentheses: `memchr` finds each `(` (most text has none), and the pattern
+/// is tried only on the stretch of the line before it (`PAREN_REACH` bytes), so the automaton
+/// does not run over the whole text. The same matches as a search of the whole text, but for
+/// a number more than `PAREN_REACH` bytes before its parenthesis.
+fn paren_matches_in<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    ranges: &'t [(usize, usize)],
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    const PAREN_REACH: usize = 64;
+    let bytes = text.as_bytes();
+    ranges.iter().flat_map(move |&(start, end)| {
+        let mut at = start;
+        // Parentheses: ASCII `(` and the full-width `（` (EF BC 88).
+        let mut parens = memchr::memchr2_iter(b'(', 0xBC, &bytes[start.min(bytes.len())..])
+            .map(move |k| start + k)
+            .filter_map(move |p| {
+                if bytes[p] == b'(' {
+                    Some(p)
+                } else {
+                    (p >= 1 && bytes[p - 1] == 0xEF && bytes.get(p + 1) == Some(&0x88))
+                        .then(|| p - 1)
+                }
+            });
+        std::iter::from_fn(move || {
+            loop {
+                let p = parens.next()?;
+                if p < at {
+                    continue;
+                }
+                // The stretch of the line around the parenthesis: the number before it, the
+                // session and the closing parenthesis after it.
+                let reach = crate::layout::floor_char(text, p.saturating_sub(PAREN_REACH)).max(at);
+                let from = text[reach..p].rfind('\n').map_or(reach, |i| reach + i + 1);
+                let to = crate::layout::ceil_char(text, p + PAREN_REACH);
+                let Some(m) = re.find(&text[from..to]) else {
+                    continue;
+                };
+                let (ms, me) = (from + m.start(), from + m.end());
+                if ms >= end {
+                    return None;
+                }
+                at = me.max(ms + 1);
+                return Some((ms, me));
+            }
+        })
+    })
+}
+
 /// The session written in parentheses after an old-style number.
 #[derive(Debug, Clone, Copy)]
 enum OldSession {
@@ -617,12 +667,12 @@ impl Scanner<'_, '_> {
         let mut found = Vec::new();
         // The pattern has no boundary group in front (it would slow the search down); the
         // character before the number is checked here.
-        for m in matches_in(&c.standalone, text, self.ranges) {
-            let glued = glued_before(text, m.start());
-            if glued || self.is_covered(m.start()) {
+        for (m_start, _) in paren_matches_in(&c.standalone, text, self.ranges) {
+            let glued = glued_before(text, m_start);
+            if glued || self.is_covered(m_start) {
                 continue;
             }
-            let Some(item) = parse_item(text, m.start(), self.table) else {
+            let Some(item) = parse_item(text, m_start, self.table) else {
                 continue;
             };
             let Form::Old { number, session } = item.form else {
@@ -1455,4 +1505,52 @@ pub fn parse_user_reference(input: &str) -> Option<Symbol> {
     }
     // A bare Security Council number typed as `S/RES/1540`.
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the standalone pattern cares about.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("1325".to_string()),
+            Just("43/78 H".to_string()),
+            Just(" ".to_string()),
+            Just("  ".to_string()),
+            Just("\n".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            Just("（".to_string()),
+            Just("）".to_string()),
+            Just("(2000)".to_string()),
+            Just("(XV)".to_string()),
+            Just("A and B ".to_string()),
+            Just("résolution ".to_string()),
+            Just("2106 A (XX)".to_string()),
+            "[0-9]{1,5}",
+            "[a-zA-Z ]{1,12}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// Found from the parentheses, the standalone matches are those of a search of the
+        /// whole text (for matches shorter than the reach, which all real ones are).
+        #[test]
+        fn paren_anchored_search_equals_whole_text_search(text in pieces()) {
+            let Some(c) = compiled(Lang::En) else {
+                return Err(TestCaseError::fail("no English patterns"));
+            };
+            let ranges = [(0, text.len())];
+            let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
+                .map(|m| (m.start(), m.end()))
+                .filter(|(s, e)| e - s <= 64)
+                .collect();
+            let anchored: Vec<(usize, usize)> =
+                paren_matches_in(&c.standalone, &text, &ranges).collect();
+            prop_assert_eq!(anchored, whole);
+        }
+    }
 }

@@ -186,7 +186,11 @@ fn hits<'g>(
         .skip(1)
         .filter_map(|(n, d, via)| {
             let w = g.edge_weight(via?)?;
-            let mut dates: Vec<String> = w.mentions.iter().filter_map(|m| m.date.map(|d| d.to_string())).collect();
+            let mut dates: Vec<String> = w
+                .mentions
+                .iter()
+                .filter_map(|m| m.date.map(|d| d.to_string()))
+                .collect();
             dates.sort();
             dates.dedup();
             Some(Hit {
