@@ -274,7 +274,15 @@ fn furniture_lines(lines: &[Line<'_>], own_symbols: &[String], pages: bool) -> V
         .copied()
         .filter(|&a| !RULE.is_match(lines[a].t))
         .collect();
-    let candidates: Vec<usize> = (0..lines.len())
+    // Only the lines within three of an anchor are looked at (anchors are sorted).
+    let mut around: Vec<usize> = title_anchors
+        .iter()
+        .flat_map(|&a| a.saturating_sub(3)..(a + 4).min(lines.len()))
+        .collect();
+    around.sort_unstable();
+    around.dedup();
+    let candidates: Vec<usize> = around
+        .into_iter()
         .filter(|&i| !marks[i] && near(&title_anchors, i, 3))
         .filter(|&i| {
             let t = lines[i].t;
