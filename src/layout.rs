@@ -60,6 +60,11 @@ pub struct Layout {
     clauses: Vec<(usize, Slot)>,
     /// The language table the clauses were read with (for their verbs).
     table: Option<&'static Table>,
+    /// What a list may step over: runs of furniture apart only by white space, sorted and
+    /// disjoint; and runs of furniture and footnotes. Precomputed so that a step is one
+    /// search, however many footnotes a page holds.
+    hop_furniture: Vec<Range<usize>>,
+    hop_all: Vec<Range<usize>>,
 }
 
 /// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
@@ -164,10 +169,36 @@ impl Layout {
             }
         }
         let clauses = clauses(text, &lines, &furniture_line, table);
+        let notes = clauses.iter().enumerate().filter_map(|(i, (start, slot))| {
+            (slot.clause.part == Part::Footnote).then(|| {
+                let end = clauses.get(i + 1).map_or(text.len(), |(s, _)| *s);
+                *start..end
+            })
+        });
+        let mut all: Vec<Range<usize>> = furniture.iter().cloned().chain(notes).collect();
+        all.sort_by_key(|r| (r.start, r.end));
         Layout {
+            hop_furniture: hops(text, furniture.clone()),
+            hop_all: hops(text, all),
             furniture,
             clauses,
             table: Some(table),
+        }
+    }
+
+    /// Where the white space at `pos` ends, stepping over furniture and (unless `in_note`, a
+    /// list that started inside a footnote) footnotes on the way.
+    pub fn skip_space(&self, text: &str, pos: usize, in_note: bool) -> usize {
+        let spans = if in_note {
+            &self.hop_furniture
+        } else {
+            &self.hop_all
+        };
+        let pos = skip_spaces(text, pos);
+        let i = spans.partition_point(|r| r.end <= pos);
+        match spans.get(i) {
+            Some(r) if r.start <= pos => skip_spaces(text, r.end.min(text.len())),
+            _ => pos,
         }
     }
 
@@ -212,6 +243,40 @@ impl Layout {
     pub fn in_footnote(&self, pos: usize) -> bool {
         let i = self.clauses.partition_point(|(start, _)| *start <= pos);
         i > 0 && self.clauses[i - 1].1.clause.part == Part::Footnote
+    }
+}
+
+/// Sorted spans joined where they overlap or only white space lies between them.
+fn hops(text: &str, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in spans {
+        match out.last_mut() {
+            Some(last)
+                if r.start <= last.end
+                    || text
+                        .get(last.end..r.start)
+                        .is_some_and(|gap| gap.chars().all(is_space)) =>
+            {
+                last.end = last.end.max(r.end);
+            }
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Where the white space at `pos` ends.
+fn skip_spaces(text: &str, mut pos: usize) -> usize {
+    loop {
+        match text.as_bytes().get(pos) {
+            Some(b' ' | b'\t'..=b'\r') => pos += 1,
+            Some(b) if b.is_ascii() => return pos,
+            Some(_) => match text[pos..].chars().next() {
+                Some(c) if is_space(c) => pos += c.len_utf8(),
+                _ => return pos,
+            },
+            None => return pos,
+        }
     }
 }
 

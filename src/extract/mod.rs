@@ -428,39 +428,10 @@ impl Scanner<'_, '_> {
     }
 
     /// Skips white space, page furniture and footnote blocks that interrupt the running text.
-    fn skip_ws(&self, mut pos: usize) -> usize {
-        let text = self.text;
+    fn skip_ws(&self, pos: usize) -> usize {
         let layout = self.ctx.layout;
-        // Whether the start is in a footnote, looked up once and only when needed.
-        let mut in_note: Option<bool> = None;
-        let origin = pos;
-        loop {
-            let start = pos;
-            loop {
-                match text.as_bytes().get(pos) {
-                    Some(b' ' | b'\t'..=b'\r') => pos += 1,
-                    Some(b) if b.is_ascii() => break,
-                    Some(_) => match text[pos..].chars().next() {
-                        Some(c) if is_space(c) => pos += c.len_utf8(),
-                        _ => break,
-                    },
-                    None => break,
-                }
-            }
-            if pos >= text.len() {
-                return pos;
-            }
-            if let Some(e) = layout.furniture_end(pos) {
-                pos = e.min(text.len());
-            } else if !*in_note.get_or_insert_with(|| layout.in_footnote(origin))
-                && let Some(e) = layout.footnote_end(pos)
-            {
-                pos = e.min(text.len());
-            }
-            if pos == start {
-                return pos;
-            }
-        }
+        let in_note = layout.in_footnote(pos);
+        layout.skip_space(self.text, pos, in_note)
     }
 
     /// Reads what follows an item: date connectors with a date, and body qualifiers.
