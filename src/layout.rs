@@ -169,12 +169,14 @@ impl Layout {
             }
         }
         let clauses = clauses(text, &lines, &furniture_line, table);
-        let notes = clauses.iter().enumerate().filter_map(|(i, (start, slot))| {
-            (slot.clause.part == Part::Footnote).then(|| {
+        let notes = clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, slot))| slot.clause.part == Part::Footnote)
+            .map(|(i, (start, _))| {
                 let end = clauses.get(i + 1).map_or(text.len(), |(s, _)| *s);
                 *start..end
-            })
-        });
+            });
         let mut all: Vec<Range<usize>> = furniture.iter().cloned().chain(notes).collect();
         all.sort_by_key(|r| (r.start, r.end));
         Layout {
