@@ -41,8 +41,24 @@ impl Scanner<'_, '_> {
 
     fn zh_range(&mut self, start: usize, end: usize) {
         let text = self.text;
+        let bytes = text.as_bytes();
+        // An item starts with a digit (ASCII, full-width: EF, Arabic-Indic: D9/DB), a number
+        // word (`第`) or `S-`/`ES-`: the scan jumps from one such byte to the next.
+        let mut first = [false; 256];
+        for b in (b'0'..=b'9').chain([b'S', b'E', 0xEF, 0xD9, 0xDB]) {
+            first[usize::from(b)] = true;
+        }
+        for w in self.table.number_words {
+            if let Some(b) = w.bytes().next() {
+                first[usize::from(b)] = true;
+            }
+        }
         let mut pos = start;
         while pos < end {
+            match bytes[pos..end].iter().position(|b| first[usize::from(*b)]) {
+                Some(k) => pos += k,
+                None => break,
+            }
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
