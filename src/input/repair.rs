@@ -159,11 +159,12 @@ fn next_interesting(bytes: &[u8], from: usize) -> Option<usize> {
             }
             i += 8;
         }
-        // The word that may hold one (or the tail of the text), byte by byte.
+        // The word that may hold one (or the tail of the text), byte by byte; a lead byte
+        // counts only when the character is one that `repair` changes (Arabic letters share
+        // the lead bytes of Arabic-Indic digits, Chinese punctuation those of full-width ones).
         let end = (i + 8).min(bytes.len());
-        if let Some(k) = bytes[i.min(end)..end]
-            .iter()
-            .position(|x| INTERESTING[usize::from(*x)])
+        if let Some(k) = (i.min(end)..end)
+            .position(|j| INTERESTING[usize::from(bytes[j])] && changes_at(bytes, j))
         {
             return Some(i + k);
         }
@@ -171,6 +172,31 @@ fn next_interesting(bytes: &[u8], from: usize) -> Option<usize> {
             return None;
         }
         i = end;
+    }
+}
+
+/// Whether the character starting at `i` (an interesting byte) may be changed: the second and
+/// third bytes of the multi-byte ones narrow them to the characters of `replacement`, the
+/// full-width solidus and the hyphen U+2010.
+fn changes_at(bytes: &[u8], i: usize) -> bool {
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+    let b2 = bytes.get(i + 2).copied().unwrap_or(0);
+    match bytes[i] {
+        // U+00A0, U+00AD.
+        0xC2 => matches!(b1, 0xA0 | 0xAD),
+        // U+0660-0669 and U+06F0-06F9.
+        0xD9 => (0xA0..=0xA9).contains(&b1),
+        0xDB => (0xB0..=0xB9).contains(&b1),
+        // U+2000-200D, U+2010, U+202F; U+205F, U+2060.
+        0xE2 => {
+            (b1 == 0x80 && (matches!(b2, 0x80..=0x8D | 0x90 | 0xAF)))
+                || (b1 == 0x81 && matches!(b2, 0x9F | 0xA0))
+        }
+        // U+3000.
+        0xE3 => b1 == 0x80 && b2 == 0x80,
+        // U+FEFF; U+FF0F and U+FF10-FF19.
+        0xEF => (b1 == 0xBB && b2 == 0xBF) || (b1 == 0xBC && (0x8F..=0x99).contains(&b2)),
+        _ => true,
     }
 }
 
@@ -321,13 +347,16 @@ mod tests {
     /// The word-at-a-time search finds what a byte-by-byte one finds, from every start.
     #[test]
     fn next_interesting_equals_a_plain_search() {
-        let text = "plain words, then A/78/265 - and é, ７ and ١ in 2024\u{A0}x\u{2010}y    tail";
+        let text = "plain words, then A/78/265 - and é, ７ and ١ in 2024\u{A0}x\u{2010}y “q” 第，（）、。 القرار ٢١١８ ۱ \u{3000}\u{FEFF}\u{200B}／tail";
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() {
-            let plain = bytes[from..]
-                .iter()
-                .position(|x| INTERESTING[usize::from(*x)])
-                .map(|k| from + k);
+            let plain = text
+                .char_indices()
+                .find(|(k, c)| {
+                    *k >= from
+                        && (replacement(*c).is_some() || matches!(*c, '-' | '/' | '\u{2010}' | '\u{FF0F}'))
+                })
+                .map(|(k, _)| k);
             assert_eq!(next_interesting(bytes, from), plain, "from {from}");
         }
     }
