@@ -65,6 +65,8 @@ pub struct Layout {
     /// search, however many footnotes a page holds.
     hop_furniture: Vec<Range<usize>>,
     hop_all: Vec<Range<usize>>,
+    /// Runs of non-blank lines (start of the first, end of the last with its line break).
+    blocks: Vec<(usize, usize)>,
 }
 
 /// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
@@ -179,7 +181,23 @@ impl Layout {
             });
         let mut all: Vec<Range<usize>> = furniture.iter().cloned().chain(notes).collect();
         all.sort_by_key(|r| (r.start, r.end));
+        let mut blocks = Vec::new();
+        let mut block: Option<(usize, usize)> = None;
+        for l in &lines {
+            if l.text.trim().is_empty() {
+                blocks.extend(block.take());
+            } else {
+                // The line break belongs to the line (`\n` or `\r\n`).
+                let end = text[l.end..]
+                    .find('\n')
+                    .map_or(text.len(), |k| l.end + k + 1)
+                    .min(text.len());
+                block = Some((block.map_or(l.start, |b| b.0), end));
+            }
+        }
+        blocks.extend(block);
         Layout {
+            blocks,
             hop_furniture: hops(text, furniture.clone()),
             hop_all: hops(text, all),
             furniture,
@@ -202,6 +220,11 @@ impl Layout {
             Some(r) if r.start <= pos => skip_spaces(text, r.end.min(text.len())),
             _ => pos,
         }
+    }
+
+    /// The paragraphs of the text as runs of non-blank lines: byte ranges in order.
+    pub fn blocks(&self) -> &[(usize, usize)] {
+        &self.blocks
     }
 
     /// The clause at byte offset `pos` of `text` (the text the layout was read from).

@@ -4,14 +4,14 @@
 //! present, and each reading keeps the mentions that start in its own paragraphs.
 
 use super::{Context, Mention, extract_in};
-use crate::lang::{Lang, other_language_paragraphs, script};
+use crate::lang::{Lang, other_language_blocks, script};
 use crate::layout::{Part, verb_in};
 
 /// Re-reads the paragraphs of `text` written in another language than `ctx.lang` with their
 /// own language: `mentions` (found with `ctx.lang`) loses the ones in those paragraphs and gains
 /// what their language finds there.
 pub fn by_paragraph_language(text: &str, ctx: &Context<'_>, mentions: &mut Vec<Mention>) {
-    let runs = other_language_paragraphs(text, ctx.lang);
+    let runs = other_language_blocks(text, ctx.layout.blocks(), ctx.lang);
     if runs.is_empty() {
         return;
     }

@@ -354,7 +354,8 @@ mod tests {
                 .char_indices()
                 .find(|(k, c)| {
                     *k >= from
-                        && (replacement(*c).is_some() || matches!(*c, '-' | '/' | '\u{2010}' | '\u{FF0F}'))
+                        && (replacement(*c).is_some()
+                            || matches!(*c, '-' | '/' | '\u{2010}' | '\u{FF0F}'))
                 })
                 .map(|(k, _)| k);
             assert_eq!(next_interesting(bytes, from), plain, "from {from}");

@@ -550,11 +550,35 @@ fn detect_paragraph(text: &str) -> Option<Lang> {
 /// language form one range. A file that mixes languages is read paragraph by paragraph with
 /// these.
 pub fn other_language_paragraphs(text: &str, main: Lang) -> Vec<(usize, usize, Lang)> {
-    let mut out: Vec<(usize, usize, Lang)> = Vec::new();
+    let mut blocks = Vec::new();
     let mut para: Option<(usize, usize)> = None;
-    let flush = |para: &mut Option<(usize, usize)>, out: &mut Vec<(usize, usize, Lang)>| {
-        if let Some((s, e)) = para.take()
-            && let Some(lang) = detect_paragraph(&text[s..e])
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        if line.trim().is_empty() {
+            blocks.extend(para.take());
+        } else {
+            para = Some((para.map_or(start, |p| p.0), end));
+        }
+        start = end;
+    }
+    blocks.extend(para);
+    other_language_blocks(text, &blocks, main)
+}
+
+/// [`other_language_paragraphs`] for paragraphs already found (`blocks`: byte ranges of runs of
+/// non-blank lines, in order, as [`crate::layout::Layout::blocks`] gives them).
+pub fn other_language_blocks(
+    text: &str,
+    blocks: &[(usize, usize)],
+    main: Lang,
+) -> Vec<(usize, usize, Lang)> {
+    let mut out: Vec<(usize, usize, Lang)> = Vec::new();
+    for &(s, e) in blocks {
+        let Some(piece) = text.get(s..e) else {
+            continue;
+        };
+        if let Some(lang) = detect_paragraph(piece)
             && lang != main
         {
             match out.last_mut() {
@@ -562,18 +586,7 @@ pub fn other_language_paragraphs(text: &str, main: Lang) -> Vec<(usize, usize, L
                 _ => out.push((s, e, lang)),
             }
         }
-    };
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
-        if line.trim().is_empty() {
-            flush(&mut para, &mut out);
-        } else {
-            para = Some((para.map_or(start, |p| p.0), end));
-        }
-        start = end;
     }
-    flush(&mut para, &mut out);
     out
 }
 
