@@ -453,6 +453,12 @@ pub fn parse_ordinal(s: &str, table: &Table) -> Option<u32> {
 /// `hay_lower`. The phrases come from the language tables; each one's pattern is compiled once
 /// per thread, not once per document.
 fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
+    // Most heads hold none of the phrases: the phrase's longest word, searched as plain bytes,
+    // rules most out before the pattern (whose first word, `on`, is everywhere) runs.
+    let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or(phrase);
+    if memchr::memmem::find(hay_lower.as_bytes(), longest.as_bytes()).is_none() {
+        return None;
+    }
     thread_local! {
         static PATTERNS: std::cell::RefCell<HashMap<String, Option<Regex>>> =
             std::cell::RefCell::new(HashMap::new());
