@@ -456,9 +456,7 @@ fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
     // Most heads hold none of the phrases: the phrase's longest word, searched as plain bytes,
     // rules most out before the pattern (whose first word, `on`, is everywhere) runs.
     let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or(phrase);
-    if memchr::memmem::find(hay_lower.as_bytes(), longest.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memmem::find(hay_lower.as_bytes(), longest.as_bytes())?;
     thread_local! {
         static PATTERNS: std::cell::RefCell<HashMap<String, Option<Regex>>> =
             std::cell::RefCell::new(HashMap::new());
