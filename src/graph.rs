@@ -219,22 +219,27 @@ impl CitationGraph {
     }
 }
 
-/// Accumulates documents into a graph. Feed it documents in any order; [`Builder::finish`]
-/// sorts everything, so the result does not depend on the order.
+/// Accumulates documents into a graph. Feed it documents in any order: each one is folded into
+/// the nodes and edges as it comes (so that a parallel run does this work while files are
+/// still being read), and [`Builder::finish`] sorts everything, so the result does not depend
+/// on the order.
 #[derive(Debug, Default)]
 pub struct Builder {
-    docs: Vec<DocSummary>,
-}
-
-/// What the builder keeps of a document (its text is not needed any more).
-#[derive(Debug)]
-struct DocSummary {
-    file: String,
-    id: Option<String>,
-    symbol: Option<Symbol>,
-    adopted: Option<String>,
-    title: Option<String>,
-    mentions: Vec<(Symbol, MentionRecord)>,
+    /// Nodes by index; ids looked up once per mention.
+    index: HashMap<String, usize>,
+    nodes: Vec<Node>,
+    /// The file each node's title comes from (the first file by name that has one).
+    title_file: HashMap<usize, String>,
+    adopted: HashMap<usize, BTreeSet<String>>,
+    /// Dated mentions of each target: date -> places, formatted only for the warnings of the
+    /// few nodes whose dates disagree.
+    cited: HashMap<usize, BTreeMap<String, Vec<(Arc<str>, usize)>>>,
+    /// (source, target) -> mentions, each list allocated at its size: most edges have one
+    /// mention, and a growing vector would reserve room for four.
+    edges: HashMap<(usize, usize), Vec<MentionRecord>>,
+    /// Files without an identity that cite something, with how many references.
+    unnamed: Vec<(String, usize)>,
+    documents: usize,
 }
 
 impl Builder {
@@ -243,117 +248,109 @@ impl Builder {
         Builder::default()
     }
 
-    /// Adds one analysed document.
-    pub fn add(&mut self, doc: Document) {
-        let file: Arc<str> = doc.file.as_str().into();
-        let mentions = doc
-            .mentions
-            .into_iter()
-            .map(|m| {
-                let rec = MentionRecord {
-                    file: file.clone(),
-                    start: m.start,
-                    end: m.end,
-                    text: m.text,
-                    clause: m.clause,
-                    date: m.date,
-                };
-                (m.symbol, rec)
-            })
-            .collect();
-        self.docs.push(DocSummary {
-            file: doc.file,
-            id: doc.info.id,
-            symbol: doc.info.symbol,
-            adopted: doc.info.adopted.map(|d| d.to_string()),
-            title: doc.info.title,
-            mentions,
-        });
+    fn node_of(&mut self, id: String, sym: &Symbol) -> usize {
+        let nodes = &mut self.nodes;
+        *self.index.entry(id).or_insert_with(|| {
+            nodes.push(new_node(sym));
+            nodes.len() - 1
+        })
     }
 
-    /// Builds the graph.
-    pub fn finish(mut self) -> CitationGraph {
-        self.docs.sort_by(|a, b| a.file.cmp(&b.file));
-        let mut warnings = Vec::new();
-        // Nodes by index; ids looked up once per mention.
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut nodes: Vec<Node> = Vec::new();
-        let mut node_of = |id: String, sym: &Symbol, nodes: &mut Vec<Node>| -> usize {
-            *index.entry(id).or_insert_with(|| {
-                nodes.push(new_node(sym));
-                nodes.len() - 1
-            })
+    /// Adds one analysed document.
+    pub fn add(&mut self, doc: Document) {
+        self.documents += 1;
+        let Some(sym) = &doc.info.symbol else {
+            if !doc.mentions.is_empty() {
+                self.unnamed.push((doc.file, doc.mentions.len()));
+            }
+            return;
         };
-        let mut adopted: HashMap<usize, BTreeSet<String>> = HashMap::new();
-        // Dated mentions of each target: date -> (document index, offset), formatted only for
-        // the warnings of the few nodes whose dates disagree.
-        let mut cited: HashMap<usize, BTreeMap<String, Vec<(usize, usize)>>> = HashMap::new();
-        // (source, target) -> mentions, each list allocated at its size: most edges have one
-        // mention, and a growing vector would reserve room for four.
-        let mut edges: HashMap<(usize, usize), Vec<MentionRecord>> = HashMap::new();
-        let docs = std::mem::take(&mut self.docs);
-        let files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
-
-        for (di, d) in docs.into_iter().enumerate() {
-            let Some(sym) = &d.symbol else {
-                if !d.mentions.is_empty() {
-                    warnings.push(format!(
-                        "{}: the document does not name itself; its {} references are not in the graph",
-                        d.file,
-                        d.mentions.len()
-                    ));
-                }
+        let id = doc.info.id.clone().unwrap_or_else(|| sym.id());
+        let own = id.clone();
+        let si = self.node_of(id, sym);
+        let node = &mut self.nodes[si];
+        node.in_corpus = true;
+        node.sources.push(doc.file.clone());
+        if let Some(title) = doc.info.title {
+            let first = self
+                .title_file
+                .get(&si)
+                .is_none_or(|f| doc.file.as_str() < f.as_str());
+            if first {
+                node.title = Some(title);
+                self.title_file.insert(si, doc.file.clone());
+            }
+        }
+        if let Some(a) = doc.info.adopted {
+            self.adopted.entry(si).or_default().insert(a.to_string());
+        }
+        let file: Arc<str> = doc.file.as_str().into();
+        let mut targeted: Vec<(usize, MentionRecord)> = Vec::with_capacity(doc.mentions.len());
+        for m in doc.mentions {
+            let tid = m.symbol.id();
+            if tid == own {
                 continue;
+            }
+            let ti = self.node_of(tid, &m.symbol);
+            if let Some(date) = m.date {
+                self.cited
+                    .entry(ti)
+                    .or_default()
+                    .entry(date.to_string())
+                    .or_default()
+                    .push((file.clone(), m.start));
+            }
+            let rec = MentionRecord {
+                file: file.clone(),
+                start: m.start,
+                end: m.end,
+                text: m.text,
+                clause: m.clause,
+                date: m.date,
             };
-            let id = d.id.clone().unwrap_or_else(|| sym.id());
-            let own = id.clone();
-            let si = node_of(id, sym, &mut nodes);
-            let node = &mut nodes[si];
-            node.in_corpus = true;
-            node.sources.push(d.file.clone());
-            if node.title.is_none() {
-                node.title = d.title.clone();
+            targeted.push((ti, rec));
+        }
+        // Grouped by target, each group moved into a list of its own size.
+        targeted.sort_by_key(|(t, _)| *t);
+        let mut it = targeted.into_iter().peekable();
+        while let Some(&(ti, _)) = it.peek() {
+            let mut group: Vec<MentionRecord> = Vec::new();
+            while let Some((_, rec)) = it.next_if(|(t, _)| *t == ti) {
+                group.push(rec);
             }
-            if let Some(a) = &d.adopted {
-                adopted.entry(si).or_default().insert(a.clone());
-            }
-            let mut targeted: Vec<(usize, MentionRecord)> = Vec::with_capacity(d.mentions.len());
-            for (target, rec) in d.mentions {
-                let tid = target.id();
-                if tid == own {
-                    continue;
+            group.shrink_to_fit();
+            match self.edges.entry((si, ti)) {
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    e.get_mut().append(&mut group);
+                    e.get_mut().shrink_to_fit();
                 }
-                let ti = node_of(tid, &target, &mut nodes);
-                if let Some(date) = &rec.date {
-                    cited
-                        .entry(ti)
-                        .or_default()
-                        .entry(date.to_string())
-                        .or_default()
-                        .push((di, rec.start));
-                }
-                targeted.push((ti, rec));
-            }
-            // Grouped by target, each group moved into a list of its own size.
-            targeted.sort_by_key(|(t, _)| *t);
-            let mut it = targeted.into_iter().peekable();
-            while let Some(&(ti, _)) = it.peek() {
-                let mut group: Vec<MentionRecord> = Vec::new();
-                while let Some((_, rec)) = it.next_if(|(t, _)| *t == ti) {
-                    group.push(rec);
-                }
-                group.shrink_to_fit();
-                match edges.entry((si, ti)) {
-                    std::collections::hash_map::Entry::Occupied(mut e) => {
-                        e.get_mut().append(&mut group);
-                        e.get_mut().shrink_to_fit();
-                    }
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(group);
-                    }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(group);
                 }
             }
         }
+    }
+
+    /// Builds the graph.
+    pub fn finish(self) -> CitationGraph {
+        let Builder {
+            mut nodes,
+            adopted,
+            mut cited,
+            edges,
+            mut unnamed,
+            documents,
+            ..
+        } = self;
+        unnamed.sort();
+        let mut warnings: Vec<String> = unnamed
+            .into_iter()
+            .map(|(file, n)| {
+                format!(
+                    "{file}: the document does not name itself; its {n} references are not in the graph"
+                )
+            })
+            .collect();
 
         // Nodes in id order: the order of the graph and of the warnings.
         let mut order: Vec<usize> = (0..nodes.len()).collect();
@@ -367,8 +364,9 @@ impl Builder {
                 .map(|s| s.iter().cloned().collect())
                 .unwrap_or_default();
             let table = table_date(node);
-            let texts = cited.get(&i);
+            let texts = cited.get_mut(&i);
             node.cited_dates = texts
+                .as_ref()
                 .map(|m| m.keys().cloned().collect())
                 .unwrap_or_default();
             let (date, source) = if let Some(d) = own.first() {
@@ -389,11 +387,12 @@ impl Builder {
                 node.date_conflict = true;
                 let detail = texts
                     .map(|m| {
-                        m.iter()
+                        m.iter_mut()
                             .map(|(d, places)| {
+                                places.sort();
                                 let places: Vec<String> = places
                                     .iter()
-                                    .map(|(f, start)| format!("{}:{start}", files[*f]))
+                                    .map(|(f, start)| format!("{f}:{start}"))
                                     .collect();
                                 format!("{d} ({})", places.join(", "))
                             })
@@ -448,7 +447,7 @@ impl Builder {
         g.meta = Meta {
             name: "resgraph".into(),
             format: 1,
-            documents: files.len(),
+            documents,
             warnings,
         };
         g
