@@ -233,7 +233,7 @@ pub struct Builder {
     adopted: HashMap<usize, BTreeSet<String>>,
     /// Dated mentions of each target: date -> places, formatted only for the warnings of the
     /// few nodes whose dates disagree.
-    cited: HashMap<usize, BTreeMap<String, Vec<(Arc<str>, usize)>>>,
+    cited: HashMap<usize, DatedPlaces>,
     /// (source, target) -> mentions, each list allocated at its size: most edges have one
     /// mention, and a growing vector would reserve room for four.
     edges: HashMap<(usize, usize), Vec<MentionRecord>>,
