@@ -219,6 +219,9 @@ impl CitationGraph {
     }
 }
 
+/// The places (file, start byte) that cite a node, by the date they give.
+type DatedPlaces = BTreeMap<String, Vec<(Arc<str>, usize)>>;
+
 /// Accumulates documents into a graph. Feed it documents in any order: each one is folded into
 /// the nodes and edges as it comes (so that a parallel run does this work while files are
 /// still being read), and [`Builder::finish`] sorts everything, so the result does not depend
