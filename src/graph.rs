@@ -220,7 +220,7 @@ impl CitationGraph {
 }
 
 /// The places (file, start byte) that cite a node, by the date they give.
-type DatedPlaces = BTreeMap<String, Vec<(Arc<str>, usize)>>;
+type DatedPlaces = BTreeMap<NaiveDate, Vec<(Arc<str>, usize)>>;
 
 /// Accumulates documents into a graph. Feed it documents in any order: each one is folded into
 /// the nodes and edges as it comes (so that a parallel run does this work while files are
@@ -230,6 +230,8 @@ type DatedPlaces = BTreeMap<String, Vec<(Arc<str>, usize)>>;
 pub struct Builder {
     /// Nodes by index; ids looked up once per mention.
     index: HashMap<String, usize>,
+    /// The same by symbol, so that an id is built once per distinct symbol, not per mention.
+    by_symbol: HashMap<Symbol, usize>,
     nodes: Vec<Node>,
     /// The file each node's title comes from (the first file by name that has one).
     title_file: HashMap<usize, String>,
@@ -259,6 +261,15 @@ impl Builder {
         })
     }
 
+    fn node_of_symbol(&mut self, sym: &Symbol) -> usize {
+        if let Some(i) = self.by_symbol.get(sym) {
+            return *i;
+        }
+        let i = self.node_of(sym.id(), sym);
+        self.by_symbol.insert(sym.clone(), i);
+        i
+    }
+
     /// Adds one analysed document.
     pub fn add(&mut self, doc: Document) {
         self.documents += 1;
@@ -269,7 +280,6 @@ impl Builder {
             return;
         };
         let id = doc.info.id.clone().unwrap_or_else(|| sym.id());
-        let own = id.clone();
         let si = self.node_of(id, sym);
         let node = &mut self.nodes[si];
         node.in_corpus = true;
@@ -290,16 +300,16 @@ impl Builder {
         let file: Arc<str> = doc.file.as_str().into();
         let mut targeted: Vec<(usize, MentionRecord)> = Vec::with_capacity(doc.mentions.len());
         for m in doc.mentions {
-            let tid = m.symbol.id();
-            if tid == own {
+            // Nodes are ids: a mention of the document's own id is no citation.
+            let ti = self.node_of_symbol(&m.symbol);
+            if ti == si {
                 continue;
             }
-            let ti = self.node_of(tid, &m.symbol);
             if let Some(date) = m.date {
                 self.cited
                     .entry(ti)
                     .or_default()
-                    .entry(date.to_string())
+                    .entry(date)
                     .or_default()
                     .push((file.clone(), m.start));
             }
@@ -370,7 +380,7 @@ impl Builder {
             let texts = cited.get_mut(&i);
             node.cited_dates = texts
                 .as_ref()
-                .map(|m| m.keys().cloned().collect())
+                .map(|m| m.keys().map(NaiveDate::to_string).collect())
                 .unwrap_or_default();
             let (date, source) = if let Some(d) = own.first() {
                 (Some(d.clone()), Some("document"))
