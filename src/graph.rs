@@ -325,13 +325,14 @@ impl Builder {
         }
         // Grouped by target, each group moved into a list of its own size.
         targeted.sort_by_key(|(t, _)| *t);
-        let mut it = targeted.into_iter().peekable();
-        while let Some(&(ti, _)) = it.peek() {
-            let mut group: Vec<MentionRecord> = Vec::new();
-            while let Some((_, rec)) = it.next_if(|(t, _)| *t == ti) {
-                group.push(rec);
-            }
-            group.shrink_to_fit();
+        let keys: Vec<usize> = targeted.iter().map(|(t, _)| *t).collect();
+        let mut it = targeted.into_iter();
+        let mut k = 0;
+        while let Some(&ti) = keys.get(k) {
+            let n = keys[k..].iter().take_while(|t| **t == ti).count();
+            k += n;
+            // `take` of a vector's iterator knows its length: the list is allocated once.
+            let mut group: Vec<MentionRecord> = it.by_ref().take(n).map(|(_, rec)| rec).collect();
             match self.edges.entry((si, ti)) {
                 std::collections::hash_map::Entry::Occupied(mut e) => {
                     e.get_mut().append(&mut group);
