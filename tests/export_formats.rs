@@ -202,3 +202,33 @@ fn hostile_text_in_every_format() {
     };
     assert_eq!((rows("nodes.csv"), rows("edges.csv")), (3, 3));
 }
+
+/// `-o /dev/null` (or any device or pipe) is written into, never replaced by a plain file, and
+/// an output path that is a symbolic link keeps the link and replaces the file it names.
+#[test]
+fn devices_are_written_into_and_links_are_kept() {
+    use std::os::unix::fs::FileTypeExt;
+    let null = std::path::Path::new("/dev/null");
+    resgraph::export::write_atomic(null, b"{}\n").expect("writing to /dev/null");
+    let kind = std::fs::symlink_metadata(null)
+        .expect("/dev/null")
+        .file_type();
+    assert!(kind.is_char_device(), "/dev/null was replaced: {kind:?}");
+
+    let dir = std::env::temp_dir().join(format!("resgraph-link-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let target = dir.join("graph.json");
+    std::fs::write(&target, "old").expect("old file");
+    let link = dir.join("latest.json");
+    std::os::unix::fs::symlink(&target, &link).expect("link");
+    resgraph::export::write_atomic(&link, b"new").expect("write through the link");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).expect("target"), "new");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -84,7 +84,9 @@ pub fn render(graph: &CitationGraph, format: Format, options: &Options) -> Outpu
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
-/// readers see either the old file or the complete new one.
+/// readers see either the old file or the complete new one. A path that is not a regular file
+/// (`/dev/null`, `/dev/stdout`, a named pipe) is written to directly: a rename would put a
+/// plain file in its place. A symbolic link is followed, and the file it names replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_bytes(path, bytes)
 }
@@ -94,6 +96,27 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<()> {
+    let write_error = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::metadata(path) {
+        // A device or a pipe: there is nothing to replace, only to write into.
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(write_error)?;
+            return fill(&mut f).map_err(write_error);
+        }
+        // A link to a file: the file is replaced, the link kept.
+        Ok(_) if path.is_symlink() => {
+            if let Ok(target) = std::fs::canonicalize(path) {
+                return write_atomic_with(&target, fill);
+            }
+        }
+        _ => {}
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -112,10 +135,7 @@ pub fn write_atomic_with(
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result.map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    result.map_err(write_error)
 }
 
 /// Writes `bytes` atomically; see [`write_atomic_with`].
