@@ -462,18 +462,18 @@ fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
             std::cell::RefCell::new(HashMap::new());
     }
     let re = PATTERNS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(phrase.to_string())
-            .or_insert_with(|| {
-                let pattern = phrase
-                    .split(' ')
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"[\s\u{A0}*_]+");
-                Regex::new(&pattern).ok()
-            })
-            .clone()
+        // Looked up by the borrowed phrase: a key is built only the first time.
+        if let Some(re) = cache.borrow().get(phrase) {
+            return re.clone();
+        }
+        let pattern = phrase
+            .split(' ')
+            .map(regex::escape)
+            .collect::<Vec<_>>()
+            .join(r"[\s\u{A0}*_]+");
+        let re = Regex::new(&pattern).ok();
+        cache.borrow_mut().insert(phrase.to_string(), re.clone());
+        re
     })?;
     re.find(hay_lower).map(|m| m.end())
 }
