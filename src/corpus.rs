@@ -86,6 +86,47 @@ pub fn analyse_paths(
         return summary;
     }
     let jobs = effective_jobs(opts.jobs).min(files.len().max(1));
+    let read_opts = input::ReadOptions {
+        encoding: opts.encoding,
+    };
+    let read = |path: &PathBuf| {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        (size, crate::analyse_file_with(path, opts.lang, &read_opts))
+    };
+    // Takes one file's result in order; false when the run is to stop.
+    let mut take = |done: usize, size: u64, result: crate::Result<Document>| {
+        match result {
+            Ok(doc) => {
+                summary.read += 1;
+                summary.bytes += size;
+                summary.mentions += doc.mentions.len();
+                each(doc);
+            }
+            Err(e) => {
+                summary.failed += 1;
+                on_error(&e);
+            }
+        }
+        progress(Progress {
+            done,
+            total: files.len(),
+            bytes: summary.bytes,
+            mentions: summary.mentions,
+        });
+        !(opts.strict && summary.failed > 0)
+    };
+    // One job is one thread: the files are read and handed on by the calling thread, so `-j 1`
+    // uses one core (a worker beside the caller would overlap reading with what the caller
+    // does with each document).
+    if jobs == 1 {
+        for (i, path) in files.iter().enumerate() {
+            let (size, result) = read(path);
+            if !take(i + 1, size, result) {
+                break;
+            }
+        }
+        return summary;
+    }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     // Results wait here until every earlier file is done; bounded by how far the fastest worker
@@ -102,14 +143,7 @@ pub fn analyse_paths(
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                    let result = crate::analyse_file_with(
-                        path,
-                        opts.lang,
-                        &input::ReadOptions {
-                            encoding: opts.encoding,
-                        },
-                    );
+                    let (size, result) = read(path);
                     if tx.send((i, size, result)).is_err() {
                         break;
                     }
@@ -123,33 +157,12 @@ pub fn analyse_paths(
             pending.insert(i, (size, result));
             while let Some((size, result)) = pending.remove(&want) {
                 want += 1;
-                match result {
-                    Ok(doc) => {
-                        summary.read += 1;
-                        summary.bytes += size;
-                        summary.mentions += doc.mentions.len();
-                        each(doc);
-                    }
-                    Err(e) => {
-                        summary.failed += 1;
-                        on_error(&e);
-                        if opts.strict {
-                            stop.store(true, Ordering::Relaxed);
-                        }
-                    }
-                }
-                progress(Progress {
-                    done: want,
-                    total: files.len(),
-                    bytes: summary.bytes,
-                    mentions: summary.mentions,
-                });
-                if opts.strict && summary.failed > 0 {
+                if !take(want, size, result) {
+                    stop.store(true, Ordering::Relaxed);
                     break;
                 }
             }
-            if opts.strict && summary.failed > 0 {
-                stop.store(true, Ordering::Relaxed);
+            if stop.load(Ordering::Relaxed) {
                 break;
             }
         }

@@ -321,6 +321,10 @@ impl Scanner<'_, '_> {
     /// Parses the list that the keyword at `kw_start..kw_end` governs; returns where it ends.
     fn parse_list(&mut self, kw_start: usize, kw_end: usize) -> Option<usize> {
         let text = self.text;
+        // Most keywords in running text govern no number (`the resolution adopted`): nothing
+        // before the keyword is read for them.
+        let mut pos = self.after_keyword(kw_end);
+        let mut item = parse_item(text, pos, self.table)?;
         let mut kind = self.keyword_kind(&text[kw_start..kw_end]);
         let found = self.look_back(kw_start);
         let (mut pre_body, mut possessive, mut seg_start) =
@@ -329,13 +333,12 @@ impl Scanner<'_, '_> {
             .inside_body(kw_end)
             .or(self.keyword_body(kw_start, kw_end))
             .or(pre_body);
-        let mut pos = self.after_keyword(kw_end);
         let mut first_in_list = true;
         let mut last_end = None;
         // Items of the current segment, resolved when the segment ends (a trailing qualifier
         // applies to all of them).
         let mut segment: Vec<(Parsed, usize)> = Vec::new();
-        while let Some(item) = parse_item(text, pos, self.table) {
+        loop {
             if matches!(item.form, Form::Bare(_)) && !first_in_list {
                 break;
             }
@@ -369,6 +372,10 @@ impl Scanner<'_, '_> {
                 pos = self.after_keyword(kw_e);
             } else {
                 pos = sep.end;
+            }
+            match parse_item(text, pos, self.table) {
+                Some(next) => item = next,
+                None => break,
             }
         }
         if let Some(e) = last_end.and_then(|e| self.distributive_dates(&mut segment, e)) {
