@@ -223,6 +223,50 @@ fn paren_matches_in<'t>(
     })
 }
 
+/// The matches of the document-symbol pattern ([`DOCSYM`]) that start inside `ranges`, found
+/// from their slashes: `memchr` finds each `/`, and the pattern is tried only on the run of
+/// symbol characters around it (at most `LEAD` bytes before it, where a symbol's first element
+/// fits). The same matches as a search of the whole text: no match can hold a byte outside
+/// that run, and a window without a match rules out every start in it.
+fn slash_matches_in<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    ranges: &'t [(usize, usize)],
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    // A capital, nine more letters or digits, a dot and three digits.
+    const LEAD: usize = 14;
+    let bytes = text.as_bytes();
+    let in_symbol = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/');
+    ranges.iter().flat_map(move |&(start, end)| {
+        let mut at = start;
+        let mut slashes =
+            memchr::memchr_iter(b'/', &bytes[start.min(bytes.len())..]).map(move |k| start + k);
+        std::iter::from_fn(move || {
+            loop {
+                let p = slashes.next()?;
+                if p < at {
+                    continue;
+                }
+                if p.saturating_sub(LEAD) >= end {
+                    return None;
+                }
+                let from = crate::layout::floor_char(text, p.saturating_sub(LEAD)).max(at);
+                let to = p + bytes[p..].iter().take_while(|b| in_symbol(**b)).count();
+                let Some(m) = re.find(&text[from..to]) else {
+                    at = to;
+                    continue;
+                };
+                let (ms, me) = (from + m.start(), from + m.end());
+                if ms >= end {
+                    return None;
+                }
+                at = me.max(ms + 1);
+                return Some((ms, me));
+            }
+        })
+    })
+}
+
 /// The session written in parentheses after an old-style number.
 #[derive(Debug, Clone, Copy)]
 enum OldSession {
@@ -692,18 +736,19 @@ impl Scanner<'_, '_> {
 
     fn symbol_pass(&mut self) {
         let text = self.text;
-        for m in matches_in(&DOCSYM, text, self.ranges) {
-            let glued = glued_before(text, m.start());
-            if glued || self.is_covered(m.start()) {
+        for (m_start, m_end) in slash_matches_in(&DOCSYM, text, self.ranges) {
+            let glued = glued_before(text, m_start);
+            if glued || self.is_covered(m_start) {
                 continue;
             }
+            let written = &text[m_start..m_end];
             // A resolution or decision written as a symbol.
             if ACT_PREFIXES
                 .iter()
-                .any(|(p, _, _)| m.as_str().starts_with(p))
-                || commission_prefix(m.as_str()).is_some()
+                .any(|(p, _, _)| written.starts_with(p))
+                || commission_prefix(written).is_some()
             {
-                if let Some(item) = parse_item(text, m.start(), self.table) {
+                if let Some(item) = parse_item(text, m_start, self.table) {
                     let parsed = self.tail(item);
                     let kind = parsed
                         .item
@@ -718,7 +763,7 @@ impl Scanner<'_, '_> {
                 }
                 continue;
             }
-            for (sym, s, e) in document_symbols(text, m.start(), m.end(), self.table) {
+            for (sym, s, e) in document_symbols(text, m_start, m_end, self.table) {
                 self.push(Symbol::Document(sym), None, s, e);
             }
         }
@@ -1513,7 +1558,46 @@ mod tests {
         proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
     }
 
+    /// Text made of the pieces the document-symbol pattern cares about.
+    fn symbol_pieces() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("A/RES/78/237".to_string()),
+            Just("A/AC.292/2023/INF/5".to_string()),
+            Just("/".to_string()),
+            Just("//".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just(".".to_string()),
+            Just("-".to_string()),
+            Just("é".to_string()),
+            Just("Ｓ/".to_string()),
+            "[A-Z]{1,12}",
+            "[0-9]{1,4}",
+            "[a-z./-]{1,6}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
     proptest! {
+        /// Found from the slashes, the document-symbol matches are those of a search of the
+        /// whole text, in any range of it.
+        #[test]
+        fn slash_anchored_search_equals_whole_text_search(
+            text in symbol_pieces(),
+            cut in 0usize..200,
+        ) {
+            let a = crate::layout::floor_char(&text, cut.min(text.len()));
+            let b = crate::layout::floor_char(&text, (cut * 2).min(text.len())).max(a);
+            for ranges in [vec![(0, text.len())], vec![(a, b), (b, text.len())], vec![(0, a)]] {
+                let whole: Vec<(usize, usize)> = matches_in(&DOCSYM, &text, &ranges)
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let anchored: Vec<(usize, usize)> =
+                    slash_matches_in(&DOCSYM, &text, &ranges).collect();
+                prop_assert_eq!(anchored, whole);
+            }
+        }
+
         /// Found from the parentheses, the standalone matches are those of a search of the
         /// whole text (for matches shorter than the reach, which all real ones are).
         #[test]
