@@ -115,32 +115,21 @@ pub fn analyse_paths(
         });
         !(opts.strict && summary.failed > 0)
     };
-    // One job is one thread: the files are read and handed on by the calling thread, so `-j 1`
-    // uses one core (a worker beside the caller would overlap reading with what the caller
-    // does with each document).
-    if jobs == 1 {
-        for (i, path) in files.iter().enumerate() {
-            let (size, result) = read(path);
-            if !take(i + 1, size, result) {
-                break;
-            }
-        }
-        return summary;
-    }
+    // `jobs` threads in all: the calling thread reads files too, and between two of its own
+    // it takes in, in path order, what the others have finished. It waits only when every
+    // file is claimed; a separate collecting thread would wake for each file and crowd the
+    // readers off the cores. One job is the calling thread alone.
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    // Results wait here until every earlier file is done; bounded by how far the fastest worker
-    // can run ahead, which the channel's capacity limits.
+    // Results that arrive before every earlier file is done wait in `pending`; the channel's
+    // bound stops the other threads from running far ahead of the calling one.
     let (tx, rx) = mpsc::sync_channel::<(usize, u64, crate::Result<Document>)>(jobs * 4);
     std::thread::scope(|scope| {
-        for _ in 0..jobs {
+        for _ in 1..jobs {
             let tx = tx.clone();
             let (next, stop, files) = (&next, &stop, &files);
             scope.spawn(move || {
-                loop {
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
+                while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     let (size, result) = read(path);
@@ -153,19 +142,39 @@ pub fn analyse_paths(
         drop(tx);
         let mut pending: BTreeMap<usize, (u64, crate::Result<Document>)> = BTreeMap::new();
         let mut want = 0usize;
-        for (i, size, result) in rx {
-            pending.insert(i, (size, result));
-            while let Some((size, result)) = pending.remove(&want) {
+        let mut claimed_all = false;
+        while want < files.len() {
+            while let Ok((i, size, result)) = rx.try_recv() {
+                pending.insert(i, (size, result));
+            }
+            if let Some((size, result)) = pending.remove(&want) {
                 want += 1;
                 if !take(want, size, result) {
                     stop.store(true, Ordering::Relaxed);
                     break;
                 }
+                continue;
             }
-            if stop.load(Ordering::Relaxed) {
-                break;
+            if !claimed_all {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if let Some(path) = files.get(i) {
+                    let (size, result) = read(path);
+                    pending.insert(i, (size, result));
+                    continue;
+                }
+                claimed_all = true;
+            }
+            // Every file is claimed and the next one in order is another thread's.
+            match rx.recv() {
+                Ok((i, size, result)) => {
+                    pending.insert(i, (size, result));
+                }
+                Err(_) => break,
             }
         }
+        // Unblock the other threads if the run stopped early.
+        stop.store(true, Ordering::Relaxed);
+        drop(rx);
     });
     summary
 }

@@ -645,7 +645,9 @@ fn emit(
     if let (export::Format::Json, Some(p), export::node_link::EdgeKey::Edges) =
         (format, output, options.node_link_key)
     {
-        return export::write_atomic_with(p, |w| graph.write_json(w)).map_err(fatal);
+        let jobs = resgraph::corpus::effective_jobs(RUN_FLAGS.get().map_or(0, |f| f.jobs));
+        return export::write_atomic_with(p, |w| export::node_link::write(graph, w, jobs))
+            .map_err(fatal);
     }
     match (export::render(graph, format, &options), output) {
         (export::Output::File(text), Some(p)) => {

@@ -86,6 +86,12 @@ fn ga_corpus_graph_invariants() {
     // Node-link JSON reads back to the same graph.
     let nl = serde_json::from_str(&json).expect("node-link JSON");
     assert_eq!(CitationGraph::from_node_link(nl).to_json(), json);
+    // The file `build` writes, serialised by several threads, has the same bytes.
+    for jobs in [1, 2, 3] {
+        let mut out = Vec::new();
+        resgraph::export::node_link::write(&g, &mut out, jobs).expect("written to memory");
+        assert!(out == json.as_bytes(), "{jobs} jobs give other bytes");
+    }
 }
 
 #[test]

@@ -25,6 +25,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod node_link;
 pub mod pajek;
+pub mod pretty;
 pub mod timeline;
 
 use crate::error::{Error, Result};

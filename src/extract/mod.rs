@@ -743,9 +743,7 @@ impl Scanner<'_, '_> {
             }
             let written = &text[m_start..m_end];
             // A resolution or decision written as a symbol.
-            if ACT_PREFIXES
-                .iter()
-                .any(|(p, _, _)| written.starts_with(p))
+            if ACT_PREFIXES.iter().any(|(p, _, _)| written.starts_with(p))
                 || commission_prefix(written).is_some()
             {
                 if let Some(item) = parse_item(text, m_start, self.table) {
