@@ -385,11 +385,20 @@ struct Out {
 impl Out {
     fn new() -> Out {
         Out {
-            w: io::BufWriter::new(io::stdout().lock()),
+            w: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
         }
     }
     fn line(&mut self, s: &str) {
         if let Err(e) = writeln!(self.w, "{s}") {
+            quit_on_pipe(e);
+        }
+    }
+    /// One value as a line of compact JSON, serialised straight into the output buffer.
+    fn json_line(&mut self, v: &impl serde::Serialize) {
+        let written = serde_json::to_writer(&mut self.w, v)
+            .map_err(io::Error::from)
+            .and_then(|()| self.w.write_all(b"\n"));
+        if let Err(e) = written {
             quit_on_pipe(e);
         }
     }
@@ -570,8 +579,7 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
                     clause: &m.clause,
                     source: doc.source.as_str(),
                 };
-                // Serialising plain fields cannot fail.
-                out.line(&serde_json::to_string(&row).unwrap_or_default());
+                out.json_line(&row);
             }
             ListFormat::Table => {
                 let clause = match (&m.clause.paragraph, &m.clause.verb) {

@@ -223,35 +223,53 @@ pub enum Symbol {
 impl Symbol {
     /// The canonical id (`A/RES/78/237`, `S/RES/1325(2000)`, `A/78/404`).
     pub fn id(&self) -> String {
+        let mut out = String::with_capacity(24);
+        self.write_id(&mut out);
+        out
+    }
+
+    /// Appends the id to `out` (no allocation where `out` has room: ids are built for every
+    /// mention written).
+    pub fn write_id(&self, out: &mut String) {
+        use std::fmt::Write;
         match self {
-            Symbol::Document(s) => s.clone(),
+            Symbol::Document(s) => out.push_str(s),
             Symbol::Act { kind, body, number } => {
-                let series = match body {
-                    Body::GA => "A".to_string(),
-                    Body::SC => "S".to_string(),
-                    Body::ECOSOC => "E".to_string(),
-                    Body::HRC => "A/HRC".to_string(),
-                    Body::CHR => "E/CN.4".to_string(),
-                    Body::Series(s) => s.clone(),
-                };
-                let k = if *kind == Kind::Decision {
-                    "DEC"
+                out.push_str(match body {
+                    Body::GA => "A",
+                    Body::SC => "S",
+                    Body::ECOSOC => "E",
+                    Body::HRC => "A/HRC",
+                    Body::CHR => "E/CN.4",
+                    Body::Series(s) => s,
+                });
+                out.push_str(if *kind == Kind::Decision {
+                    "/DEC/"
                 } else {
-                    "RES"
-                };
-                match number {
+                    "/RES/"
+                });
+                // Writing to a String cannot fail.
+                let _ = match number {
                     Number::Session {
                         session,
                         number,
                         part,
-                    } => format!("{series}/{k}/{session}/{number}{}", part_str(*part)),
+                    } => {
+                        let r = write!(out, "{session}/{number}");
+                        out.extend(*part);
+                        r
+                    }
                     Number::Roman {
                         number,
                         part,
                         session,
-                    } => format!("{series}/{k}/{number}{}({session})", part_str(*part)),
-                    Number::Year { number, year } => format!("{series}/{k}/{number}({year})"),
-                }
+                    } => {
+                        let _ = write!(out, "{number}");
+                        out.extend(*part);
+                        write!(out, "({session})")
+                    }
+                    Number::Year { number, year } => write!(out, "{number}({year})"),
+                };
             }
         }
     }
@@ -343,10 +361,6 @@ impl fmt::Display for Symbol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.id())
     }
-}
-
-fn part_str(part: Option<char>) -> String {
-    part.map(|c| c.to_string()).unwrap_or_default()
 }
 
 /// The series of a document symbol: its first element, or the first two where the first is a

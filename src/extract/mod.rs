@@ -136,7 +136,14 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
     s.normalise_covered();
     s.symbol_pass();
     let mut out = s.out;
-    out.retain(|m| !ctx.own_ids.contains(&m.symbol.id()));
+    if !ctx.own_ids.is_empty() {
+        let mut id = String::new();
+        out.retain(|m| {
+            id.clear();
+            m.symbol.write_id(&mut id);
+            !ctx.own_ids.contains(&id)
+        });
+    }
     // Symbols order by their parts, which sorts like their ids without building them.
     out.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.symbol == b.symbol);

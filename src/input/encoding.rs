@@ -94,6 +94,25 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     })
 }
 
+/// As [`decode`], taking the bytes: UTF-8 text, nearly every file, becomes the string without
+/// a copy.
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    if forced.is_none_or(|e| e == UTF_8) {
+        return match String::from_utf8(bytes) {
+            Ok(text) => Ok(Decoded {
+                text,
+                encoding: UTF_8,
+                verbatim: true,
+            }),
+            Err(e) => decode(e.as_bytes(), forced),
+        };
+    }
+    decode(&bytes, forced)
+}
+
 /// Decodes with the encoding the user named; bad sequences become U+FFFD.
 fn decode_forced(bytes: &[u8], enc: &'static Encoding) -> Decoded {
     if enc == UTF_8

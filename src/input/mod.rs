@@ -169,7 +169,7 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Input> {
         ));
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
-    convert(path, &bytes, opts)
+    convert_owned(path, bytes, opts)
 }
 
 /// Reads a file as text (see [`read`]).
@@ -193,11 +193,16 @@ fn unreadable(path: &Path, message: impl Into<String>) -> Error {
 /// Converts the bytes of a file to the text to analyse: PDF and DOCX by their magic bytes, HTML
 /// by its extension or opening tag, anything else as text in the detected (or given) encoding.
 pub fn convert(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<Input> {
+    convert_owned(path, bytes.to_vec(), opts)
+}
+
+/// As [`convert`], taking the bytes (a UTF-8 text file is then not copied).
+pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> {
     if bytes.is_empty() {
         return Err(unreadable(path, "empty file"));
     }
-    let input = if is_pdf(bytes) {
-        let text = guarded(|| pdf::to_text(bytes).map_err(|e| e.to_string()))
+    let input = if is_pdf(&bytes) {
+        let text = guarded(|| pdf::to_text(&bytes).map_err(|e| e.to_string()))
             .map_err(|m| unreadable(path, m))?;
         Input {
             text,
@@ -205,13 +210,13 @@ pub fn convert(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<Input> {
             encoding: None,
         }
     } else if bytes.starts_with(b"PK\x03\x04") {
-        let text = guarded(|| docx::to_text(bytes)).map_err(|m| unreadable(path, m))?;
+        let text = guarded(|| docx::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
         Input {
             text,
             source: Source::Docx,
             encoding: None,
         }
-    } else if let Some(format) = binary_format(bytes) {
+    } else if let Some(format) = binary_format(&bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             format,
@@ -225,19 +230,19 @@ pub fn convert(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<Input> {
     Ok(input)
 }
 
-fn text_input(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<Input> {
+fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase());
     let html_ext = matches!(ext.as_deref(), Some("html" | "htm" | "xhtml" | "shtml"));
-    let declared = if html_ext || looks_like_html_bytes(bytes) {
-        html::declared_charset(bytes)
+    let declared = if html_ext || looks_like_html_bytes(&bytes) {
+        html::declared_charset(&bytes)
     } else {
         None
     };
     let decoded =
-        encoding::decode(bytes, opts.encoding.or(declared)).map_err(|e| Error::Encoding {
+        encoding::decode_owned(bytes, opts.encoding.or(declared)).map_err(|e| Error::Encoding {
             path: path.to_path_buf(),
             offset: e.offset,
             message: e.message,
@@ -290,13 +295,23 @@ fn guarded(
 /// Text with many control characters (other than tab, line breaks and form feed) is binary
 /// data that happened to decode.
 fn is_control_junk(text: &str) -> bool {
-    let mut n = 0usize;
-    let mut ctrl = 0usize;
-    for c in text.chars().take(65536) {
-        n += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
-            ctrl += 1;
-        }
+    // Counted on bytes: a control character (Unicode Cc) is an ASCII control, DEL, or a C1
+    // control (U+0080 to U+009F: C2 80 to C2 9F); a character starts at every byte that is
+    // not a continuation byte. The first 65,536 characters are looked at.
+    let b = text.as_bytes();
+    let (mut n, mut ctrl) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() && n < 65536 {
+        let x = b[i];
+        n += usize::from(x & 0xC0 != 0x80);
+        let control = match x {
+            b'\t' | b'\n' | b'\r' | 0x0c => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            _ => false,
+        };
+        ctrl += usize::from(control);
+        i += 1;
     }
     ctrl * 20 > n
 }
@@ -336,6 +351,32 @@ pub fn binary_format(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte count of control characters is the count by characters.
+    #[test]
+    fn control_junk_by_bytes_equals_by_characters() {
+        let by_chars = |text: &str| {
+            let mut n = 0usize;
+            let mut ctrl = 0usize;
+            for c in text.chars().take(65536) {
+                n += 1;
+                if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+                    ctrl += 1;
+                }
+            }
+            ctrl * 20 > n
+        };
+        for text in [
+            "plain text\n".to_string(),
+            "a\u{1}b\u{7f}c\u{85}d\u{9f}é\u{a0}".repeat(3),
+            "\u{1}\u{2}\u{3}résolution".to_string(),
+            "\u{80}\u{81}ab".repeat(10),
+            format!("{}{}", "é".repeat(65_530), "\u{1}".repeat(40_000)),
+            format!("{}{}", "x".repeat(65_535), "\u{1}".repeat(40_000)),
+        ] {
+            assert_eq!(is_control_junk(&text), by_chars(&text), "{:?}", &text[..20]);
+        }
+    }
 
     fn conv(name: &str, bytes: &[u8]) -> Result<Input> {
         convert(Path::new(name), bytes, &ReadOptions::default())
