@@ -432,81 +432,59 @@ fn marker_counts(text: &str) -> [usize; 4] {
 }
 
 /// Letters of each script in `text`, read from the UTF-8 lead bytes (Han counted three times:
-/// a character carries a word), and whether it holds a digit of any script.
+/// a character carries a word).
 struct ScriptCounts {
     arabic: usize,
     cyrillic: usize,
     han: usize,
     latin: usize,
-    digit: bool,
 }
 
 fn script_counts(text: &str) -> ScriptCounts {
-    // One class per byte, counted without branches: the lead byte names the script.
-    const OTHER: u8 = 0;
-    const LATIN_: u8 = 1;
-    const DIGIT: u8 = 2;
-    const ARABIC: u8 = 3;
-    const CYRILLIC: u8 = 4;
-    const HAN: u8 = 5;
-    const CLASS: [u8; 256] = {
-        let mut t = [OTHER; 256];
-        let mut x = 0;
-        while x < 256 {
-            t[x] = match x as u8 {
-                b'a'..=b'z' | b'A'..=b'Z' => LATIN_,
-                b'0'..=b'9' => DIGIT,
-                // U+00C0-U+024F: accented Latin letters.
-                0xC3..=0xC9 => LATIN_,
-                // U+0400-U+04FF and U+0600-U+06FF.
-                0xD0..=0xD3 => CYRILLIC,
-                0xD8..=0xDB => ARABIC,
-                // U+4000-U+9FFF: CJK ideographs.
-                0xE4..=0xE9 => HAN,
-                _ => OTHER,
-            };
-            x += 1;
-        }
-        t
+    // Each script is a range of lead bytes (ASCII letters, U+00C0-U+024F: C3-C9, Cyrillic
+    // U+0400-U+04FF: D0-D3, Arabic U+0600-U+06FF: D8-DB, CJK ideographs U+4000-U+9FFF:
+    // E4-E9), counted by comparisons into byte counters that the compiler turns into vector
+    // code; the counters are emptied every 255 bytes, before they can overflow.
+    let in_range = |x: u8, lo: u8, hi: u8| u8::from(x.wrapping_sub(lo) <= hi - lo);
+    let mut n = ScriptCounts {
+        arabic: 0,
+        cyrillic: 0,
+        han: 0,
+        latin: 0,
     };
-    // Counted in 12-bit lanes of one register (class c > 0 adds 1 << 12(c - 1); five lanes
-    // fill 60 bits), emptied every 4,095 bytes before a lane can overflow: no memory round trip
-    // per byte.
-    const fn lanes() -> [u64; 256] {
-        let mut t = [0u64; 256];
-        let mut x = 0;
-        while x < 256 {
-            if CLASS[x] != OTHER {
-                t[x] = 1 << (12 * (CLASS[x] as u64 - 1));
-            }
-            x += 1;
+    for chunk in text.as_bytes().chunks(255) {
+        let (mut latin, mut arabic, mut cyrillic, mut han) = (0u8, 0u8, 0u8, 0u8);
+        for &x in chunk {
+            latin += in_range(x | 0x20, b'a', b'z') + in_range(x, 0xC3, 0xC9);
+            cyrillic += in_range(x, 0xD0, 0xD3);
+            arabic += in_range(x, 0xD8, 0xDB);
+            han += in_range(x, 0xE4, 0xE9);
         }
-        t
+        n.latin += usize::from(latin);
+        n.arabic += usize::from(arabic);
+        n.cyrillic += usize::from(cyrillic);
+        n.han += usize::from(han) * 3;
     }
-    const LANES: [u64; 256] = lanes();
-    let mut n = [0usize; 6];
-    for chunk in text.as_bytes().chunks(4095) {
-        let acc = chunk
-            .iter()
-            .fold(0u64, |acc, x| acc + LANES[usize::from(*x)]);
-        for (c, count) in n.iter_mut().enumerate().skip(1) {
-            *count += ((acc >> (12 * (c - 1))) & 0xFFF) as usize;
-        }
-    }
-    // Arabic-Indic and full-width digits are rare: looked for only when no ASCII digit is.
-    let digit = n[usize::from(DIGIT)] > 0 || text.chars().any(script::is_digit);
-    ScriptCounts {
-        arabic: n[usize::from(ARABIC)],
-        cyrillic: n[usize::from(CYRILLIC)],
-        han: n[usize::from(HAN)] * 3,
-        latin: n[usize::from(LATIN_)],
-        digit,
-    }
+    n
 }
 
-/// Whether `text` holds a digit of any script (ASCII, Arabic-Indic, full-width).
+/// Whether `text` holds a decimal digit of any script ([`script::is_digit`]), read from bytes:
+/// ASCII digits, then the Arabic-Indic (D9 A0-A9), Extended Arabic-Indic (DB B0-B9) and
+/// full-width (EF BC 90-99) ones, found from their lead bytes.
 fn has_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || text.chars().any(script::is_digit)
+    let b = text.as_bytes();
+    // Blocks of 64 bytes without an early exit inside, so that each is read in vector code.
+    let ascii = b.chunks(64).any(|c| {
+        c.iter()
+            .fold(0u8, |acc, x| acc | u8::from(x.is_ascii_digit()))
+            != 0
+    });
+    ascii
+        || memchr::memchr3_iter(0xD9, 0xDB, 0xEF, b).any(|i| match (b[i], b.get(i + 1)) {
+            (0xD9, Some(0xA0..=0xA9)) | (0xDB, Some(0xB0..=0xB9)) => true,
+            (0xEF, Some(0xBC)) => matches!(b.get(i + 2), Some(0x90..=0x99)),
+            _ => false,
+        })
 }
 
 /// The language of a paragraph when it is clear: a script that makes up most of its letters,
@@ -516,11 +494,11 @@ fn has_digit(text: &str) -> bool {
 fn detect_paragraph(text: &str) -> Option<Lang> {
     // The opening of a paragraph tells its language; a whole file without blank lines is one
     // paragraph, and reading all of it would cost more than its extraction.
-    let sample = &text[..crate::layout::floor_char(text, 4096)];
-    let n = script_counts(sample);
-    if !n.digit && !has_digit(text.get(sample.len()..).unwrap_or_default()) {
+    if !has_digit(text) {
         return None;
     }
+    let sample = &text[..crate::layout::floor_char(text, 4096)];
+    let n = script_counts(sample);
     let total = n.arabic + n.cyrillic + n.han + n.latin;
     if total < 40 {
         return None;
@@ -611,9 +589,15 @@ mod tests {
             n.latin,
             count(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
         );
-        assert!(n.digit);
-        assert!(!script_counts("no digits here, ни цифр").digit);
-        assert!(script_counts("القرار ٢١١٨").digit);
+        assert!(has_digit(&text));
+        assert!(!has_digit("no digits here, ни цифр ＡＢ ٪"));
+        for digit in ["القرار ٢١١٨", "۱۲", "第２号", "70/1"] {
+            assert!(has_digit(digit), "{digit}");
+        }
+        // Past a 64-byte block, and the same as a search by characters.
+        for text in [format!("{}7", "é".repeat(40)), "x".repeat(200)] {
+            assert_eq!(has_digit(&text), text.chars().any(script::is_digit));
+        }
     }
 
     #[test]
