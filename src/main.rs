@@ -22,7 +22,7 @@ mod progress;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Worker threads for reading a corpus (0 = one per core).
+    /// Threads that read a corpus and write the graph file (0 = one per core; 1 = one thread).
     #[arg(short = 'j', long, global = true, default_value_t = 0)]
     jobs: usize,
     /// No progress bar.

@@ -10,8 +10,9 @@ use std::io::{self, Write};
 use std::sync::mpsc;
 
 /// Elements serialised per chunk: large enough that a chunk is worth a hand-over (an edge is
-/// about a kilobyte of JSON), small enough that the chunks in flight stay a few megabytes.
-const CHUNK: usize = 256;
+/// one to several kilobytes of JSON), small enough that the chunks in flight, a few per thread,
+/// stay a few megabytes (256 edges a chunk raised the peak of a 255 MB corpus by 15 MB).
+const CHUNK: usize = 64;
 
 /// serde_json's pretty layout (two-space indent), starting at a given depth, so that a value
 /// nested in a larger document can be serialised on its own.
@@ -147,7 +148,7 @@ fn write_chunks_parallel<W: Write, T: Serialize + Sync>(
     depth: usize,
     jobs: usize,
 ) -> io::Result<()> {
-    let (tx, rx) = mpsc::sync_channel::<(usize, io::Result<Vec<u8>>)>(jobs * 2);
+    let (tx, rx) = mpsc::sync_channel::<(usize, io::Result<Vec<u8>>)>(jobs);
     std::thread::scope(|scope| {
         for k in 0..jobs {
             let tx = tx.clone();
