@@ -180,46 +180,47 @@ fn matches_in<'t>(
     })
 }
 
-/// The matches of the standalone pattern (`N [parts] (session)`) that start inside `ranges`,
-/// found from their parentheses: `memchr` finds each `(` (most text has none), and the pattern
-/// is tried only on the stretch of the line before it (`PAREN_REACH` bytes), so the automaton
-/// does not run over the whole text. The same matches as a search of the whole text, but for
-/// a number more than `PAREN_REACH` bytes before its parenthesis.
-fn paren_matches_in<'t>(
+/// Where to try a pattern around one anchor byte: `text[from..to]`. `exhaustive`: no match
+/// can hold a byte outside the window, so a window without one rules out every start in it.
+struct Window {
+    from: usize,
+    to: usize,
+    exhaustive: bool,
+}
+
+/// The matches of `re` that start inside `ranges`, tried only in windows around anchor bytes
+/// (most text has none), so that the automaton does not run over the whole text.
+/// `anchors(start)` gives the anchor positions from `start` on, in order; `window(p, at)` the
+/// stretch to try for the anchor at `p`, starting at or after `at` (where the previous match
+/// ended). Windows never start before the previous one's start, so one that starts at the
+/// range end ends the range.
+fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
     re: &'t Regex,
     text: &'t str,
     ranges: &'t [(usize, usize)],
+    anchors: impl Fn(usize) -> I + Copy + 't,
+    window: impl Fn(usize, usize) -> Window + Copy + 't,
 ) -> impl Iterator<Item = (usize, usize)> + 't {
-    const PAREN_REACH: usize = 64;
-    let bytes = text.as_bytes();
     ranges.iter().flat_map(move |&(start, end)| {
         let mut at = start;
-        // Parentheses: ASCII `(` and the full-width `（` (EF BC 88).
-        let mut parens = memchr::memchr2_iter(b'(', 0xBC, &bytes[start.min(bytes.len())..])
-            .map(move |k| start + k)
-            .filter_map(move |p| {
-                if bytes[p] == b'(' {
-                    Some(p)
-                } else {
-                    (p >= 1 && bytes[p - 1] == 0xEF && bytes.get(p + 1) == Some(&0x88))
-                        .then(|| p - 1)
-                }
-            });
+        let mut anchors = anchors(start.min(text.len()));
         std::iter::from_fn(move || {
             loop {
-                let p = parens.next()?;
+                let p = anchors.next()?;
                 if p < at {
                     continue;
                 }
-                // The stretch of the line around the parenthesis: the number before it, the
-                // session and the closing parenthesis after it.
-                let reach = crate::layout::floor_char(text, p.saturating_sub(PAREN_REACH)).max(at);
-                let from = text[reach..p].rfind('\n').map_or(reach, |i| reach + i + 1);
-                let to = crate::layout::ceil_char(text, p + PAREN_REACH);
-                let Some(m) = re.find(&text[from..to]) else {
+                let w = window(p, at);
+                if w.from >= end {
+                    return None;
+                }
+                let Some(m) = re.find(&text[w.from..w.to]) else {
+                    if w.exhaustive {
+                        at = w.to;
+                    }
                     continue;
                 };
-                let (ms, me) = (from + m.start(), from + m.end());
+                let (ms, me) = (w.from + m.start(), w.from + m.end());
                 if ms >= end {
                     return None;
                 }
@@ -230,11 +231,46 @@ fn paren_matches_in<'t>(
     })
 }
 
+/// The matches of the standalone pattern (`N [parts] (session)`) that start inside `ranges`,
+/// found from their parentheses: the pattern is tried on the stretch of the line before each
+/// (`PAREN_REACH` bytes) and the session after it. The same matches as a search of the whole
+/// text, but for a number more than `PAREN_REACH` bytes before its parenthesis.
+fn paren_matches_in<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    ranges: &'t [(usize, usize)],
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    const PAREN_REACH: usize = 64;
+    let bytes = text.as_bytes();
+    // Parentheses: ASCII `(` and the full-width `（` (EF BC 88).
+    let parens = move |start: usize| {
+        memchr::memchr2_iter(b'(', 0xBC, &bytes[start..])
+            .map(move |k| start + k)
+            .filter_map(move |p| {
+                if bytes[p] == b'(' {
+                    Some(p)
+                } else {
+                    (p >= 1 && bytes[p - 1] == 0xEF && bytes.get(p + 1) == Some(&0x88))
+                        .then(|| p - 1)
+                }
+            })
+    };
+    let window = move |p: usize, at: usize| {
+        let reach = crate::layout::floor_char(text, p.saturating_sub(PAREN_REACH)).max(at);
+        Window {
+            from: text[reach..p].rfind('\n').map_or(reach, |i| reach + i + 1),
+            to: crate::layout::ceil_char(text, p + PAREN_REACH),
+            // A match may run past the reach: the next parenthesis tries again.
+            exhaustive: false,
+        }
+    };
+    anchored_matches_in(re, text, ranges, parens, window)
+}
+
 /// The matches of the document-symbol pattern ([`DOCSYM`]) that start inside `ranges`, found
-/// from their slashes: `memchr` finds each `/`, and the pattern is tried only on the run of
-/// symbol characters around it (at most `LEAD` bytes before it, where a symbol's first element
-/// fits). The same matches as a search of the whole text: no match can hold a byte outside
-/// that run, and a window without a match rules out every start in it.
+/// from their slashes: the pattern is tried on the run of symbol characters around each (at
+/// most `LEAD` bytes before it, where a symbol's first element fits). The same matches as a
+/// search of the whole text: no match can hold a byte outside that run.
 fn slash_matches_in<'t>(
     re: &'t Regex,
     text: &'t str,
@@ -244,34 +280,14 @@ fn slash_matches_in<'t>(
     const LEAD: usize = 14;
     let bytes = text.as_bytes();
     let in_symbol = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/');
-    ranges.iter().flat_map(move |&(start, end)| {
-        let mut at = start;
-        let mut slashes =
-            memchr::memchr_iter(b'/', &bytes[start.min(bytes.len())..]).map(move |k| start + k);
-        std::iter::from_fn(move || {
-            loop {
-                let p = slashes.next()?;
-                if p < at {
-                    continue;
-                }
-                if p.saturating_sub(LEAD) >= end {
-                    return None;
-                }
-                let from = crate::layout::floor_char(text, p.saturating_sub(LEAD)).max(at);
-                let to = p + bytes[p..].iter().take_while(|b| in_symbol(**b)).count();
-                let Some(m) = re.find(&text[from..to]) else {
-                    at = to;
-                    continue;
-                };
-                let (ms, me) = (from + m.start(), from + m.end());
-                if ms >= end {
-                    return None;
-                }
-                at = me.max(ms + 1);
-                return Some((ms, me));
-            }
-        })
-    })
+    let slashes =
+        move |start: usize| memchr::memchr_iter(b'/', &bytes[start..]).map(move |k| start + k);
+    let window = move |p: usize, at: usize| Window {
+        from: crate::layout::floor_char(text, p.saturating_sub(LEAD)).max(at),
+        to: p + bytes[p..].iter().take_while(|b| in_symbol(**b)).count(),
+        exhaustive: true,
+    };
+    anchored_matches_in(re, text, ranges, slashes, window)
 }
 
 /// The session written in parentheses after an old-style number.
@@ -1611,6 +1627,16 @@ mod tests {
                 return Err(TestCaseError::fail("no English patterns"));
             };
             let ranges = [(0, text.len())];
+            let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
+                .map(|m| (m.start(), m.end()))
+                .filter(|(s, e)| e - s <= 64)
+                .collect();
+            let anchored: Vec<(usize, usize)> =
+                paren_matches_in(&c.standalone, &text, &ranges).collect();
+            prop_assert_eq!(anchored, whole);
+            // In two ranges: each is searched on its own, as the whole-text search does.
+            let half = crate::layout::floor_char(&text, text.len() / 2);
+            let ranges = [(0, half), (half, text.len())];
             let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
                 .map(|m| (m.start(), m.end()))
                 .filter(|(s, e)| e - s <= 64)
