@@ -29,8 +29,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         lap("language", &mut t);
         let info = document::identify(text, lang);
         lap("identity", &mut t);
+        // As `analyse_text` does: running headers may carry the symbol as written.
         let own: Vec<String> = info.id.iter().cloned().collect();
-        let layout = Layout::analyse(text, lang.table(), &own);
+        let mut own_written = info.written_symbols.clone();
+        own_written.extend(info.id.clone());
+        let layout = Layout::analyse(text, lang.table(), &own_written);
         lap("layout", &mut t);
         let ctx = extract::Context {
             lang,
@@ -40,11 +43,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let mut mentions = extract::extract(text, &ctx);
         lap("extract", &mut t);
-        let runs = lang::other_language_paragraphs(text, lang);
-        lap("paragraph langs", &mut t);
+        // Finds the paragraphs in other languages (from the layout's blocks) and reads them.
         extract::by_paragraph_language(text, &ctx, &mut mentions);
         lap("other languages", &mut t);
-        let _ = runs;
         let mut out = Vec::new();
         for m in &mentions {
             serde_json::to_writer(&mut out, &m.symbol.id())?;
