@@ -393,12 +393,8 @@ impl Out {
             quit_on_pipe(e);
         }
     }
-    /// One value as a line of compact JSON, serialised straight into the output buffer.
-    fn json_line(&mut self, v: &impl serde::Serialize) {
-        let written = serde_json::to_writer(&mut self.w, v)
-            .map_err(io::Error::from)
-            .and_then(|()| self.w.write_all(b"\n"));
-        if let Err(e) = written {
+    fn bytes(&mut self, b: &[u8]) {
+        if let Err(e) = self.w.write_all(b) {
             quit_on_pipe(e);
         }
     }
@@ -544,42 +540,13 @@ fn print_text(path: &Path) -> Result<(), Failure> {
 }
 
 fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
+    let mut row = Vec::with_capacity(512);
     for m in &doc.mentions {
-        let date = m.date.map(|d| d.to_string());
         match format {
             ListFormat::Jsonl => {
-                // A struct, not a `json!` map: the fields are written in this order without
-                // building a map per mention.
-                #[derive(serde::Serialize)]
-                struct Row<'a> {
-                    file: &'a str,
-                    citing: Option<&'a str>,
-                    cited: String,
-                    #[serde(rename = "type")]
-                    kind: &'a str,
-                    body: &'a str,
-                    date: Option<&'a str>,
-                    start: usize,
-                    end: usize,
-                    text: &'a str,
-                    clause: &'a resgraph::layout::Clause,
-                    source: &'a str,
-                }
-                let body = m.symbol.body();
-                let row = Row {
-                    file: &doc.file,
-                    citing: doc.info.id.as_deref(),
-                    cited: m.symbol.id(),
-                    kind: m.symbol.kind().as_str(),
-                    body: body.as_str(),
-                    date: date.as_deref(),
-                    start: m.start,
-                    end: m.end,
-                    text: &m.text,
-                    clause: &m.clause,
-                    source: doc.source.as_str(),
-                };
-                out.json_line(&row);
+                row.clear();
+                resgraph::export::mentions::write_row(&mut row, doc, m);
+                out.bytes(&row);
             }
             ListFormat::Table => {
                 let clause = match (&m.clause.paragraph, &m.clause.verb) {
@@ -598,7 +565,7 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
                     m.symbol.id(),
                     m.symbol.kind().as_str(),
                     m.symbol.body(),
-                    date.as_deref().unwrap_or("-"),
+                    m.date.map_or("-".to_string(), |d| d.to_string()),
                     clause,
                     text
                 ));

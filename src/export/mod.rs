@@ -14,7 +14,8 @@
 //! | lineage timeline (DOT, SVG, PNG, PDF) | [`timeline`] | Graphviz, any viewer |
 //!
 //! Every text format is correct whatever the ids and titles hold (see [`escape`]); the GraphML,
-//! GEXF, CSV and Cytoscape exports carry the same attributes ([`attrs`]).
+//! GEXF, CSV and Cytoscape exports carry the same attributes ([`attrs`]). The mentions of one
+//! document, before any graph, are written as JSON lines by [`mentions`].
 
 pub mod attrs;
 pub mod csv;
@@ -23,6 +24,7 @@ pub mod dot;
 pub mod escape;
 pub mod gexf;
 pub mod graphml;
+pub mod mentions;
 pub mod node_link;
 pub mod pajek;
 pub mod pretty;
