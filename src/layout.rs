@@ -108,29 +108,45 @@ struct Line<'t> {
 
 /// The lines of `text` as `str::split_inclusive('\n')` cuts them, each without its line break
 /// (and any `\r` before it); found with `memchr`, which skips a line in a few instructions.
-fn lines(text: &str) -> Vec<Line<'_>> {
+/// Also the blocks: runs of lines that are not blank (Unicode white space only), each from the
+/// start of its first line to the end of its last line's break. They are found here, while each
+/// line's bytes are in cache: a later pass over a large text would wait for memory at every
+/// blank line.
+fn lines(text: &str) -> (Vec<Line<'_>>, Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut blocks = Vec::new();
+    let mut block: Option<(usize, usize)> = None;
     let mut start = 0;
-    let mut push = |start: usize, end: usize| {
+    // `next`: where the next line starts (the line break belongs to this one).
+    let mut push = |start: usize, end: usize, next: usize| {
         let mut body_end = end;
         while body_end > start && bytes[body_end - 1] == b'\r' {
             body_end -= 1;
         }
+        let t = trim(&text[start..body_end]);
+        // `t` is trimmed of the wider white space of UN texts; a blank line here is one of
+        // Unicode white space only.
+        if t.is_empty() && text[start..body_end].trim().is_empty() {
+            blocks.extend(block.take());
+        } else {
+            block = Some((block.map_or(start, |b| b.0), next));
+        }
         out.push(Line {
             start,
             end: body_end,
-            t: trim(&text[start..body_end]),
+            t,
         });
     };
     for nl in memchr::memchr_iter(b'\n', bytes) {
-        push(start, nl);
+        push(start, nl, nl + 1);
         start = nl + 1;
     }
     if start < bytes.len() {
-        push(start, bytes.len());
+        push(start, bytes.len(), bytes.len());
     }
-    out
+    blocks.extend(block);
+    (out, blocks)
 }
 
 /// Characters that count as white space in UN texts (including no-break, thin and zero-width
@@ -170,7 +186,7 @@ impl Layout {
     /// Analyses `text`. `own_symbols` are the document's own symbols as written in its running
     /// headers (`A/RES/79/40`), which mark header lines as furniture.
     pub fn analyse(text: &str, table: &'static Table, own_symbols: &[String]) -> Layout {
-        let lines = lines(text);
+        let (lines, blocks) = lines(text);
         // Page breaks (form feeds) come only from PDF text: one search instead of one a line.
         let pages = text.contains('\x0c');
         let furniture_line = furniture_lines(text, &lines, own_symbols, pages);
@@ -191,20 +207,6 @@ impl Layout {
             });
         let mut all: Vec<Range<usize>> = furniture.iter().cloned().chain(notes).collect();
         all.sort_by_key(|r| (r.start, r.end));
-        let mut blocks = Vec::new();
-        let mut block: Option<(usize, usize)> = None;
-        for (i, l) in lines.iter().enumerate() {
-            // `t` is trimmed of the wider white space of UN texts; a blank line here is one of
-            // Unicode white space only.
-            if l.t.is_empty() && text[l.start..l.end].trim().is_empty() {
-                blocks.extend(block.take());
-            } else {
-                // The line break belongs to the line (`\n` or `\r\n`): up to the next line.
-                let end = lines.get(i + 1).map_or(text.len(), |n| n.start);
-                block = Some((block.map_or(l.start, |b| b.0), end));
-            }
-        }
-        blocks.extend(block);
         Layout {
             blocks,
             hop_furniture: hops(text, furniture.clone()),
@@ -456,8 +458,104 @@ fn clauses(
     furniture: &[bool],
     table: &Table,
 ) -> Vec<(usize, Slot)> {
-    // Paragraphs as (start byte, end byte, is a footnote).
-    let mut paras: Vec<(usize, usize, bool)> = Vec::new();
+    let mut out: Vec<(usize, Slot)> = Vec::new();
+    let mut part = Part::Heading;
+    let mut preamble_n = 0u32;
+    let mut operative_n: Option<u32> = None;
+    let slot = |part, paragraph, verb_at| Slot {
+        clause: Clause {
+            part,
+            paragraph,
+            verb: None,
+        },
+        verb_at,
+    };
+    let mut current = slot(Part::Heading, None, None);
+    let mut prev_end_char = ',';
+    // Where a piece of `text` starts and ends.
+    let span = |piece: &str, operative: bool| {
+        let s = piece.as_ptr() as usize - text.as_ptr() as usize;
+        Some((s, s + piece.len(), operative))
+    };
+    // Each paragraph is read as soon as its last line is seen: its bytes are still in cache.
+    let mut read = |s: usize, e: usize, is_note: bool| {
+        let p = &text[s..e];
+        let t = trim(p);
+        if is_note {
+            let n = FOOTNOTE_LINE
+                .captures(t)
+                .and_then(|c| {
+                    c.get(1)
+                        .map(|m| m.as_str().to_string())
+                        .or_else(|| c.get(2).map(|m| superscript_to_digits(m.as_str())))
+                })
+                .and_then(|d| d.parse().ok());
+            out.push((s, slot(Part::Footnote, n, None)));
+            // The text after the footnote continues the clause it interrupted.
+            out.push((e, current.clone()));
+            return;
+        }
+        // Openers and annex headings are short, and only they need the lower-cased opening.
+        let lower: String = if part == Part::Heading || t.len() <= 40 {
+            t.chars().take(100).collect::<String>().to_lowercase()
+        } else {
+            String::new()
+        };
+        let opener = table.openers.iter().any(|(w, _)| {
+            lower.starts_with(w)
+                && lower[w.len()..]
+                    .trim_start_matches(is_space)
+                    .starts_with(script::is_comma)
+        });
+        if part == Part::Heading {
+            if opener {
+                part = Part::Preamble;
+                current = slot(Part::Heading, None, None);
+                out.push((s, current.clone()));
+                prev_end_char = ',';
+            }
+            return;
+        }
+        let is_annex_heading = table
+            .annex_words
+            .iter()
+            .any(|w| lower.trim_end_matches(['.', ':']) == *w);
+        if is_annex_heading || part == Part::Annex {
+            part = Part::Annex;
+            current = slot(Part::Annex, None, None);
+            out.push((s, current.clone()));
+            return;
+        }
+        // Meeting lines and operative numbers start with a number (or `*`, `(`).
+        let numeric = t.starts_with(|c: char| c.is_numeric() || matches!(c, '*' | '('));
+        if numeric && t.len() < 80 && PLENARY.is_match(t) {
+            return;
+        }
+        if let Some(c) = numeric.then(|| OPERATIVE.captures(t)).flatten() {
+            let n: Option<u32> = c.get(1).and_then(|m| script::parse_number(m.as_str()));
+            let next_expected = operative_n.map(|k| k + 1).unwrap_or(1);
+            if n == Some(next_expected) || (operative_n.is_none() && n.is_some()) {
+                part = Part::Operative;
+                operative_n = n;
+                let rest = &t[c.get(0).map(|m| m.end()).unwrap_or(0)..];
+                current = slot(Part::Operative, n, span(rest, true));
+                out.push((s, current.clone()));
+                prev_end_char = end_char(t);
+                return;
+            }
+        }
+        if part == Part::Preamble {
+            // A paragraph continues the previous clause when that one stopped mid-sentence (a
+            // page break, or a line break inside a paragraph).
+            let continues = !script::ends_clause(prev_end_char);
+            if !continues {
+                preamble_n += 1;
+                current = slot(Part::Preamble, Some(preamble_n), span(t, false));
+            }
+        }
+        out.push((s, current.clone()));
+        prev_end_char = end_char(t);
+    };
     let mut cur: Option<(usize, usize, bool)> = None;
     let mut in_footnotes = false;
     // A text whose lines are never separated by blank ones (pasted or converted text).
@@ -479,7 +577,9 @@ fn clauses(
         let t = l.t;
         let rule = t.starts_with('_') && RULE.is_match(t);
         if furniture[i] || rule || t.is_empty() {
-            paras.extend(cur.take());
+            if let Some((s, e, note)) = cur.take() {
+                read(s, e, note);
+            }
             if furniture[i] {
                 // A page break ends the footnote block of the page.
                 in_footnotes = false;
@@ -491,7 +591,9 @@ fn clauses(
         }
         let superscript_note = t.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
         if superscript_note || (in_footnotes && FOOTNOTE_LINE.is_match(t)) {
-            paras.extend(cur.take());
+            if let Some((s, e, note)) = cur.take() {
+                read(s, e, note);
+            }
             cur = Some((l.start, l.end, true));
             continue;
         }
@@ -508,8 +610,10 @@ fn clauses(
             && i > 0
             && lines[i - 1].t.ends_with(script::ends_clause)
             && t.starts_with(|c: char| !c.is_lowercase());
-        if numbered || opener || dense_break || cur_is_opener {
-            paras.extend(cur.take());
+        if (numbered || opener || dense_break || cur_is_opener)
+            && let Some((s, e, note)) = cur.take()
+        {
+            read(s, e, note);
         }
         cur_is_opener = opener;
         cur = Some(match cur {
@@ -517,104 +621,8 @@ fn clauses(
             None => (l.start, l.end, in_footnotes),
         });
     }
-    paras.extend(cur.take());
-
-    let mut out: Vec<(usize, Slot)> = Vec::new();
-    let mut part = Part::Heading;
-    let mut preamble_n = 0u32;
-    let mut operative_n: Option<u32> = None;
-    let slot = |part, paragraph, verb_at| Slot {
-        clause: Clause {
-            part,
-            paragraph,
-            verb: None,
-        },
-        verb_at,
-    };
-    let mut current = slot(Part::Heading, None, None);
-    let mut prev_end_char = ',';
-    // Where a piece of `text` starts and ends.
-    let span = |piece: &str, operative: bool| {
-        let s = piece.as_ptr() as usize - text.as_ptr() as usize;
-        Some((s, s + piece.len(), operative))
-    };
-    for (s, e, is_note) in paras {
-        let p = &text[s..e];
-        let t = trim(p);
-        if is_note {
-            let n = FOOTNOTE_LINE
-                .captures(t)
-                .and_then(|c| {
-                    c.get(1)
-                        .map(|m| m.as_str().to_string())
-                        .or_else(|| c.get(2).map(|m| superscript_to_digits(m.as_str())))
-                })
-                .and_then(|d| d.parse().ok());
-            out.push((s, slot(Part::Footnote, n, None)));
-            // The text after the footnote continues the clause it interrupted.
-            out.push((e, current.clone()));
-            continue;
-        }
-        // Openers and annex headings are short, and only they need the lower-cased opening.
-        let lower: String = if part == Part::Heading || t.len() <= 40 {
-            t.chars().take(100).collect::<String>().to_lowercase()
-        } else {
-            String::new()
-        };
-        let opener = table.openers.iter().any(|(w, _)| {
-            lower.starts_with(w)
-                && lower[w.len()..]
-                    .trim_start_matches(is_space)
-                    .starts_with(script::is_comma)
-        });
-        if part == Part::Heading {
-            if opener {
-                part = Part::Preamble;
-                current = slot(Part::Heading, None, None);
-                out.push((s, current.clone()));
-                prev_end_char = ',';
-            }
-            continue;
-        }
-        let is_annex_heading = table
-            .annex_words
-            .iter()
-            .any(|w| lower.trim_end_matches(['.', ':']) == *w);
-        if is_annex_heading || part == Part::Annex {
-            part = Part::Annex;
-            current = slot(Part::Annex, None, None);
-            out.push((s, current.clone()));
-            continue;
-        }
-        // Meeting lines and operative numbers start with a number (or `*`, `(`).
-        let numeric = t.starts_with(|c: char| c.is_numeric() || matches!(c, '*' | '('));
-        if numeric && t.len() < 80 && PLENARY.is_match(t) {
-            continue;
-        }
-        if let Some(c) = OPERATIVE.captures(t).filter(|_| numeric) {
-            let n: Option<u32> = c.get(1).and_then(|m| script::parse_number(m.as_str()));
-            let next_expected = operative_n.map(|k| k + 1).unwrap_or(1);
-            if n == Some(next_expected) || (operative_n.is_none() && n.is_some()) {
-                part = Part::Operative;
-                operative_n = n;
-                let rest = &t[c.get(0).map(|m| m.end()).unwrap_or(0)..];
-                current = slot(Part::Operative, n, span(rest, true));
-                out.push((s, current.clone()));
-                prev_end_char = end_char(t);
-                continue;
-            }
-        }
-        if part == Part::Preamble {
-            // A paragraph continues the previous clause when that one stopped mid-sentence (a
-            // page break, or a line break inside a paragraph).
-            let continues = !script::ends_clause(prev_end_char);
-            if !continues {
-                preamble_n += 1;
-                current = slot(Part::Preamble, Some(preamble_n), span(t, false));
-            }
-        }
-        out.push((s, current.clone()));
-        prev_end_char = end_char(t);
+    if let Some((s, e, note)) = cur.take() {
+        read(s, e, note);
     }
     out.sort_by_key(|(s, _)| *s);
     out
