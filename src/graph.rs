@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -229,19 +230,19 @@ type DatedPlaces = BTreeMap<NaiveDate, Vec<(Arc<str>, usize)>>;
 #[derive(Debug, Default)]
 pub struct Builder {
     /// Nodes by index; ids looked up once per mention.
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// The same by symbol, so that an id is built once per distinct symbol, not per mention.
-    by_symbol: HashMap<Symbol, usize>,
+    by_symbol: FxHashMap<Symbol, usize>,
     nodes: Vec<Node>,
     /// The file each node's title comes from (the first file by name that has one).
-    title_file: HashMap<usize, String>,
-    adopted: HashMap<usize, BTreeSet<String>>,
+    title_file: FxHashMap<usize, String>,
+    adopted: FxHashMap<usize, BTreeSet<String>>,
     /// Dated mentions of each target: date -> places, formatted only for the warnings of the
     /// few nodes whose dates disagree.
-    cited: HashMap<usize, DatedPlaces>,
+    cited: FxHashMap<usize, DatedPlaces>,
     /// (source, target) -> mentions, each list allocated at its size: most edges have one
     /// mention, and a growing vector would reserve room for four.
-    edges: HashMap<(usize, usize), Vec<MentionRecord>>,
+    edges: FxHashMap<(usize, usize), Vec<MentionRecord>>,
     /// Files without an identity that cite something, with how many references.
     unnamed: Vec<(String, usize)>,
     documents: usize,

@@ -86,6 +86,12 @@ static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static BARCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*\d{5,}\*$").expect("static regex"));
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{5,}$").expect("static regex"));
+/// Whether a (trimmed) line is a rule of underscores, as above footnotes; the first byte is
+/// checked before the regex, which most lines would cost a search setup.
+fn is_rule(t: &str) -> bool {
+    t.starts_with('_') && RULE.is_match(t)
+}
+
 /// `1. `, `1． ` (full-width) and `1 - ` (Arabic texts), with digits of any script.
 static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*?(\d{1,3})(?:\.|．|[ \t]*[-–])\*?\s").expect("static regex"));
@@ -337,6 +343,16 @@ fn furniture_lines(
     let mut marks = vec![false; lines.len()];
     let mut anchors = Vec::new();
     let mut counters = Vec::new();
+    // A line equal to a symbol but for white space starts with the symbol's first byte that is
+    // not white space, or (rarely) with white space that `trim` keeps: only such lines are
+    // compared.
+    let own: Vec<(u8, &str)> = own_symbols
+        .iter()
+        .map(|s| {
+            let lead = s.trim_start_matches(is_space).bytes().next().unwrap_or(0);
+            (lead, s.as_str())
+        })
+        .collect();
     for (i, l) in lines.iter().enumerate() {
         let t = l.t;
         // Furniture lines are short; most lines are not looked at further.
@@ -346,14 +362,20 @@ fn furniture_lines(
         // The first byte says which pattern can match, which saves most regex calls.
         let first = t.as_bytes()[0];
         let digit = first.is_ascii_digit();
-        if (first == b'_' && RULE.is_match(t))
-            || (digit && JOB_NUMBER.is_match(t))
+        // A job number has its hyphen after two digits (of at most 4 bytes each), a page
+        // counter has a slash.
+        let hyphen = || t.as_bytes()[..t.len().min(9)].contains(&b'-');
+        if is_rule(t)
+            || (digit && hyphen() && JOB_NUMBER.is_match(t))
             || (first == b'*' && BARCODE.is_match(t))
-            || own_symbols.iter().any(|s| same_ignoring_space(t, s))
+            || own.iter().any(|(lead, s)| {
+                (*lead == first || is_space(char::from(first))) && same_ignoring_space(t, s)
+            })
         {
             marks[i] = true;
             anchors.push(i);
-        } else if digit && PAGE_COUNTER.is_match(t) {
+        } else if digit && memchr::memchr(b'/', t.as_bytes()).is_some() && PAGE_COUNTER.is_match(t)
+        {
             counters.push(i);
         }
     }
@@ -378,7 +400,7 @@ fn furniture_lines(
     let title_anchors: Vec<usize> = anchors
         .iter()
         .copied()
-        .filter(|&a| !RULE.is_match(lines[a].t))
+        .filter(|&a| !is_rule(lines[a].t))
         .collect();
     // Only the lines within three of an anchor are looked at (anchors are sorted).
     let mut around: Vec<usize> = title_anchors
@@ -392,10 +414,11 @@ fn furniture_lines(
         .filter(|&i| !marks[i] && near(&title_anchors, i, 3))
         .filter(|&i| {
             let t = lines[i].t;
-            t.len() > 8 && !RULE.is_match(t)
+            t.len() > 8 && !is_rule(t)
         })
         .collect();
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Fx hashing: tens of thousands of short lines are counted on a large PDF text.
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for &i in &candidates {
         *counts.entry(lines[i].t).or_default() += 1;
     }
@@ -575,7 +598,7 @@ fn clauses(
     };
     for (i, l) in lines.iter().enumerate() {
         let t = l.t;
-        let rule = t.starts_with('_') && RULE.is_match(t);
+        let rule = is_rule(t);
         if furniture[i] || rule || t.is_empty() {
             if let Some((s, e, note)) = cur.take() {
                 read(s, e, note);
@@ -600,9 +623,9 @@ fn clauses(
         // A numbered paragraph may follow the previous one without a blank line.
         let numbered = !in_footnotes
             && t.starts_with(|c: char| script::is_digit(c) || c == '*')
-            && OPERATIVE.is_match(t)
             && i > 0
-            && lines[i - 1].t.ends_with(script::ends_clause);
+            && lines[i - 1].t.ends_with(script::ends_clause)
+            && OPERATIVE.is_match(t);
         // The opening line (`The General Assembly,`) is a paragraph of its own even where no
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
         let opener = opener_first(t) && is_opener_line(t, table);

@@ -332,7 +332,7 @@ struct Scanner<'t, 'c> {
     /// Spans of the references found so far (later passes skip them).
     covered: Vec<(usize, usize)>,
     /// Keyword positions that a list parser has read as part of its list.
-    consumed: std::collections::HashSet<usize>,
+    consumed: rustc_hash::FxHashSet<usize>,
 }
 
 impl Scanner<'_, '_> {
