@@ -58,6 +58,16 @@ pub struct Layout {
     furniture: Vec<Range<usize>>,
     /// Clauses by starting byte, sorted; each runs to the next.
     clauses: Vec<(usize, Slot)>,
+    /// The clauses' starting bytes alone: the extraction asks for the clause of a position
+    /// many times per reference, and a search over plain offsets touches a few cache lines
+    /// where one over the clauses would touch one per step.
+    clause_starts: Vec<usize>,
+    /// Whether each clause is a footnote, beside the starts for the same reason.
+    clause_is_note: Vec<bool>,
+    /// Where the last search of each array ended (see [`Hint`]).
+    clause_hint: Hint,
+    furniture_hint: Hint,
+    hop_hints: [Hint; 2],
     /// The language table the clauses were read with (for their verbs).
     table: Option<&'static Table>,
     /// What a list may step over: runs of furniture apart only by white space, sorted and
@@ -67,6 +77,30 @@ pub struct Layout {
     hop_all: Vec<Range<usize>>,
     /// Runs of non-blank lines (start of the first, end of the last with its line break).
     blocks: Vec<(usize, usize)>,
+}
+
+/// Where the previous search of a sorted array ended, for the next search to start from: the
+/// extraction asks about nearby positions in turn (many times per reference), and a full binary
+/// search over the spans of a large text waits for memory at each of its steps.
+#[derive(Debug, Clone, Default)]
+struct Hint(std::cell::Cell<usize>);
+
+impl Hint {
+    /// `v.partition_point(pred)` (`pred` holds on a prefix of `v`), trying the previous answer
+    /// and the one after it first.
+    fn partition_point<T>(&self, v: &[T], pred: impl Fn(&T) -> bool) -> usize {
+        let fits = |i: usize| (i == 0 || pred(&v[i - 1])) && (i == v.len() || !pred(&v[i]));
+        let h = self.0.get().min(v.len());
+        let i = if fits(h) {
+            h
+        } else if h < v.len() && fits(h + 1) {
+            h + 1
+        } else {
+            v.partition_point(&pred)
+        };
+        self.0.set(i);
+        i
+    }
 }
 
 /// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
@@ -218,6 +252,14 @@ impl Layout {
             hop_furniture: hops(text, furniture.clone()),
             hop_all: hops(text, all),
             furniture,
+            clause_starts: clauses.iter().map(|(s, _)| *s).collect(),
+            clause_is_note: clauses
+                .iter()
+                .map(|(_, slot)| slot.clause.part == Part::Footnote)
+                .collect(),
+            clause_hint: Hint::default(),
+            furniture_hint: Hint::default(),
+            hop_hints: Default::default(),
             clauses,
             table: Some(table),
         }
@@ -226,13 +268,13 @@ impl Layout {
     /// Where the white space at `pos` ends, stepping over furniture and (unless `in_note`, a
     /// list that started inside a footnote) footnotes on the way.
     pub fn skip_space(&self, text: &str, pos: usize, in_note: bool) -> usize {
-        let spans = if in_note {
-            &self.hop_furniture
+        let (spans, hint) = if in_note {
+            (&self.hop_furniture, &self.hop_hints[0])
         } else {
-            &self.hop_all
+            (&self.hop_all, &self.hop_hints[1])
         };
         let pos = skip_spaces(text, pos);
-        let i = spans.partition_point(|r| r.end <= pos);
+        let i = hint.partition_point(spans, |r| r.end <= pos);
         match spans.get(i) {
             Some(r) if r.start <= pos => skip_spaces(text, r.end.min(text.len())),
             _ => pos,
@@ -244,9 +286,15 @@ impl Layout {
         &self.blocks
     }
 
+    /// How many clauses start at or before `pos`.
+    fn clauses_upto(&self, pos: usize) -> usize {
+        self.clause_hint
+            .partition_point(&self.clause_starts, |start| *start <= pos)
+    }
+
     /// The clause at byte offset `pos` of `text` (the text the layout was read from).
     pub fn clause_at(&self, text: &str, pos: usize) -> Clause {
-        let i = self.clauses.partition_point(|(start, _)| *start <= pos);
+        let i = self.clauses_upto(pos);
         if i == 0 {
             return Clause::heading();
         }
@@ -260,7 +308,9 @@ impl Layout {
 
     /// If `pos` is inside page furniture, the end of that furniture; else `None`.
     pub fn furniture_end(&self, pos: usize) -> Option<usize> {
-        let i = self.furniture.partition_point(|r| r.end <= pos);
+        let i = self
+            .furniture_hint
+            .partition_point(&self.furniture, |r| r.end <= pos);
         self.furniture
             .get(i)
             .filter(|r| r.start <= pos && pos < r.end)
@@ -274,17 +324,17 @@ impl Layout {
 
     /// If `pos` is inside a footnote, where that footnote ends.
     pub fn footnote_end(&self, pos: usize) -> Option<usize> {
-        let i = self.clauses.partition_point(|(start, _)| *start <= pos);
-        if i == 0 || self.clauses[i - 1].1.clause.part != Part::Footnote {
+        let i = self.clauses_upto(pos);
+        if i == 0 || !self.clause_is_note[i - 1] {
             return None;
         }
-        Some(self.clauses.get(i).map(|(s, _)| *s).unwrap_or(usize::MAX))
+        Some(self.clause_starts.get(i).copied().unwrap_or(usize::MAX))
     }
 
     /// Whether the clause at `pos` is a footnote.
     pub fn in_footnote(&self, pos: usize) -> bool {
-        let i = self.clauses.partition_point(|(start, _)| *start <= pos);
-        i > 0 && self.clauses[i - 1].1.clause.part == Part::Footnote
+        let i = self.clauses_upto(pos);
+        i > 0 && self.clause_is_note[i - 1]
     }
 }
 
@@ -793,4 +843,33 @@ fn longest_prefix<'a>(
         .filter(|(w, _)| starts_with_word(s, w, spaced))
         .max_by_key(|(w, _)| w.len())
         .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the previous searches were, a hinted search finds what a full one finds.
+        #[test]
+        fn hinted_search_equals_partition_point(
+            mut starts in proptest::collection::vec(0usize..500, 0..60),
+            queries in proptest::collection::vec(0usize..520, 1..40),
+        ) {
+            starts.sort_unstable();
+            let spans: Vec<Range<usize>> = starts.iter().map(|&s| s..s + 3).collect();
+            let (a, b) = (Hint::default(), Hint::default());
+            for q in queries {
+                prop_assert_eq!(
+                    a.partition_point(&starts, |s| *s <= q),
+                    starts.partition_point(|s| *s <= q)
+                );
+                prop_assert_eq!(
+                    b.partition_point(&spans, |r| r.end <= q),
+                    spans.partition_point(|r| r.end <= q)
+                );
+            }
+        }
+    }
 }
