@@ -83,12 +83,12 @@ pub struct Layout {
 /// extraction asks about nearby positions in turn (many times per reference), and a full binary
 /// search over the spans of a large text waits for memory at each of its steps.
 #[derive(Debug, Clone, Default)]
-struct Hint(std::cell::Cell<usize>);
+pub(crate) struct Hint(std::cell::Cell<usize>);
 
 impl Hint {
     /// `v.partition_point(pred)` (`pred` holds on a prefix of `v`), trying the previous answer
     /// and the one after it first.
-    fn partition_point<T>(&self, v: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    pub(crate) fn partition_point<T>(&self, v: &[T], pred: impl Fn(&T) -> bool) -> usize {
         let fits = |i: usize| (i == 0 || pred(&v[i - 1])) && (i == v.len() || !pred(&v[i]));
         let h = self.0.get().min(v.len());
         let i = if fits(h) {

@@ -125,6 +125,7 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
         out: Vec::new(),
         covered: Vec::new(),
         consumed: Default::default(),
+        covered_hint: Default::default(),
     };
     if ctx.lang == Lang::Zh {
         s.zh_pass();
@@ -333,6 +334,8 @@ struct Scanner<'t, 'c> {
     covered: Vec<(usize, usize)>,
     /// Keyword positions that a list parser has read as part of its list.
     consumed: rustc_hash::FxHashSet<usize>,
+    /// Where the last coverage search ended: the later passes ask in text order.
+    covered_hint: crate::layout::Hint,
 }
 
 impl Scanner<'_, '_> {
@@ -350,7 +353,9 @@ impl Scanner<'_, '_> {
     }
 
     fn is_covered(&self, pos: usize) -> bool {
-        let i = self.covered.partition_point(|r| r.1 <= pos);
+        let i = self
+            .covered_hint
+            .partition_point(&self.covered, |r| r.1 <= pos);
         self.covered.get(i).is_some_and(|r| r.0 <= pos && pos < r.1)
     }
 
