@@ -48,18 +48,15 @@ print(sum(len(p.findall(text)) for p in patterns))
 PY
 RG_RE='(?-u)\b(?:[0-9]{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9]{4})\)|(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z]\b)?|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+)'
 
-# median SECONDS of RUNS runs of a command (stdout discarded)
-median() {
-  local times=()
-  for _ in $(seq 1 "$RUNS"); do
-    local s e
-    s=$(date +%s.%N)
-    "$@" > /dev/null 2>&1
-    e=$(date +%s.%N)
-    times+=("$(echo "$e - $s" | bc -l)")
-  done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+# seconds of one run of a command (stdout and stderr discarded)
+seconds() {
+  local s e
+  s=$(date +%s.%N)
+  "$@" > /dev/null 2>&1
+  e=$(date +%s.%N)
+  echo "$e - $s" | bc -l
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # peak resident memory (kB) of one run
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}'; }
 mbs() { echo "scale=1; $1 / 1000000 / $2" | bc -l; }
@@ -70,11 +67,25 @@ echo
 
 for size in 1 10; do
   if [ "$size" = 1 ]; then F=$WORK/corpus.txt; B=$MB1; D=$WORK/folder1; else F=$WORK/corpus10.txt; B=$MB10; D=$WORK/folder10; fi
-  t_res=$(median "$BIN" -q extract --format jsonl -j 1 "$F")
-  t_rg=$(median rg -c "$RG_RE" "$F")
-  t_py=$(median python3 "$WORK/notebook.py" "$F")
-  t_b1=$(median "$BIN" -q -j 1 build "$D" -o "$WORK/g1.json")
-  t_bn=$(median "$BIN" -q -j "$JOBS" build "$D" -o "$WORK/gn.json")
+  # The commands take turns within each round, so that a slow spell of the machine falls on
+  # all of them rather than on the runs of one.
+  res=() rg=() py=() b1=() bn=()
+  for _ in $(seq 1 "$RUNS"); do
+    res+=("$(seconds "$BIN" -q extract --format jsonl -j 1 "$F")")
+    rg+=("$(seconds rg -c "$RG_RE" "$F")")
+    py+=("$(seconds python3 "$WORK/notebook.py" "$F")")
+    b1+=("$(seconds "$BIN" -q -j 1 build "$D" -o "$WORK/g1.json")")
+    bn+=("$(seconds "$BIN" -q -j "$JOBS" build "$D" -o "$WORK/gn.json")")
+  done
+  t_res=$(median "${res[@]}")
+  t_rg=$(median "${rg[@]}")
+  t_py=$(median "${py[@]}")
+  t_b1=$(median "${b1[@]}")
+  t_bn=$(median "${bn[@]}")
+  # Each round's own ratio too: the two builds of a round ran moments apart.
+  pairs=()
+  for k in "${!b1[@]}"; do pairs+=("$(echo "${b1[$k]} / ${bn[$k]}" | bc -l)"); done
+  t_pair=$(median "${pairs[@]}")
   m_b1=$(peak "$BIN" -q -j 1 build "$D" -o "$WORK/g1.json")
   m_bn=$(peak "$BIN" -q -j "$JOBS" build "$D" -o "$WORK/gn.json")
   cmp -s "$WORK/g1.json" "$WORK/gn.json" && same=identical || same=DIFFERENT
@@ -85,7 +96,7 @@ for size in 1 10; do
   echo "resgraph/ripgrep:    $(echo "scale=2; $t_rg / $t_res" | bc -l)"
   echo "resgraph/python:     $(echo "scale=1; $t_py / $t_res" | bc -l)"
   echo "build -j 1:          ${t_b1}s, peak $((m_b1 / 1024)) MB"
-  echo "build -j $JOBS:          ${t_bn}s, peak $((m_bn / 1024)) MB, speed-up $(echo "scale=2; $t_b1 / $t_bn" | bc -l)"
+  echo "build -j $JOBS:          ${t_bn}s, peak $((m_bn / 1024)) MB, speed-up $(echo "scale=2; $t_b1 / $t_bn" | bc -l) (median of the rounds' ratios $(printf '%.2f' "$t_pair"))"
   echo "peak / text read:    $(echo "scale=2; $m_bn * 1024 / $B" | bc -l) (-j $JOBS); graphs $same"
   echo
 done
