@@ -11,11 +11,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-mod huge_pages;
 mod progress;
-
-#[global_allocator]
-static ALLOCATOR: huge_pages::HugeForLarge = huge_pages::HugeForLarge;
 
 #[derive(Parser)]
 #[command(
