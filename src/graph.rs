@@ -12,9 +12,9 @@ use crate::layout::Clause;
 use crate::symbol::{Kind, Symbol};
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -68,6 +68,8 @@ pub struct Layout {
     clause_hint: Hint,
     furniture_hint: Hint,
     hop_hints: [Hint; 2],
+    /// The verb last read by [`Layout::clause_at`], by clause and text.
+    verb_cache: std::cell::RefCell<Option<VerbKey>>,
     /// The language table the clauses were read with (for their verbs).
     table: Option<&'static Table>,
     /// What a list may step over: runs of furniture apart only by white space, sorted and
@@ -78,6 +80,9 @@ pub struct Layout {
     /// Runs of non-blank lines (start of the first, end of the last with its line break).
     blocks: Vec<(usize, usize)>,
 }
+
+/// A clause's verb as read, with the clause's index and the text's address and length.
+type VerbKey = ((usize, usize, usize), Option<Cow<'static, str>>);
 
 /// Where the previous search of a sorted array ended, for the next search to start from: the
 /// extraction asks about nearby positions in turn (many times per reference), and a full binary
@@ -260,6 +265,7 @@ impl Layout {
             clause_hint: Hint::default(),
             furniture_hint: Hint::default(),
             hop_hints: Default::default(),
+            verb_cache: Default::default(),
             clauses,
             table: Some(table),
         }
@@ -301,7 +307,16 @@ impl Layout {
         let slot = &self.clauses[i - 1].1;
         let mut clause = slot.clause.clone();
         if let (Some((s, e, operative)), Some(table)) = (slot.verb_at, self.table) {
-            clause.verb = text.get(s..e).and_then(|t| verb_in(t, table, operative));
+            // The references of a list stand in one clause: its verb is read once.
+            let key = (i - 1, text.as_ptr() as usize, text.len());
+            let mut cache = self.verb_cache.borrow_mut();
+            match &*cache {
+                Some((k, verb)) if *k == key => clause.verb = verb.clone(),
+                _ => {
+                    clause.verb = text.get(s..e).and_then(|t| verb_in(t, table, operative));
+                    *cache = Some((key, clause.verb.clone()));
+                }
+            }
         }
         clause
     }
@@ -786,12 +801,25 @@ pub fn verb(clause: &str, table: &Table) -> Option<Cow<'static, str>> {
 /// The normalised opening verb of a clause; in an operative paragraph the table's
 /// `operative_verbs` come first (Chinese `回顾` is `recalls` there, `recalling` in the preamble).
 pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<Cow<'static, str>> {
-    let cleaned: String = clause
-        .chars()
-        .take(120)
-        .filter(|c| *c != '*' && *c != '_' && !script::is_mark(*c))
-        .collect::<String>()
-        .to_lowercase();
+    let kept = || {
+        clause
+            .chars()
+            .take(120)
+            .filter(|c| *c != '*' && *c != '_' && !script::is_mark(*c))
+    };
+    // Lower-cased in the same pass, as `str::to_lowercase` does but for its final-sigma rule:
+    // a Greek capital sigma sends the clause the long way.
+    let mut cleaned = String::with_capacity(128);
+    for c in kept() {
+        if c.is_ascii() {
+            cleaned.push(c.to_ascii_lowercase());
+        } else if c == 'Σ' {
+            cleaned = kept().collect::<String>().to_lowercase();
+            break;
+        } else {
+            cleaned.extend(c.to_lowercase());
+        }
+    }
     let mut rest = cleaned.trim_start_matches(|c: char| is_space(c) || c == '(');
     let spaced = table.spaced;
     for _ in 0..3 {
