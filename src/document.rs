@@ -531,12 +531,25 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
     // plenary meeting`); the words deep in a sentence ("the 2005 World Summit Outcome adopted at
     // the high-level plenary meeting of the General Assembly on 16 September 2005") date
     // something else.
-    let m = PLENARY.find_iter(text).filter(|m| {
-        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        text[start..m.start()].split_whitespace().count() <= 4
-    });
-    let m = m.last()?;
-    date::find_date(text, m.end(), 60, lang).map(|d| d.date)
+    // The last such line, looked for in the last few kilobytes first (where it stands): a
+    // match cannot span a line break, so the text cut after one gives the same matches.
+    let last_in = |from: usize, to: usize| {
+        PLENARY
+            .find_iter(&text[from..to])
+            .map(|m| (from + m.start(), from + m.end()))
+            .filter(|&(s, _)| {
+                let start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+                text[start..s].split_whitespace().count() <= 4
+            })
+            .last()
+    };
+    let cut = text
+        .len()
+        .checked_sub(4096)
+        .and_then(|k| text.as_bytes()[..k].iter().rposition(|b| *b == b'\n'))
+        .map_or(0, |i| i + 1);
+    let (_, end) = last_in(cut, text.len()).or_else(|| last_in(0, cut))?;
+    date::find_date(text, end, 60, lang).map(|d| d.date)
 }
 
 /// The table of a language (re-exported for callers that only have a [`Lang`]).
