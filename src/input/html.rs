@@ -38,6 +38,10 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// or with an XML declaration, a comment or a `<meta>`/`<link>` tag before `<html`.
 pub fn looks_like_html(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    // Every opening looked for starts with `<`: other texts are not lower-cased at all.
+    if !t.starts_with('<') {
+        return false;
+    }
     let head: String = t
         .chars()
         .take(1024)

@@ -279,9 +279,7 @@ fn looks_like_html_bytes(bytes: &[u8]) -> bool {
 
 /// A PDF starts with `%PDF-`, possibly after up to 1 KiB of junk (which readers accept).
 fn is_pdf(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-")
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
 }
 
 /// Runs a converter, turning a panic in it (a bug in a parsing library) into an error.
