@@ -171,6 +171,28 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 fn month_number(name: &str, table: &Table) -> Option<u32> {
+    // One ASCII word (`December`, `Dez.`): compared in lower case as it stands, without the
+    // copies the general case makes.
+    if name
+        .bytes()
+        .all(|b| b.is_ascii() && !char::from(b).is_whitespace())
+    {
+        return table
+            .months
+            .iter()
+            .find(|(m, _)| {
+                m.len() == name.len()
+                    && m.bytes()
+                        .zip(name.bytes())
+                        .all(|(a, b)| a == b.to_ascii_lowercase())
+            })
+            .map(|(_, n)| *n);
+    }
+    month_number_folded(name, table)
+}
+
+/// [`month_number`] for any name: marks dropped, lower case, white space folded.
+fn month_number_folded(name: &str, table: &Table) -> Option<u32> {
     let lower: String = name
         .chars()
         .filter(|c| !script::is_mark(*c))
@@ -192,6 +214,37 @@ fn month_number(name: &str, table: &Table) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII shortcut gives what the general comparison gives, for every month name of
+    /// every language in three casings and for words that are no month.
+    #[test]
+    fn month_shortcut_equals_folded_comparison() {
+        for lang in Lang::ALL {
+            let table = lang.table();
+            for (m, _) in table.months {
+                let title: String = m
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                for name in [
+                    m.to_string(),
+                    m.to_ascii_uppercase(),
+                    title,
+                    format!("{m}x"),
+                ] {
+                    assert_eq!(
+                        month_number(&name, table),
+                        month_number_folded(&name, table),
+                        "{lang:?} {name}"
+                    );
+                }
+            }
+            for name in ["May", "MAR", "x", "Dez.", "sept", "of"] {
+                assert_eq!(month_number(name, table), month_number_folded(name, table));
+            }
+        }
+    }
 
     #[test]
     fn english_and_german_dates() {
