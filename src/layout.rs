@@ -29,6 +29,19 @@ pub enum Part {
     Annex,
 }
 
+impl Part {
+    /// The name written in JSON (the serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Heading => "heading",
+            Part::Preamble => "preamble",
+            Part::Operative => "operative",
+            Part::Footnote => "footnote",
+            Part::Annex => "annex",
+        }
+    }
+}
+
 /// The clause a mention stands in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Clause {

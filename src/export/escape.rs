@@ -1,4 +1,5 @@
-//! Escaping shared by the text formats: XML (GraphML, GEXF) and CSV.
+//! Escaping shared by the text formats: XML (GraphML, GEXF), CSV, and JSON strings written by
+//! hand (as serde_json writes them).
 //!
 //! Titles come from the corpus and may hold anything. XML 1.0 cannot carry most control
 //! characters at all (not even as `&#1;`), and RFC 4180 CSV allows none but line breaks, so
@@ -102,6 +103,91 @@ pub fn csv_field(s: &str) -> String {
     } else {
         s.into_owned()
     }
+}
+
+/// `s` as the inside of a JSON string, appended to `out`, escaped as serde_json escapes: quote,
+/// backslash and control characters (short forms where JSON has them, else `\u00xx`);
+/// everything else as it is.
+pub fn json_str_into(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    // Most strings need no escape: checked without an early exit, in vector code.
+    let plain = b.chunks(32).all(|c| {
+        !c.iter().fold(false, |acc, &x| {
+            acc | (x < 0x20) | (x == b'"') | (x == b'\\')
+        })
+    });
+    if plain {
+        out.extend_from_slice(b);
+        return;
+    }
+    let mut from = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let short = match c {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0x08 => b'b',
+            0x0C => b'f',
+            0x00..=0x1F => b'u',
+            _ => continue,
+        };
+        out.extend_from_slice(&b[from..i]);
+        out.push(b'\\');
+        out.push(short);
+        if short == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"00");
+            out.push(HEX[usize::from(c >> 4)]);
+            out.push(HEX[usize::from(c & 0xF)]);
+        }
+        from = i + 1;
+    }
+    out.extend_from_slice(&b[from..]);
+}
+
+/// `s` as a JSON string with its quotes, appended to `out` (see [`json_str_into`]).
+pub fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    json_str_into(out, s);
+    out.push(b'"');
+}
+
+/// A number in decimal, appended to `out`.
+pub fn json_number(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// A date as serde writes a `NaiveDate` (`2023-12-22`; chrono's own form outside years 0-9999),
+/// with its quotes.
+pub fn json_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    if !(0..=9999).contains(&d.year()) {
+        return json_str(out, &d.to_string());
+    }
+    let digits = |out: &mut Vec<u8>, n: u32, width: u32| {
+        for k in (0..width).rev() {
+            out.push(b'0' + (n / 10u32.pow(k) % 10) as u8);
+        }
+    };
+    out.push(b'"');
+    digits(out, d.year() as u32, 4);
+    out.push(b'-');
+    digits(out, d.month(), 2);
+    out.push(b'-');
+    digits(out, d.day(), 2);
+    out.push(b'"');
 }
 
 #[cfg(test)]

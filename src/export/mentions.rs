@@ -6,152 +6,62 @@
 //! them, and going through serde cost more than the extraction of the mentions' dates. The bytes
 //! are the ones `serde_json::to_writer` gives for the same row (tested below).
 
+use super::escape::{json_date, json_number, json_str, json_str_into};
 use crate::Document;
 use crate::extract::Mention;
-use crate::layout::Part;
-use chrono::Datelike;
 
 /// Appends the JSON line (with its `\n`) of mention `m` of `doc` to `out`.
 pub fn write_row(out: &mut Vec<u8>, doc: &Document, m: &Mention) {
     out.extend_from_slice(b"{\"file\":");
-    string(out, &doc.file);
+    json_str(out, &doc.file);
     out.extend_from_slice(b",\"citing\":");
-    opt_string(out, doc.info.id.as_deref());
+    opt_str(out, doc.info.id.as_deref());
     out.extend_from_slice(b",\"cited\":\"");
     // Ids are built from symbol characters and digits, but a document symbol comes from the
     // text: escaped like any other string.
     let mut id = String::with_capacity(24);
     m.symbol.write_id(&mut id);
-    escaped(out, &id);
+    json_str_into(out, &id);
     out.extend_from_slice(b"\",\"type\":\"");
     out.extend_from_slice(m.symbol.kind().as_str().as_bytes());
     out.extend_from_slice(b"\",\"body\":");
-    string(out, m.symbol.body().as_str());
+    json_str(out, m.symbol.body().as_str());
     out.extend_from_slice(b",\"date\":");
     match m.date {
-        Some(d) if (0..=9999).contains(&d.year()) => {
-            out.push(b'"');
-            digits(out, d.year() as u32, 4);
-            out.push(b'-');
-            digits(out, d.month(), 2);
-            out.push(b'-');
-            digits(out, d.day(), 2);
-            out.push(b'"');
-        }
-        // Years outside 0-9999 as chrono writes them (`+12345-01-01`).
-        Some(d) => string(out, &d.to_string()),
+        Some(d) => json_date(out, d),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"start\":");
-    number(out, m.start as u64);
+    json_number(out, m.start as u64);
     out.extend_from_slice(b",\"end\":");
-    number(out, m.end as u64);
+    json_number(out, m.end as u64);
     out.extend_from_slice(b",\"text\":");
-    string(out, &m.text);
+    json_str(out, &m.text);
     out.extend_from_slice(b",\"clause\":{\"part\":\"");
-    out.extend_from_slice(part_name(m.clause.part).as_bytes());
+    out.extend_from_slice(m.clause.part.as_str().as_bytes());
     out.extend_from_slice(b"\",\"paragraph\":");
     match m.clause.paragraph {
-        Some(n) => number(out, u64::from(n)),
+        Some(n) => json_number(out, u64::from(n)),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"verb\":");
-    opt_string(out, m.clause.verb.as_deref());
+    opt_str(out, m.clause.verb.as_deref());
     out.extend_from_slice(b"},\"source\":\"");
     out.extend_from_slice(doc.source.as_str().as_bytes());
     out.extend_from_slice(b"\"}\n");
 }
 
-/// The serialised name of a part (as its serde name).
-fn part_name(p: Part) -> &'static str {
-    match p {
-        Part::Heading => "heading",
-        Part::Preamble => "preamble",
-        Part::Operative => "operative",
-        Part::Footnote => "footnote",
-        Part::Annex => "annex",
-    }
-}
-
-fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
+fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
-        Some(s) => string(out, s),
+        Some(s) => json_str(out, s),
         None => out.extend_from_slice(b"null"),
-    }
-}
-
-fn string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    escaped(out, s);
-    out.push(b'"');
-}
-
-/// `s` as the inside of a JSON string, escaped as serde_json escapes: quote, backslash and
-/// control characters (short forms where JSON has them, else `\u00xx`); everything else as it is.
-fn escaped(out: &mut Vec<u8>, s: &str) {
-    let b = s.as_bytes();
-    // Most strings need no escape: checked without an early exit, in vector code.
-    let plain = b.chunks(32).all(|c| {
-        !c.iter().fold(false, |acc, &x| {
-            acc | (x < 0x20) | (x == b'"') | (x == b'\\')
-        })
-    });
-    if plain {
-        out.extend_from_slice(b);
-        return;
-    }
-    let mut from = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let short = match c {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'\n' => b'n',
-            b'\r' => b'r',
-            b'\t' => b't',
-            0x08 => b'b',
-            0x0C => b'f',
-            0x00..=0x1F => b'u',
-            _ => continue,
-        };
-        out.extend_from_slice(&b[from..i]);
-        out.push(b'\\');
-        out.push(short);
-        if short == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(b"00");
-            out.push(HEX[usize::from(c >> 4)]);
-            out.push(HEX[usize::from(c & 0xF)]);
-        }
-        from = i + 1;
-    }
-    out.extend_from_slice(&b[from..]);
-}
-
-fn number(out: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
-}
-
-/// `n` in exactly `width` digits, zero-padded (`n` has at most `width` digits).
-fn digits(out: &mut Vec<u8>, n: u32, width: u32) {
-    for k in (0..width).rev() {
-        out.push(b'0' + (n / 10u32.pow(k) % 10) as u8);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Clause;
+    use crate::layout::{Clause, Part};
     use crate::symbol::Symbol;
     use chrono::NaiveDate;
     use std::borrow::Cow;

@@ -112,14 +112,22 @@ pub fn write_at<W: Write, T: Serialize + ?Sized>(
     value.serialize(&mut ser).map_err(io::Error::other)
 }
 
+/// Writes one element of an array into a buffer, pretty, as standing `depth` levels deep.
+type ItemWriter<T> = dyn Fn(&T, &mut Vec<u8>, usize) -> io::Result<()> + Sync;
+
 /// The elements of a chunk of an array `depth` levels deep, each with the separator and indent
 /// that go before it (`first`: the chunk opens the array, so its first element has no comma).
-fn elements<T: Serialize>(items: &[T], first: bool, depth: usize) -> io::Result<Vec<u8>> {
+fn elements<T>(
+    items: &[T],
+    first: bool,
+    depth: usize,
+    item: &ItemWriter<T>,
+) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(items.len() * 1024);
     let inside = Nested::new(depth + 1);
-    for (k, item) in items.iter().enumerate() {
+    for (k, x) in items.iter().enumerate() {
         inside.element(&mut out, first && k == 0)?;
-        write_at(&mut out, item, depth + 1)?;
+        item(x, &mut out, depth + 1)?;
     }
     Ok(out)
 }
@@ -132,6 +140,18 @@ pub fn write_array<W: Write, T: Serialize + Sync>(
     depth: usize,
     jobs: usize,
 ) -> io::Result<()> {
+    write_array_with(w, items, depth, jobs, &|x, out, d| write_at(out, x, d))
+}
+
+/// [`write_array`] with each element written by `item` (the bytes [`write_at`] would give:
+/// elements that write themselves by hand).
+pub fn write_array_with<W: Write, T: Sync>(
+    w: &mut W,
+    items: &[T],
+    depth: usize,
+    jobs: usize,
+    item: &ItemWriter<T>,
+) -> io::Result<()> {
     if items.is_empty() {
         return w.write_all(b"[]");
     }
@@ -139,10 +159,10 @@ pub fn write_array<W: Write, T: Serialize + Sync>(
     let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
     if jobs <= 1 || chunks.len() == 1 {
         for (i, c) in chunks.iter().enumerate() {
-            w.write_all(&elements(c, i == 0, depth)?)?;
+            w.write_all(&elements(c, i == 0, depth, item)?)?;
         }
     } else {
-        write_chunks_parallel(w, &chunks, depth, jobs)?;
+        write_chunks_parallel(w, &chunks, depth, jobs, item)?;
     }
     w.write_all(b"\n")?;
     indent(w, depth)?;
@@ -151,11 +171,12 @@ pub fn write_array<W: Write, T: Serialize + Sync>(
 
 /// Worker `k` serialises chunks `k`, `k + jobs`, ...; the caller writes them in order as they
 /// come. The channel's bound keeps at most a few chunks per worker waiting.
-fn write_chunks_parallel<W: Write, T: Serialize + Sync>(
+fn write_chunks_parallel<W: Write, T: Sync>(
     w: &mut W,
     chunks: &[&[T]],
     depth: usize,
     jobs: usize,
+    item: &ItemWriter<T>,
 ) -> io::Result<()> {
     let (tx, rx) = mpsc::sync_channel::<(usize, io::Result<Vec<u8>>)>(jobs);
     std::thread::scope(|scope| {
@@ -163,7 +184,10 @@ fn write_chunks_parallel<W: Write, T: Serialize + Sync>(
             let tx = tx.clone();
             scope.spawn(move || {
                 for i in (k..chunks.len()).step_by(jobs) {
-                    if tx.send((i, elements(chunks[i], i == 0, depth))).is_err() {
+                    if tx
+                        .send((i, elements(chunks[i], i == 0, depth, item)))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -181,6 +205,87 @@ fn write_chunks_parallel<W: Write, T: Serialize + Sync>(
         }
         Ok(())
     })
+}
+
+/// A pretty JSON object written by hand `depth` levels deep: the bytes serde's pretty printer
+/// gives for a struct with the same fields in the same order.
+pub struct Object<'a> {
+    out: &'a mut Vec<u8>,
+    depth: usize,
+    empty: bool,
+}
+
+fn indent_vec(out: &mut Vec<u8>, depth: usize) {
+    const SPACES: &[u8; 64] = b"                                                                ";
+    let mut n = 2 * depth;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.extend_from_slice(&SPACES[..k]);
+        n -= k;
+    }
+}
+
+impl<'a> Object<'a> {
+    /// `{`.
+    pub fn open(out: &'a mut Vec<u8>, depth: usize) -> Object<'a> {
+        out.push(b'{');
+        Object {
+            out,
+            depth,
+            empty: true,
+        }
+    }
+
+    /// The key of the next field (a plain name: not escaped); the value is written next into
+    /// the buffer returned.
+    pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
+        self.out.reserve(key.len() + 2 * self.depth + 8);
+        self.out
+            .extend_from_slice(if self.empty { b"\n" } else { b",\n" });
+        indent_vec(self.out, self.depth + 1);
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
+        self.empty = false;
+        self.out
+    }
+
+    /// The depth of the fields' values.
+    pub fn inner(&self) -> usize {
+        self.depth + 1
+    }
+
+    /// `}`.
+    pub fn close(self) {
+        if !self.empty {
+            self.out.push(b'\n');
+            indent_vec(self.out, self.depth);
+        }
+        self.out.push(b'}');
+    }
+}
+
+/// A pretty JSON array `depth` levels deep whose elements `each` writes (each given the buffer
+/// and the depth of the elements).
+pub fn array_into<T>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    depth: usize,
+    mut each: impl FnMut(&T, &mut Vec<u8>, usize),
+) {
+    if items.is_empty() {
+        out.extend_from_slice(b"[]");
+        return;
+    }
+    out.push(b'[');
+    for (k, x) in items.iter().enumerate() {
+        out.extend_from_slice(if k == 0 { b"\n" } else { b",\n" });
+        indent_vec(out, depth + 1);
+        each(x, out, depth + 1);
+    }
+    out.push(b'\n');
+    indent_vec(out, depth);
+    out.push(b']');
 }
 
 #[cfg(test)]
