@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -113,7 +113,7 @@ pub struct NodeLink {
 pub struct CitationGraph {
     /// The petgraph graph; node weights are [`Node`]s, edge weights [`Edge`]s.
     pub graph: DiGraph<Node, Edge>,
-    index: HashMap<String, NodeIndex>,
+    index: FxHashMap<String, NodeIndex>,
     /// Graph attributes.
     pub meta: Meta,
 }
@@ -368,8 +368,15 @@ impl Builder {
             .collect();
 
         // Nodes in id order: the order of the graph and of the warnings.
-        let mut order: Vec<usize> = (0..nodes.len()).collect();
-        order.sort_by(|a, b| nodes[*a].id.cmp(&nodes[*b].id));
+        // Ids are distinct, so an unstable sort gives the one order; sorting (id, index) pairs
+        // keeps each comparison off the large node records.
+        let mut keyed: Vec<(&str, usize)> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        keyed.sort_unstable();
+        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         for &i in &order {
             let node = &mut nodes[i];
             node.sources.sort();
@@ -440,9 +447,14 @@ impl Builder {
             }
         }
         // Edges in (source id, target id) order; node indices follow the id order.
-        let mut edges: Vec<((usize, usize), Vec<MentionRecord>)> = edges.into_iter().collect();
-        edges.sort_by_key(|((s, t), _)| (rank[*s], rank[*t]));
-        for ((s, t), mut mentions) in edges {
+        // Each (source, target) pair is one edge: an unstable sort gives the one order. The
+        // ranks are looked up once per edge, not at every comparison.
+        let mut edges: Vec<_> = edges
+            .into_iter()
+            .map(|((s, t), m)| ((rank[s], rank[t]), (s, t), m))
+            .collect();
+        edges.sort_unstable_by_key(|(key, _, _)| *key);
+        for (_, (s, t), mut mentions) in edges {
             mentions.sort();
             let weight = max_per_file(&mentions);
             let (a, b) = (NodeIndex::new(rank[s]), NodeIndex::new(rank[t]));
