@@ -154,6 +154,14 @@ pub fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// `s` as a JSON string, or `null` for none, appended to `out`.
+pub fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
 /// A number in decimal, appended to `out`.
 pub fn json_number(out: &mut Vec<u8>, mut n: u64) {
     let mut buf = [0u8; 20];

@@ -6,7 +6,7 @@
 //! them, and going through serde cost more than the extraction of the mentions' dates. The bytes
 //! are the ones `serde_json::to_writer` gives for the same row (tested below).
 
-use super::escape::{json_date, json_number, json_str, json_str_into};
+use super::escape::{json_date, json_number, json_opt_str, json_str, json_str_into};
 use crate::Document;
 use crate::extract::Mention;
 
@@ -15,7 +15,7 @@ pub fn write_row(out: &mut Vec<u8>, doc: &Document, m: &Mention) {
     out.extend_from_slice(b"{\"file\":");
     json_str(out, &doc.file);
     out.extend_from_slice(b",\"citing\":");
-    opt_str(out, doc.info.id.as_deref());
+    json_opt_str(out, doc.info.id.as_deref());
     out.extend_from_slice(b",\"cited\":\"");
     // Ids are built from symbol characters and digits, but a document symbol comes from the
     // text: escaped like any other string.
@@ -45,17 +45,10 @@ pub fn write_row(out: &mut Vec<u8>, doc: &Document, m: &Mention) {
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"verb\":");
-    opt_str(out, m.clause.verb.as_deref());
+    json_opt_str(out, m.clause.verb.as_deref());
     out.extend_from_slice(b"},\"source\":\"");
     out.extend_from_slice(doc.source.as_str().as_bytes());
     out.extend_from_slice(b"\"}\n");
-}
-
-fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => json_str(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! The edge list is under `edges`, the key networkx writes and reads by default from 3.4 on.
 //! [`EdgeKey::Links`] writes it under `links` instead, for D3 and for networkx before 3.4.
 
-use super::escape::{json_date, json_number, json_str};
+use super::escape::{json_date, json_number, json_opt_str, json_str};
 use super::pretty;
 use crate::graph::{CitationGraph, Edge, MentionRecord, Meta, Node};
 use serde::Serialize;
@@ -78,13 +78,6 @@ pub fn write(graph: &CitationGraph, w: impl std::io::Write, jobs: usize) -> std:
 // which runs after every file is read. The bytes are serde's (tested below and against
 // `write_json` on a corpus graph).
 
-fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => json_str(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
 fn bool_json(out: &mut Vec<u8>, b: bool) {
     out.extend_from_slice(if b { b"true" } else { b"false" });
 }
@@ -100,13 +93,13 @@ fn node_json(n: &Node, out: &mut Vec<u8>, depth: usize) {
     json_str(o.key("id"), &n.id);
     json_str(o.key("type"), n.kind.as_str());
     json_str(o.key("body"), &n.body);
-    opt_str(o.key("date"), n.date.as_deref());
-    opt_str(o.key("date_source"), n.date_source.as_deref());
+    json_opt_str(o.key("date"), n.date.as_deref());
+    json_opt_str(o.key("date_source"), n.date_source.as_deref());
     strings(o.key("cited_dates"), &n.cited_dates, inner);
     bool_json(o.key("date_conflict"), n.date_conflict);
     json_str(o.key("label"), &n.label);
     json_str(o.key("url"), &n.url);
-    opt_str(o.key("title"), n.title.as_deref());
+    json_opt_str(o.key("title"), n.title.as_deref());
     bool_json(o.key("in_corpus"), n.in_corpus);
     strings(o.key("sources"), &n.sources, inner);
     o.close();
@@ -137,7 +130,7 @@ fn mention_json(m: &MentionRecord, out: &mut Vec<u8>, depth: usize) {
         Some(p) => json_number(c.key("paragraph"), u64::from(p)),
         None => c.key("paragraph").extend_from_slice(b"null"),
     }
-    opt_str(c.key("verb"), m.clause.verb.as_deref());
+    json_opt_str(c.key("verb"), m.clause.verb.as_deref());
     c.close();
     match m.date {
         Some(d) => json_date(o.key("date"), d),

@@ -30,9 +30,20 @@ impl Nested {
     }
 }
 
+/// Spaces for indentation, written a slice at a time.
+const SPACES: &[u8; 64] = b"                                                                ";
+
+/// The slices of [`SPACES`] that make `depth` levels of two-space indentation.
+fn indentation(depth: usize) -> impl Iterator<Item = &'static [u8]> {
+    let n = 2 * depth;
+    (0..n)
+        .step_by(SPACES.len())
+        .map(move |k| &SPACES[..(n - k).min(SPACES.len())])
+}
+
 fn indent<W: ?Sized + Write>(w: &mut W, depth: usize) -> io::Result<()> {
-    for _ in 0..depth {
-        w.write_all(b"  ")?;
+    for piece in indentation(depth) {
+        w.write_all(piece)?;
     }
     Ok(())
 }
@@ -216,12 +227,8 @@ pub struct Object<'a> {
 }
 
 fn indent_vec(out: &mut Vec<u8>, depth: usize) {
-    const SPACES: &[u8; 64] = b"                                                                ";
-    let mut n = 2 * depth;
-    while n > 0 {
-        let k = n.min(SPACES.len());
-        out.extend_from_slice(&SPACES[..k]);
-        n -= k;
+    for piece in indentation(depth) {
+        out.extend_from_slice(piece);
     }
 }
 
