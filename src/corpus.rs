@@ -6,10 +6,7 @@
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::{Document, input};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 /// How to run over a corpus.
 #[derive(Debug, Clone, Default)]
@@ -115,66 +112,15 @@ pub fn analyse_paths(
         });
         !(opts.strict && summary.failed > 0)
     };
-    // `jobs` threads in all: the calling thread reads files too, and between two of its own
-    // it takes in, in path order, what the others have finished. It waits only when every
-    // file is claimed; a separate collecting thread would wake for each file and crowd the
-    // readers off the cores. One job is the calling thread alone.
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    // Results that arrive before every earlier file is done wait in `pending`; the channel's
-    // bound stops the other threads from running far ahead of the calling one.
-    let (tx, rx) = mpsc::sync_channel::<(usize, u64, crate::Result<Document>)>(jobs * 4);
-    std::thread::scope(|scope| {
-        for _ in 1..jobs {
-            let tx = tx.clone();
-            let (next, stop, files) = (&next, &stop, &files);
-            scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    let (size, result) = read(path);
-                    if tx.send((i, size, result)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut pending: BTreeMap<usize, (u64, crate::Result<Document>)> = BTreeMap::new();
-        let mut want = 0usize;
-        let mut claimed_all = false;
-        while want < files.len() {
-            while let Ok((i, size, result)) = rx.try_recv() {
-                pending.insert(i, (size, result));
-            }
-            if let Some((size, result)) = pending.remove(&want) {
-                want += 1;
-                if !take(want, size, result) {
-                    stop.store(true, Ordering::Relaxed);
-                    break;
-                }
-                continue;
-            }
-            if !claimed_all {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if let Some(path) = files.get(i) {
-                    let (size, result) = read(path);
-                    pending.insert(i, (size, result));
-                    continue;
-                }
-                claimed_all = true;
-            }
-            // Every file is claimed and the next one in order is another thread's.
-            match rx.recv() {
-                Ok((i, size, result)) => {
-                    pending.insert(i, (size, result));
-                }
-                Err(_) => break,
-            }
-        }
-        // Unblock the other threads if the run stopped early.
-        stop.store(true, Ordering::Relaxed);
-        drop(rx);
-    });
+    // The calling thread reads files too, and takes in, in path order, what the others have
+    // finished; a separate collecting thread would wake for each file and crowd the readers off
+    // the cores. Documents hold mentions, not texts: a few dozen waiting cost little memory.
+    crate::ordered::map_in_order(
+        files.len(),
+        jobs,
+        jobs * 16,
+        |i| read(&files[i]),
+        |i, (size, result)| take(i + 1, size, result),
+    );
     summary
 }

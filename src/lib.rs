@@ -25,6 +25,7 @@ pub mod input;
 pub mod known;
 pub mod lang;
 pub mod layout;
+pub mod ordered;
 pub mod query;
 pub mod symbol;
 

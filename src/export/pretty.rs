@@ -5,14 +5,13 @@
 
 use serde::Serialize;
 use serde_json::ser::Formatter;
-use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::sync::mpsc;
 
-/// Elements serialised per chunk: large enough that a chunk is worth a hand-over (an edge is
-/// one to several kilobytes of JSON), small enough that the chunks in flight, a few per thread,
-/// stay a few megabytes (256 edges a chunk raised the peak of a 255 MB corpus by 15 MB).
-const CHUNK: usize = 64;
+/// Bytes of JSON a chunk is cut at (as the items' sizes estimate it): large enough that
+/// handing a chunk from one thread to another costs little beside writing it (each hand-over
+/// may wake a sleeping thread), small enough that the chunks in flight, a few per thread, stay
+/// a few megabytes however many mentions an edge holds.
+const CHUNK_BYTES: usize = 256 * 1024;
 
 /// serde_json's pretty layout (two-space indent), starting at a given depth, so that a value
 /// nested in a larger document can be serialised on its own.
@@ -133,8 +132,9 @@ fn elements<T>(
     first: bool,
     depth: usize,
     item: &ItemWriter<T>,
+    estimate: usize,
 ) -> io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(items.len() * 1024);
+    let mut out = Vec::with_capacity(estimate + estimate / 8);
     let inside = Nested::new(depth + 1);
     for (k, x) in items.iter().enumerate() {
         inside.element(&mut out, first && k == 0)?;
@@ -151,71 +151,70 @@ pub fn write_array<W: Write, T: Serialize + Sync>(
     depth: usize,
     jobs: usize,
 ) -> io::Result<()> {
-    write_array_with(w, items, depth, jobs, &|x, out, d| write_at(out, x, d))
+    write_array_with(
+        w,
+        items,
+        depth,
+        jobs,
+        &|x, out, d| write_at(out, x, d),
+        &|_| 1024,
+    )
 }
 
 /// [`write_array`] with each element written by `item` (the bytes [`write_at`] would give:
-/// elements that write themselves by hand).
+/// elements that write themselves by hand), and `size` a rough estimate of an element's bytes,
+/// by which the array is cut into chunks. The bytes do not depend on the estimate.
 pub fn write_array_with<W: Write, T: Sync>(
     w: &mut W,
     items: &[T],
     depth: usize,
     jobs: usize,
     item: &ItemWriter<T>,
+    size: &(dyn Fn(&T) -> usize + Sync),
 ) -> io::Result<()> {
     if items.is_empty() {
         return w.write_all(b"[]");
     }
     w.write_all(b"[")?;
-    let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
-    if jobs <= 1 || chunks.len() == 1 {
-        for (i, c) in chunks.iter().enumerate() {
-            w.write_all(&elements(c, i == 0, depth, item)?)?;
-        }
-    } else {
-        write_chunks_parallel(w, &chunks, depth, jobs, item)?;
-    }
+    let chunks = chunks_by_size(items, size);
+    // The calling thread serialises chunks too and writes them in order; a chunk's bytes are
+    // those of its elements alone, so where the cuts fall changes nothing in the file.
+    let mut result = Ok(());
+    crate::ordered::map_in_order(
+        chunks.len(),
+        jobs,
+        jobs * 2,
+        |i| {
+            let (c, estimate) = chunks[i];
+            elements(c, i == 0, depth, item, estimate)
+        },
+        |_, buf| {
+            result = buf.and_then(|b| w.write_all(&b));
+            result.is_ok()
+        },
+    );
+    result?;
     w.write_all(b"\n")?;
     indent(w, depth)?;
     w.write_all(b"]")
 }
 
-/// Worker `k` serialises chunks `k`, `k + jobs`, ...; the caller writes them in order as they
-/// come. The channel's bound keeps at most a few chunks per worker waiting.
-fn write_chunks_parallel<W: Write, T: Sync>(
-    w: &mut W,
-    chunks: &[&[T]],
-    depth: usize,
-    jobs: usize,
-    item: &ItemWriter<T>,
-) -> io::Result<()> {
-    let (tx, rx) = mpsc::sync_channel::<(usize, io::Result<Vec<u8>>)>(jobs);
-    std::thread::scope(|scope| {
-        for k in 0..jobs {
-            let tx = tx.clone();
-            scope.spawn(move || {
-                for i in (k..chunks.len()).step_by(jobs) {
-                    if tx
-                        .send((i, elements(chunks[i], i == 0, depth, item)))
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
-            });
+/// `items` cut into runs of about [`CHUNK_BYTES`] by the estimated `size` of each, with the
+/// estimate of each run.
+fn chunks_by_size<'t, T>(items: &'t [T], size: &dyn Fn(&T) -> usize) -> Vec<(&'t [T], usize)> {
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, x) in items.iter().enumerate() {
+        bytes += size(x);
+        if bytes >= CHUNK_BYTES {
+            chunks.push((&items[start..=i], bytes));
+            (start, bytes) = (i + 1, 0);
         }
-        drop(tx);
-        let mut pending: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
-        let mut want = 0;
-        for (i, buf) in rx {
-            pending.insert(i, buf?);
-            while let Some(buf) = pending.remove(&want) {
-                w.write_all(&buf)?;
-                want += 1;
-            }
-        }
-        Ok(())
-    })
+    }
+    if start < items.len() {
+        chunks.push((&items[start..], bytes));
+    }
+    chunks
 }
 
 /// A pretty JSON object written by hand `depth` levels deep: the bytes serde's pretty printer
@@ -304,7 +303,9 @@ mod tests {
     /// for any number of threads and any number of elements around the chunk size.
     #[test]
     fn same_bytes_as_serde_pretty() {
-        for n in [0, 1, 2, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 7] {
+        // `write_array` estimates 1 KB an element.
+        let per = CHUNK_BYTES / 1024;
+        for n in [0, 1, 2, per - 1, per, per + 1, 3 * per + 7] {
             let items: Vec<serde_json::Value> = (0..n)
                 .map(|i| {
                     json!({
@@ -331,5 +332,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Chunks cover the items in order, each but the last reaching the size it is cut at.
+    #[test]
+    fn chunks_cover_the_items() {
+        let items: Vec<usize> = (0..5000).map(|i| (i * 7919) % 100_000).collect();
+        let chunks = chunks_by_size(&items, &|x| *x);
+        let joined: Vec<usize> = chunks.iter().flat_map(|(c, _)| c.iter().copied()).collect();
+        assert_eq!(joined, items);
+        for (k, (c, bytes)) in chunks.iter().enumerate() {
+            assert_eq!(*bytes, c.iter().sum::<usize>());
+            if k + 1 < chunks.len() {
+                assert!(*bytes >= CHUNK_BYTES && bytes - c[c.len() - 1] < CHUNK_BYTES);
+            }
+        }
+        assert!(chunks_by_size(&[] as &[usize], &|x| *x).is_empty());
     }
 }
