@@ -232,3 +232,36 @@ fn devices_are_written_into_and_links_are_kept() {
     assert_eq!(std::fs::read_to_string(&target).expect("target"), "new");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A file written in many uneven pieces, several times larger than the stretch after which its
+/// writeback is started, arrives whole and replaces the old one.
+#[test]
+fn large_files_written_in_pieces_arrive_whole() {
+    let dir = std::env::temp_dir().join(format!("resgraph-large-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let path = dir.join("graph.json");
+    std::fs::write(&path, "old").expect("old file");
+    // 13 MB in pieces of 1 to 99,991 bytes, each byte telling its place.
+    let whole: Vec<u8> = (0..13_000_003u32).map(|i| (i % 251) as u8).collect();
+    resgraph::export::write_atomic_with(&path, |w| {
+        let mut rest = &whole[..];
+        let mut k = 0usize;
+        while !rest.is_empty() {
+            let n = (1 + k * 7919 % 99_991).min(rest.len());
+            w.write_all(&rest[..n])?;
+            rest = &rest[n..];
+            k += 1;
+        }
+        Ok(())
+    })
+    .expect("write");
+    let back = std::fs::read(&path).expect("read back");
+    assert!(
+        back == whole,
+        "{} bytes back of {}",
+        back.len(),
+        whole.len()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
