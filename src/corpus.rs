@@ -86,9 +86,9 @@ pub fn analyse_paths(
     let read_opts = input::ReadOptions {
         encoding: opts.encoding,
     };
-    let read = |path: &PathBuf| {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        (size, crate::analyse_file_with(path, opts.lang, &read_opts))
+    let read = |path: &PathBuf| match crate::analyse_file_sized(path, opts.lang, &read_opts) {
+        Ok((doc, size)) => (size, Ok(doc)),
+        Err(e) => (0, Err(e)),
     };
     // Takes one file's result in order; false when the run is to stop.
     let mut take = |done: usize, size: u64, result: crate::Result<Document>| {

@@ -105,9 +105,18 @@ pub fn analyse_file_with(
     lang: Option<Lang>,
     opts: &input::ReadOptions,
 ) -> Result<Document> {
-    let input = input::read(path, opts)?;
+    analyse_file_sized(path, lang, opts).map(|(doc, _)| doc)
+}
+
+/// [`analyse_file_with`], with the size of the file in bytes.
+pub(crate) fn analyse_file_sized(
+    path: &Path,
+    lang: Option<Lang>,
+    opts: &input::ReadOptions,
+) -> Result<(Document, u64)> {
+    let (input, size) = input::read_sized(path, opts)?;
     let mut doc = analyse_text(&input.text, lang);
     doc.file = path.display().to_string();
     doc.source = input.source;
-    Ok(doc)
+    Ok((doc, size))
 }

@@ -134,10 +134,12 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>, stack: &
             return;
         }
     };
-    let mut children: Vec<PathBuf> = entries
+    // Each entry with whether it is a plain file, which the folder listing tells on most
+    // file systems: those are listed without looking each one up again.
+    let mut children: Vec<(PathBuf, bool)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_file())))
+        .filter(|(p, _)| {
             p.file_name()
                 .and_then(|n| n.to_str())
                 .is_none_or(|n| !n.starts_with('.'))
@@ -145,31 +147,50 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>, stack: &
         .collect();
     children.sort();
     stack.push(canonical);
-    for c in children {
-        walk(&c, files, errors, stack);
+    for (c, plain) in children {
+        if plain {
+            files.push(c);
+        } else {
+            walk(&c, files, errors, stack);
+        }
     }
     stack.pop();
 }
 
 /// Reads a file and returns the text to analyse, whatever its format (see the module comment).
 pub fn read(path: &Path, opts: &ReadOptions) -> Result<Input> {
+    read_sized(path, opts).map(|(input, _)| input)
+}
+
+/// [`read`], with the size of the file in bytes. The file is opened once and its size asked of
+/// the open file: a corpus run looked each path up four times before.
+pub(crate) fn read_sized(path: &Path, opts: &ReadOptions) -> Result<(Input, u64)> {
+    use std::io::Read;
     let io_error = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io_error)?;
-    if meta.len() > MAX_FILE {
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    if size > MAX_FILE {
         return Err(unreadable(
             path,
             format!(
                 "too large ({} MiB; files up to {} MiB are read)",
-                meta.len() >> 20,
+                size >> 20,
                 MAX_FILE >> 20
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(io_error)?;
-    convert_owned(path, bytes, opts)
+    // One byte more than the size, so that the read that finds the end needs no new room.
+    // Read through `take`: a `File`'s own `read_to_end` would ask for its size and position
+    // again, two more system calls per file.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.by_ref()
+        .take(u64::MAX)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    Ok((convert_owned(path, bytes, opts)?, size))
 }
 
 /// Reads a file as text (see [`read`]).
