@@ -346,27 +346,25 @@ impl Builder {
         }
     }
 
-    /// Builds the graph.
+    /// Builds the graph (on the calling thread alone).
     pub fn finish(self) -> CitationGraph {
-        let Builder {
-            mut nodes,
-            adopted,
-            mut cited,
-            edges,
-            mut unnamed,
-            documents,
-            ..
-        } = self;
-        unnamed.sort();
-        let mut warnings: Vec<String> = unnamed
-            .into_iter()
-            .map(|(file, n)| {
-                format!(
-                    "{file}: the document does not name itself; its {n} references are not in the graph"
-                )
-            })
-            .collect();
+        self.finish_with(1)
+    }
 
+    /// Builds the graph; with `jobs` above 1, a second thread orders the edges and their
+    /// mentions while this one settles the nodes' dates. The graph does not depend on `jobs`.
+    pub fn finish_with(self, jobs: usize) -> CitationGraph {
+        let Builder {
+            index,
+            by_symbol,
+            mut nodes,
+            title_file,
+            adopted,
+            cited,
+            edges,
+            unnamed,
+            documents,
+        } = self;
         // Nodes in id order: the order of the graph and of the warnings.
         // Ids are distinct, so an unstable sort gives the one order; sorting (id, index) pairs
         // keeps each comparison off the large node records.
@@ -377,100 +375,51 @@ impl Builder {
             .collect();
         keyed.sort_unstable();
         let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-        for &i in &order {
-            let node = &mut nodes[i];
-            node.sources.sort();
-            node.sources.dedup();
-            let own: Vec<String> = adopted
-                .get(&i)
-                .map(|s| s.iter().cloned().collect())
-                .unwrap_or_default();
-            let table = table_date(node);
-            let texts = cited.get_mut(&i);
-            node.cited_dates = texts
-                .as_ref()
-                .map(|m| m.keys().map(NaiveDate::to_string).collect())
-                .unwrap_or_default();
-            let (date, source) = if let Some(d) = own.first() {
-                (Some(d.clone()), Some("document"))
-            } else if let Some(d) = table {
-                (Some(d), Some("table"))
-            } else if node.cited_dates.len() == 1 {
-                (node.cited_dates.first().cloned(), Some("cited"))
-            } else {
-                (None, None)
-            };
-            let mut all: BTreeSet<&String> = node.cited_dates.iter().collect();
-            all.extend(own.iter());
-            if let Some(d) = &date {
-                all.insert(d);
-            }
-            if all.len() > 1 {
-                node.date_conflict = true;
-                let detail = texts
-                    .map(|m| {
-                        m.iter_mut()
-                            .map(|(d, places)| {
-                                places.sort();
-                                let places: Vec<String> = places
-                                    .iter()
-                                    .map(|(f, start)| format!("{f}:{start}"))
-                                    .collect();
-                                format!("{d} ({})", places.join(", "))
-                            })
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    })
-                    .unwrap_or_default();
-                warnings.push(format!(
-                    "{}: dates disagree: {} {}; cited as {detail}",
-                    node.id,
-                    source.unwrap_or("no date chosen"),
-                    date.as_deref().unwrap_or("-"),
-                ));
-            }
-            node.date = date;
-            node.date_source = source.map(str::to_string);
-        }
-
-        let mut g = CitationGraph::default();
         let mut rank = vec![0usize; nodes.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r;
         }
-        let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-        for &i in &order {
-            if let Some(node) = slots[i].take() {
-                let id = node.id.clone();
-                let ni = g.graph.add_node(node);
-                g.index.insert(id, ni);
+        let edge_count = edges.len();
+        let edge_work = || {
+            // Maps only the building needed, freed on this thread too.
+            drop((by_symbol, title_file));
+            ordered_edges(edges, &rank, &index)
+        };
+        // The nodes' part: settled in id order, then laid into the graph in that order.
+        let node_work = || {
+            let warnings = settle_nodes(&mut nodes, &order, unnamed, adopted, cited);
+            let mut graph = DiGraph::with_capacity(nodes.len(), edge_count);
+            let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+            for &i in &order {
+                if let Some(node) = slots[i].take() {
+                    graph.add_node(node);
+                }
             }
+            (graph, warnings)
+        };
+        let ((mut graph, warnings), edges) = if jobs > 1 {
+            let mut edges = Vec::new();
+            let nodes = std::thread::scope(|scope| {
+                scope.spawn(|| edges = edge_work());
+                node_work()
+            });
+            (nodes, edges)
+        } else {
+            let edges = edge_work();
+            (node_work(), edges)
+        };
+        for (a, b, edge) in edges {
+            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), edge);
         }
-        // Edges in (source id, target id) order; node indices follow the id order.
-        // Each (source, target) pair is one edge: an unstable sort gives the one order. The
-        // ranks are looked up once per edge, not at every comparison.
-        let mut edges: Vec<_> = edges
+        let mut g = CitationGraph {
+            graph,
+            ..CitationGraph::default()
+        };
+        // The builder's id strings serve as the graph's index: node indices follow the ranks.
+        g.index = index
             .into_iter()
-            .map(|((s, t), m)| ((rank[s], rank[t]), (s, t), m))
+            .map(|(id, i)| (id, NodeIndex::new(rank[i])))
             .collect();
-        edges.sort_unstable_by_key(|(key, _, _)| *key);
-        for (_, (s, t), mut mentions) in edges {
-            mentions.sort();
-            let weight = max_per_file(&mentions);
-            let (a, b) = (NodeIndex::new(rank[s]), NodeIndex::new(rank[t]));
-            let source = g.graph[a].id.clone();
-            let target = g.graph[b].id.clone();
-            g.graph.add_edge(
-                a,
-                b,
-                Edge {
-                    source,
-                    target,
-                    weight,
-                    mentions,
-                },
-            );
-        }
         g.meta = Meta {
             name: "resgraph".into(),
             format: 1,
@@ -479,6 +428,117 @@ impl Builder {
         };
         g
     }
+}
+
+/// Settles each node, in id order: its sources sorted, its cited dates listed, its date chosen
+/// (the document's own, the Security Council table's, or the one date it is cited with), and a
+/// warning where dates disagree. Returns the warnings, those of files without an identity first.
+fn settle_nodes(
+    nodes: &mut [Node],
+    order: &[usize],
+    mut unnamed: Vec<(String, usize)>,
+    mut adopted: FxHashMap<usize, BTreeSet<String>>,
+    mut cited: FxHashMap<usize, DatedPlaces>,
+) -> Vec<String> {
+    unnamed.sort();
+    let mut warnings: Vec<String> = unnamed
+        .into_iter()
+        .map(|(file, n)| {
+            format!(
+                "{file}: the document does not name itself; its {n} references are not in the graph"
+            )
+        })
+        .collect();
+    for &i in order {
+        let node = &mut nodes[i];
+        node.sources.sort();
+        node.sources.dedup();
+        // Each node's entries are taken out (and freed) as it is settled.
+        let own: Vec<String> = adopted
+            .remove(&i)
+            .map(|s| s.into_iter().collect())
+            .unwrap_or_default();
+        let table = table_date(node);
+        let texts = cited.remove(&i);
+        node.cited_dates = texts
+            .as_ref()
+            .map(|m| m.keys().map(NaiveDate::to_string).collect())
+            .unwrap_or_default();
+        let (date, source) = if let Some(d) = own.first() {
+            (Some(d.clone()), Some("document"))
+        } else if let Some(d) = table {
+            (Some(d), Some("table"))
+        } else if node.cited_dates.len() == 1 {
+            (node.cited_dates.first().cloned(), Some("cited"))
+        } else {
+            (None, None)
+        };
+        let mut all: BTreeSet<&String> = node.cited_dates.iter().collect();
+        all.extend(own.iter());
+        if let Some(d) = &date {
+            all.insert(d);
+        }
+        if all.len() > 1 {
+            node.date_conflict = true;
+            let detail = texts
+                .map(|mut m| {
+                    m.iter_mut()
+                        .map(|(d, places)| {
+                            places.sort();
+                            let places: Vec<String> = places
+                                .iter()
+                                .map(|(f, start)| format!("{f}:{start}"))
+                                .collect();
+                            format!("{d} ({})", places.join(", "))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default();
+            warnings.push(format!(
+                "{}: dates disagree: {} {}; cited as {detail}",
+                node.id,
+                source.unwrap_or("no date chosen"),
+                date.as_deref().unwrap_or("-"),
+            ));
+        }
+        node.date = date;
+        node.date_source = source.map(str::to_string);
+    }
+    warnings
+}
+
+/// The edges in (source id, target id) order, as (source rank, target rank, edge), each with
+/// its mentions sorted. Node indices follow the ranks; `index` gives each node's id.
+fn ordered_edges(
+    edges: FxHashMap<(usize, usize), Vec<MentionRecord>>,
+    rank: &[usize],
+    index: &FxHashMap<String, usize>,
+) -> Vec<(usize, usize, Edge)> {
+    let mut id_of = vec![""; rank.len()];
+    for (id, &i) in index {
+        id_of[i] = id.as_str();
+    }
+    // Each (source, target) pair is one edge: an unstable sort gives the one order. The
+    // ranks are looked up once per edge, not at every comparison.
+    let mut edges: Vec<_> = edges
+        .into_iter()
+        .map(|((s, t), m)| ((rank[s], rank[t]), (s, t), m))
+        .collect();
+    edges.sort_unstable_by_key(|(key, _, _)| *key);
+    edges
+        .into_iter()
+        .map(|((a, b), (s, t), mut mentions)| {
+            mentions.sort();
+            let edge = Edge {
+                source: id_of[s].to_string(),
+                target: id_of[t].to_string(),
+                weight: max_per_file(&mentions),
+                mentions,
+            };
+            (a, b, edge)
+        })
+        .collect()
 }
 
 /// The most mentions any one file makes (mentions sorted by file).

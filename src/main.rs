@@ -577,7 +577,9 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
 fn build(paths: &[PathBuf], lang: Option<Lang>) -> (CitationGraph, bool) {
     let mut b = resgraph::graph::Builder::new();
     let ok = analyse_all(paths, lang, |doc| b.add(doc));
-    let g = b.finish();
+    let g = b.finish_with(resgraph::corpus::effective_jobs(
+        RUN_FLAGS.get().map_or(0, |f| f.jobs),
+    ));
     for w in &g.meta.warnings {
         eprintln!("resgraph: warning: {w}");
     }

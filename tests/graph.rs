@@ -81,8 +81,17 @@ fn ga_corpus_graph_invariants() {
     assert_eq!(g.nodes().iter().filter(|n| n.in_corpus).count(), n);
     // The same corpus in reverse order gives the same bytes.
     let json = g.to_json();
-    let reversed = graph::build(docs.into_iter().rev());
+    let reversed = graph::build(docs.iter().rev().cloned());
     assert_eq!(json, reversed.to_json());
+    // Finished by two threads (the edges ordered beside the nodes), the same bytes.
+    let mut b = graph::Builder::new();
+    for d in docs {
+        b.add(d);
+    }
+    assert!(
+        b.finish_with(2).to_json() == json,
+        "two threads give other bytes"
+    );
     // Node-link JSON reads back to the same graph.
     let nl = serde_json::from_str(&json).expect("node-link JSON");
     assert_eq!(CitationGraph::from_node_link(nl).to_json(), json);
