@@ -336,8 +336,11 @@ impl Builder {
             let mut group: Vec<MentionRecord> = it.by_ref().take(n).map(|(_, rec)| rec).collect();
             match self.edges.entry((si, ti)) {
                 std::collections::hash_map::Entry::Occupied(mut e) => {
-                    e.get_mut().append(&mut group);
-                    e.get_mut().shrink_to_fit();
+                    // Grown to the exact size once: appending, then shrinking, moved the list
+                    // twice.
+                    let list = e.get_mut();
+                    list.reserve_exact(group.len());
+                    list.append(&mut group);
                 }
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(group);
