@@ -355,7 +355,8 @@ impl Builder {
     }
 
     /// Builds the graph; with `jobs` above 1, a second thread orders the edges and their
-    /// mentions while this one settles the nodes' dates. The graph does not depend on `jobs`.
+    /// mentions while this one settles the nodes (sources, dates, warnings) and lays them into
+    /// the graph. The graph does not depend on `jobs`.
     pub fn finish_with(self, jobs: usize) -> CitationGraph {
         let Builder {
             index,
