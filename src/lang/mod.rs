@@ -345,90 +345,102 @@ fn pack(w: &[u8]) -> Option<u64> {
     (!w.is_empty() && w.len() <= 8).then(|| w.iter().fold(0u64, |a, b| (a << 8) | u64::from(*b)))
 }
 
+/// Word bytes: ASCII letters, the apostrophe and letters of other scripts; ASCII punctuation,
+/// Latin-1 signs (`«`, no-break space: lead byte C2) and general punctuation (`’`, `–`, `“`:
+/// lead byte E2) end a word. 0: ends a word (1 byte), 1: in a word, 2 and 3: a 2- or 3-byte
+/// sign that ends one.
+const WORD_CLASS: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut x = 0;
+    while x < 0x80 {
+        t[x] = if (x as u8).is_ascii_alphabetic() || x == b'\'' as usize {
+            1
+        } else {
+            0
+        };
+        x += 1;
+    }
+    t[0xC2] = 2;
+    t[0xE2] = 3;
+    t
+};
+
+/// The languages the word `text[start..end]` marks (bits in `LATIN` order; 0 for none). An
+/// ASCII word is packed from one 8-byte load: its bytes are letters or apostrophes, and setting
+/// bit 5 of each lower-cases the letters and keeps the apostrophe (0x27).
+fn word_marks(markers: &[(u64, u8)], text: &str, start: usize, end: usize) -> u8 {
+    let n = end - start;
+    if n == 0 || n > 8 {
+        return 0;
+    }
+    let b = text.as_bytes();
+    if end >= 8
+        && let Ok(last8) = <[u8; 8]>::try_from(&b[end - 8..end])
+    {
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        let word = u64::from_be_bytes(last8) & mask;
+        if word & 0x8080_8080_8080_8080 == 0 {
+            return marker_bits(markers, word | (0x2020_2020_2020_2020 & mask));
+        }
+    }
+    let mut buf = [0u8; 8];
+    let mut len = 0;
+    for c in text[start..end].chars().flat_map(char::to_lowercase) {
+        let l = c.len_utf8();
+        if len + l > 8 {
+            return 0;
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += l;
+    }
+    pack(&buf[..len]).map_or(0, |key| marker_bits(markers, key))
+}
+
 /// Counts the function words of each `LATIN` language in `text`: words are runs of letters and
-/// apostrophes, compared in lower case. No allocation.
+/// apostrophes ([`WORD_CLASS`]), compared in lower case, and only those as short as a function
+/// word are looked up. Stops once one language is clearly ahead. No allocation.
 fn marker_counts(text: &str) -> [usize; 4] {
     let markers = &*MARKERS;
     // Function words are short: longer words are passed over unread.
     let longest = *LONGEST_MARKER;
-    // The languages a word marks (bits in `LATIN` order).
-    let bits_of = |w: &str| -> u8 {
-        let mut buf = [0u8; 8];
-        let mut n = 0;
-        if w.is_ascii() {
-            for (d, b) in buf.iter_mut().zip(w.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            n = w.len();
-        } else {
-            for c in w.chars().flat_map(char::to_lowercase) {
-                let len = c.len_utf8();
-                if n + len > 8 {
-                    return 0;
-                }
-                c.encode_utf8(&mut buf[n..]);
-                n += len;
-            }
-        }
-        pack(&buf[..n]).map_or(0, |key| marker_bits(markers, key))
-    };
-    let mut counts = [0usize; 4];
-    let add = |bits: u8, counts: &mut [usize; 4]| {
-        for (k, c) in counts.iter_mut().enumerate() {
-            if bits & (1 << k) != 0 {
-                *c += 1;
-            }
-        }
-    };
-    // Words by bytes: ASCII letters, the apostrophe and letters of other scripts; ASCII
-    // punctuation, Latin-1 signs (`«`, no-break space: lead byte C2) and general punctuation
-    // (`’`, `–`, `“`: lead byte E2) end a word. Only words as short as a function word are
-    // looked up.
-    const fn classes() -> [u8; 256] {
-        // 0: ends a word (1 byte), 1: in a word, 2 and 3: a 2- or 3-byte sign that ends one.
-        let mut t = [1u8; 256];
-        let mut x = 0;
-        while x < 0x80 {
-            t[x] = if (x as u8).is_ascii_alphabetic() || x == b'\'' as usize {
-                1
-            } else {
-                0
-            };
-            x += 1;
-        }
-        t[0xC2] = 2;
-        t[0xE2] = 3;
-        t
-    }
-    const CLASS: [u8; 256] = classes();
     let b = text.as_bytes();
+    let mut counts = [0usize; 4];
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
-        let class = CLASS[usize::from(b[i])];
-        if class == 1 {
+    loop {
+        while i < b.len() && WORD_CLASS[usize::from(b[i])] == 1 {
             i += 1;
-            continue;
         }
         if i > start && i - start <= longest {
-            let bits = bits_of(&text[start..i]);
+            let bits = word_marks(markers, text, start, i);
             if bits != 0 {
-                add(bits, &mut counts);
+                for (k, c) in counts.iter_mut().enumerate() {
+                    *c += usize::from(bits >> k & 1);
+                }
                 // Clear already: one language has 8 and three times any other.
-                let mut sorted = counts;
-                sorted.sort_unstable();
-                if sorted[3] >= 8 && sorted[2] * 3 <= sorted[3] {
+                let (mut first, mut second) = (0, 0);
+                for &c in &counts {
+                    if c > first {
+                        (first, second) = (c, first);
+                    } else if c > second {
+                        second = c;
+                    }
+                }
+                if first >= 8 && second * 3 <= first {
                     return counts;
                 }
             }
         }
-        i += usize::from(class.max(1));
+        let Some(&x) = b.get(i) else {
+            return counts;
+        };
+        i += usize::from(WORD_CLASS[usize::from(x)].max(1));
         start = i;
     }
-    if b.len() > start && b.len() - start <= longest {
-        add(bits_of(&text[start..]), &mut counts);
-    }
-    counts
 }
 
 /// Letters of each script in `text`, read from the UTF-8 lead bytes (Han counted three times:
@@ -571,6 +583,114 @@ pub fn other_language_blocks(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The former reading, kept to check [`marker_counts`] against: counts the function words of each `LATIN` language in `text`: words are runs of letters and
+    /// apostrophes, compared in lower case. No allocation.
+    fn marker_counts_by_chars(text: &str) -> [usize; 4] {
+        let markers = &*MARKERS;
+        // Function words are short: longer words are passed over unread.
+        let longest = *LONGEST_MARKER;
+        // The languages a word marks (bits in `LATIN` order).
+        let bits_of = |w: &str| -> u8 {
+            let mut buf = [0u8; 8];
+            let mut n = 0;
+            if w.is_ascii() {
+                for (d, b) in buf.iter_mut().zip(w.bytes()) {
+                    *d = b.to_ascii_lowercase();
+                }
+                n = w.len();
+            } else {
+                for c in w.chars().flat_map(char::to_lowercase) {
+                    let len = c.len_utf8();
+                    if n + len > 8 {
+                        return 0;
+                    }
+                    c.encode_utf8(&mut buf[n..]);
+                    n += len;
+                }
+            }
+            pack(&buf[..n]).map_or(0, |key| marker_bits(markers, key))
+        };
+        let mut counts = [0usize; 4];
+        let add = |bits: u8, counts: &mut [usize; 4]| {
+            for (k, c) in counts.iter_mut().enumerate() {
+                if bits & (1 << k) != 0 {
+                    *c += 1;
+                }
+            }
+        };
+        // Words by bytes: ASCII letters, the apostrophe and letters of other scripts; ASCII
+        // punctuation, Latin-1 signs (`«`, no-break space: lead byte C2) and general punctuation
+        // (`’`, `–`, `“`: lead byte E2) end a word. Only words as short as a function word are
+        // looked up.
+        const fn classes() -> [u8; 256] {
+            // 0: ends a word (1 byte), 1: in a word, 2 and 3: a 2- or 3-byte sign that ends one.
+            let mut t = [1u8; 256];
+            let mut x = 0;
+            while x < 0x80 {
+                t[x] = if (x as u8).is_ascii_alphabetic() || x == b'\'' as usize {
+                    1
+                } else {
+                    0
+                };
+                x += 1;
+            }
+            t[0xC2] = 2;
+            t[0xE2] = 3;
+            t
+        }
+        const CLASS: [u8; 256] = classes();
+        let b = text.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let class = CLASS[usize::from(b[i])];
+            if class == 1 {
+                i += 1;
+                continue;
+            }
+            if i > start && i - start <= longest {
+                let bits = bits_of(&text[start..i]);
+                if bits != 0 {
+                    add(bits, &mut counts);
+                    // Clear already: one language has 8 and three times any other.
+                    let mut sorted = counts;
+                    sorted.sort_unstable();
+                    if sorted[3] >= 8 && sorted[2] * 3 <= sorted[3] {
+                        return counts;
+                    }
+                }
+            }
+            i += usize::from(class.max(1));
+            start = i;
+        }
+        if b.len() > start && b.len() - start <= longest {
+            add(bits_of(&text[start..]), &mut counts);
+        }
+        counts
+    }
+
+    proptest! {
+        /// Words packed from one load count as words lower-cased by characters did.
+        #[test]
+        fn marker_counts_as_by_characters(
+            words in proptest::collection::vec(prop_oneof![
+                Just("the".to_string()), Just("THE".to_string()), Just("Der".to_string()), Just("des".to_string()), Just("l'Assemblée".to_string()),
+                Just("la".to_string()), Just("LA".to_string()), Just("y".to_string()), Just("À".to_string()), Just("für".to_string()), Just("Über".to_string()),
+                Just("del".to_string()), Just("und".to_string()), Just("and".to_string()), Just("résolution".to_string()), Just("et".to_string()),
+                Just("’".to_string()), Just("«".to_string()), Just("\u{A0}".to_string()), Just("–".to_string()), Just(" ".to_string()), Just(", ".to_string()),
+                Just("70/1".to_string()), Just("of".to_string()), Just("de".to_string()), Just("en".to_string()), Just("le".to_string()), Just("los".to_string()),
+                Just("die".to_string()), Just("a".to_string()), Just("in".to_string()), Just("zu".to_string()), Just("ſ".to_string()), Just("K".to_string()),
+                "[a-zA-Z'éÉäÄ]{1,10}",
+            ], 0..120),
+            lead in 0usize..9,
+        ) {
+            let text = format!("{}{}", "x".repeat(lead), words.concat());
+            prop_assert_eq!(marker_counts(&text), marker_counts_by_chars(&text));
+            prop_assert_eq!(marker_counts(&words.concat()), marker_counts_by_chars(&words.concat()));
+        }
+    }
 
     /// The byte-class counts equal a count by characters, also past the 4,095-byte lanes.
     #[test]
