@@ -67,6 +67,23 @@ pub fn analyse_text(text: &str, lang: Option<Lang>) -> Document {
     doc
 }
 
+/// [`analyse_text`] for a text handed over: the repair is made in place
+/// ([`input::repair::repair_owned`]), so that a large text is not held twice; the mentions'
+/// texts are read back from the repair. The same document as `analyse_text(&text, lang)`.
+pub fn analyse_owned(text: String, lang: Option<Lang>) -> Document {
+    let repaired = match input::repair::repair_owned(text) {
+        Ok(r) => r,
+        Err(text) => return analyse_repaired(&text, lang),
+    };
+    let mut doc = analyse_repaired(&repaired.text, lang);
+    for m in &mut doc.mentions {
+        m.start = repaired.start(m.start);
+        m.end = repaired.end(m.end).max(m.start);
+        m.text = repaired.original(m.start, m.end).unwrap_or_default();
+    }
+    doc
+}
+
 fn analyse_repaired(text: &str, lang: Option<Lang>) -> Document {
     let detected = lang.is_none();
     let lang = lang.unwrap_or_else(|| lang::detect(text));
@@ -115,8 +132,9 @@ pub(crate) fn analyse_file_sized(
     opts: &input::ReadOptions,
 ) -> Result<(Document, u64)> {
     let (input, size) = input::read_sized(path, opts)?;
-    let mut doc = analyse_text(&input.text, lang);
+    let source = input.source;
+    let mut doc = analyse_owned(input.text, lang);
     doc.file = path.display().to_string();
-    doc.source = input.source;
+    doc.source = source;
     Ok((doc, size))
 }

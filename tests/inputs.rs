@@ -175,6 +175,52 @@ fn saved_un_pages_are_read() {
     assert!(ids.contains("S/PV.1382"), "{ids:?}");
 }
 
+/// A file's text handed over (`analyse_owned`, repaired in place) gives the document that the
+/// text lent (`analyse_text`, repaired into a copy) gives, on real files that need repairs:
+/// broken lines of PDF text, no-break and narrow spaces inside references (`resolution\u{A0}54/154`,
+/// `22\u{202F}December 2009`, `A/6000/\nRev.1`), the parallel texts of one resolution.
+#[test]
+fn text_repaired_in_place_reads_as_a_repaired_copy() {
+    let mut paths: Vec<PathBuf> = [
+        "corpus/un-sentences-en-es/eval.en.txt",
+        "corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_247.txt",
+        "corpus/cr-unsc/res_en_gold/S_RES_0202_1965_EN_GOLD.txt",
+    ]
+    .into_iter()
+    .map(shared)
+    .collect();
+    for rel in [
+        "corpus/hf-un-ga-55-100-parallel",
+        "corpus/mandate-pipeline-ga/drafts_text",
+    ] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(shared(rel))
+            .expect("corpus folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        paths.extend(files.into_iter().take(30));
+    }
+    let (mut repaired, mut across) = (0, 0);
+    for path in &paths {
+        let text = input::read_text(path).expect("corpus file");
+        if input::repair::repair(&text).is_some() {
+            repaired += 1;
+        }
+        let lent = resgraph::analyse_text(&text, None);
+        let owned = resgraph::analyse_owned(text.clone(), None);
+        assert_eq!(lent.mentions, owned.mentions, "{}", path.display());
+        assert_eq!(lent.info, owned.info, "{}", path.display());
+        for m in &owned.mentions {
+            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+            across +=
+                usize::from(m.text.contains(['\u{A0}', '\u{202F}']) || m.text.contains("/\n"));
+        }
+    }
+    assert!(repaired >= 10, "only {repaired} files needed a repair");
+    assert!(across >= 3, "only {across} mentions span a repair");
+}
+
 #[test]
 fn repaired_text_keeps_original_offsets() {
     let text = "The General Assembly,\n\nRecalling its resolu-\n   tion 70/1 of 25 September 2015, \

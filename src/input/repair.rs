@@ -25,10 +25,14 @@ pub struct Repaired {
     pieces: Vec<Piece>,
     /// Length of the original text.
     orig_len: usize,
+    /// The original characters of the edited pieces, one after the other: with the copied
+    /// pieces of `text` they give back any stretch of the original ([`Repaired::original`]).
+    edited: String,
 }
 
 /// `norm_len` bytes of the repaired text at `norm` stand for `orig_len` bytes of the original at
-/// `orig`; a `copy` is the same bytes.
+/// `orig`; a `copy` is the same bytes. An edit's original bytes are at `saved` in
+/// [`Repaired::edited`], and it writes `with`.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     norm: usize,
@@ -36,6 +40,8 @@ struct Piece {
     norm_len: usize,
     orig_len: usize,
     copy: bool,
+    saved: usize,
+    with: &'static str,
 }
 
 impl Repaired {
@@ -61,13 +67,42 @@ impl Repaired {
             Some(pc) => pc.orig + pc.orig_len,
         }
     }
+
+    /// The original text from byte `start` to byte `end` (offsets of the original, as
+    /// [`Repaired::start`] and [`Repaired::end`] give them), read back from the repaired text and
+    /// the edited characters; `None` when they are not char boundaries of the original.
+    pub fn original(&self, start: usize, end: usize) -> Option<String> {
+        if start > end || end > self.orig_len {
+            return None;
+        }
+        let mut out = Vec::with_capacity(end - start);
+        let first = self
+            .pieces
+            .partition_point(|pc| pc.orig + pc.orig_len <= start);
+        for pc in self.pieces[first..].iter().take_while(|pc| pc.orig < end) {
+            let (from, to) = (
+                start.max(pc.orig) - pc.orig,
+                end.min(pc.orig + pc.orig_len) - pc.orig,
+            );
+            let bytes = if pc.copy {
+                self.text.as_bytes().get(pc.norm + from..pc.norm + to)?
+            } else {
+                self.edited.as_bytes().get(pc.saved + from..pc.saved + to)?
+            };
+            out.extend_from_slice(bytes);
+        }
+        String::from_utf8(out).ok()
+    }
 }
 
-/// Builds the repaired text and its pieces.
+/// Plans the repair of a text: its pieces, without writing the repaired text (which is written
+/// afterwards, into a new string or over the original).
 struct Builder<'t> {
     orig: &'t str,
-    out: String,
     pieces: Vec<Piece>,
+    /// Length of the repaired text planned so far.
+    norm: usize,
+    edited: String,
     /// Start of the current run of copied bytes in the original.
     copy_from: usize,
 }
@@ -75,29 +110,34 @@ struct Builder<'t> {
 impl Builder<'_> {
     /// Replaces `orig[at..at + len]` with `with`; everything before `at` not yet handled is
     /// copied.
-    fn edit(&mut self, at: usize, len: usize, with: &str) {
+    fn edit(&mut self, at: usize, len: usize, with: &'static str) {
         self.flush_copy(at);
         self.pieces.push(Piece {
-            norm: self.out.len(),
+            norm: self.norm,
             orig: at,
             norm_len: with.len(),
             orig_len: len,
             copy: false,
+            saved: self.edited.len(),
+            with,
         });
-        self.out.push_str(with);
+        self.edited.push_str(&self.orig[at..at + len]);
+        self.norm += with.len();
         self.copy_from = at + len;
     }
 
     fn flush_copy(&mut self, upto: usize) {
         if upto > self.copy_from {
             self.pieces.push(Piece {
-                norm: self.out.len(),
+                norm: self.norm,
                 orig: self.copy_from,
                 norm_len: upto - self.copy_from,
                 orig_len: upto - self.copy_from,
                 copy: true,
+                saved: 0,
+                with: "",
             });
-            self.out.push_str(&self.orig[self.copy_from..upto]);
+            self.norm += upto - self.copy_from;
             self.copy_from = upto;
         }
     }
@@ -202,10 +242,71 @@ fn changes_at(bytes: &[u8], i: usize) -> bool {
 
 /// Repairs `text`; `None` when there is nothing to repair.
 pub fn repair(text: &str) -> Option<Repaired> {
+    let plan = plan(text)?;
+    let mut out = String::with_capacity(plan.norm);
+    for pc in &plan.pieces {
+        out.push_str(if pc.copy {
+            &text[pc.orig..pc.orig + pc.orig_len]
+        } else {
+            pc.with
+        });
+    }
+    Some(Repaired {
+        text: out,
+        pieces: plan.pieces,
+        orig_len: text.len(),
+        edited: plan.edited,
+    })
+}
+
+/// Repairs `text` in place: [`repair`] without a second copy of the text, for a caller that
+/// owns it (a large file is held once). `Err` gives the text back when there is nothing to
+/// repair. Every edit is at most as long as what it replaces, so the repaired text is written
+/// over the original behind the point being read.
+pub fn repair_owned(text: String) -> Result<Repaired, String> {
+    let Some(plan) = plan(&text) else {
+        return Err(text);
+    };
+    let orig_len = text.len();
+    let mut bytes = text.into_bytes();
+    let mut w = 0;
+    for pc in &plan.pieces {
+        if pc.copy {
+            if w != pc.orig {
+                bytes.copy_within(pc.orig..pc.orig + pc.orig_len, w);
+            }
+            w += pc.orig_len;
+        } else {
+            bytes[w..w + pc.with.len()].copy_from_slice(pc.with.as_bytes());
+            w += pc.with.len();
+        }
+    }
+    bytes.truncate(w);
+    // Whole characters were moved and written, so this holds; it is checked, not assumed.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(Repaired {
+        text,
+        pieces: plan.pieces,
+        orig_len,
+        edited: plan.edited,
+    })
+}
+
+/// The pieces of a repaired text, its length and the original characters of its edits.
+struct Plan {
+    pieces: Vec<Piece>,
+    norm: usize,
+    edited: String,
+}
+
+/// The plan of a repair of `text`; `None` when there is nothing to repair.
+fn plan(text: &str) -> Option<Plan> {
     let mut b = Builder {
         orig: text,
-        out: String::with_capacity(text.len()),
         pieces: Vec::new(),
+        norm: 0,
+        edited: String::new(),
         copy_from: 0,
     };
     let bytes = text.as_bytes();
@@ -255,12 +356,11 @@ pub fn repair(text: &str) -> Option<Repaired> {
     if b.pieces.is_empty() {
         return None;
     }
-    b.out.reserve(text.len() - b.copy_from);
     b.flush_copy(text.len());
-    Some(Repaired {
-        text: b.out,
+    Some(Plan {
         pieces: b.pieces,
-        orig_len: text.len(),
+        norm: b.norm,
+        edited: b.edited,
     })
 }
 
@@ -326,6 +426,62 @@ fn symbol_before(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Repairing in place gives the text and map of a repair into a new string, and the
+    /// original read back from it is the original at every pair of char boundaries.
+    fn check_in_place(orig: &str) {
+        let copied = repair(orig);
+        let owned = repair_owned(orig.to_string());
+        let (Some(c), Ok(o)) = (&copied, &owned) else {
+            assert!(copied.is_none() && owned.is_err(), "{orig:?}");
+            assert_eq!(owned.err().as_deref(), Some(orig));
+            return;
+        };
+        assert_eq!(c.text, o.text);
+        let bounds: Vec<usize> = (0..=orig.len())
+            .filter(|&i| orig.is_char_boundary(i))
+            .collect();
+        for p in (0..=o.text.len()).filter(|&p| o.text.is_char_boundary(p)) {
+            assert_eq!((c.start(p), c.end(p)), (o.start(p), o.end(p)));
+        }
+        for (k, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[k..] {
+                assert_eq!(o.original(s, e).as_deref(), Some(&orig[s..e]), "{s}..{e}");
+            }
+        }
+        for i in (0..=orig.len()).filter(|&i| !orig.is_char_boundary(i)) {
+            assert_eq!(o.original(i, orig.len()), None);
+            assert_eq!(o.original(0, i), None);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn in_place_repair_is_the_repair(pieces in proptest::collection::vec(prop_oneof![
+            Just("resolu-\n   tion ".to_string()), Just("A/78/\n265 ".to_string()),
+            Just("\u{AD}".to_string()), Just("\u{A0}".to_string()), Just("\u{3000}".to_string()),
+            Just("７０／１".to_string()), Just("٧٠/١".to_string()), Just("۱۲".to_string()),
+            Just("\u{200B}".to_string()), Just("\u{FEFF}".to_string()), Just("\u{2010}\n".to_string()),
+            Just("self-\ndetermination ".to_string()), Just("A/77/895-\nS/2023/363".to_string()),
+            Just("é".to_string()), Just("\n".to_string()), Just(" ".to_string()),
+            "[a-z0-9/ -]{0,6}",
+        ], 0..14)) {
+            check_in_place(&pieces.concat());
+        }
+    }
+
+    #[test]
+    fn in_place_examples() {
+        for orig in [
+            "",
+            "plain text 70/1",
+            "reso\u{AD}lution\u{A0}７０／１ and ٧٠/١\u{202F}of",
+            "its resolu-\n   tion 70/1 and A/78/\n265 and A/77/895-\nS/2023/363, self-\ndetermination\nRecalling",
+        ] {
+            check_in_place(orig);
+        }
+    }
 
     /// Every char boundary of the repaired text maps to a char boundary of the original, in
     /// order.
