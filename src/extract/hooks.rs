@@ -25,6 +25,19 @@ use crate::layout::is_space;
 use crate::symbol::{Body, RomanSession};
 use chrono::NaiveDate;
 
+/// A keyword as the tables write it: in lower case, without the Arabic marks that may stand
+/// inside it (`لقــرار`). One string per keyword, shared by the checks that need it.
+pub(super) fn fold_keyword(word: &str) -> String {
+    if word.chars().any(script::is_mark) {
+        word.chars()
+            .filter(|c| !script::is_mark(*c))
+            .collect::<String>()
+            .to_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
 impl Scanner<'_, '_> {
     /// Whether a keyword found at `start` begins a word: after a non-letter, after one of the
     /// table's clitics, or glued to the lower-case end of a footnote that was run into the text.
@@ -53,18 +66,14 @@ impl Scanner<'_, '_> {
 
     /// A keyword that carries the possessive itself (`قرارها`): the body of the citing document,
     /// or the body named before it with a glue word (`مجلس الأمن في قراره`).
+    /// `word` is the keyword at `kw_start` as [`fold_keyword`] gives it.
     pub(super) fn keyword_possessive(
         &self,
         kw_start: usize,
-        kw_end: usize,
+        word: &str,
         found: (Option<BodyName>, bool, usize),
     ) -> (Option<BodyName>, bool, usize) {
-        let word: String = self.text[kw_start..kw_end]
-            .chars()
-            .filter(|c| !script::is_mark(*c))
-            .collect::<String>()
-            .to_lowercase();
-        if !self.table.possessive_keywords.contains(&word.as_str()) {
+        if !self.table.possessive_keywords.contains(&word) {
             return found;
         }
         let text = self.text;
@@ -82,13 +91,9 @@ impl Scanner<'_, '_> {
         (None, true, kw_start)
     }
 
-    /// The body a keyword names itself (`UNSCR1540`: a Security Council resolution).
-    pub(super) fn keyword_body(&self, kw_start: usize, kw_end: usize) -> Option<BodyName> {
-        let word: String = self.text[kw_start..kw_end]
-            .chars()
-            .filter(|c| !script::is_mark(*c))
-            .collect::<String>()
-            .to_lowercase();
+    /// The body a keyword names itself (`UNSCR1540`: a Security Council resolution); `word` as
+    /// [`fold_keyword`] gives it.
+    pub(super) fn keyword_body(&self, word: &str) -> Option<BodyName> {
         self.table
             .keyword_bodies
             .iter()

@@ -397,13 +397,14 @@ impl Scanner<'_, '_> {
         // before the keyword is read for them.
         let mut pos = self.after_keyword(kw_end);
         let mut item = parse_item(text, pos, self.table)?;
-        let mut kind = self.keyword_kind(&text[kw_start..kw_end]);
+        let word = hooks::fold_keyword(&text[kw_start..kw_end]);
+        let mut kind = self.keyword_kind(&word);
         let found = self.look_back(kw_start);
         let (mut pre_body, mut possessive, mut seg_start) =
-            self.keyword_possessive(kw_start, kw_end, found);
+            self.keyword_possessive(kw_start, &word, found);
         pre_body = self
             .inside_body(kw_end)
-            .or(self.keyword_body(kw_start, kw_end))
+            .or(self.keyword_body(&word))
             .or(pre_body);
         let mut first_in_list = true;
         let mut last_end = None;
@@ -428,17 +429,14 @@ impl Scanner<'_, '_> {
             let Some(sep) = self.separator(pos) else {
                 break;
             };
-            if let Some((new_kind, kw_s, kw_e)) = sep.keyword {
+            if let Some((word, kw_s, kw_e)) = sep.keyword {
                 self.consumed.insert(kw_s);
                 first_in_list = true;
                 self.flush_segment(&mut segment, kind, pre_body, possessive);
-                kind = new_kind;
+                kind = self.keyword_kind(&word);
                 let found = self.look_back(kw_s);
-                let (b, p, s) = self.keyword_possessive(kw_s, kw_e, found);
-                pre_body = self
-                    .inside_body(kw_e)
-                    .or(self.keyword_body(kw_s, kw_e))
-                    .or(b);
+                let (b, p, s) = self.keyword_possessive(kw_s, &word, found);
+                pre_body = self.inside_body(kw_e).or(self.keyword_body(&word)).or(b);
                 possessive = p;
                 seg_start = s.max(sep.start);
                 pos = self.after_keyword(kw_e);
@@ -457,10 +455,9 @@ impl Scanner<'_, '_> {
         last_end
     }
 
+    /// Decision or resolution, from the keyword as [`hooks::fold_keyword`] gives it.
     fn keyword_kind(&self, word: &str) -> Kind {
-        let lower: String = word.chars().filter(|c| !script::is_mark(*c)).collect();
-        let lower = lower.to_lowercase();
-        if self.table.decision_words.iter().any(|w| *w == lower) {
+        if self.table.decision_words.iter().any(|w| *w == word) {
             Kind::Decision
         } else {
             Kind::Resolution
@@ -602,21 +599,19 @@ impl Scanner<'_, '_> {
             }
             q
         };
-        let all_words: Vec<&str> = self
-            .table
-            .resolution_words
-            .iter()
-            .chain(self.table.decision_words.iter())
-            .copied()
-            .collect();
-        if let Some(e) = eat_any(text, q, &all_words) {
-            let kind = self.keyword_kind(&text[q..e]);
+        // The longest keyword of either kind.
+        let keyword = eat_any(text, q, self.table.resolution_words).max(eat_any(
+            text,
+            q,
+            self.table.decision_words,
+        ));
+        if let Some(e) = keyword {
             let after = self.after_keyword(e);
             parse_item(text, after, self.table)?;
             return Some(Separator {
                 start: p,
                 end: after,
-                keyword: Some((kind, q, e)),
+                keyword: Some((hooks::fold_keyword(&text[q..e]), q, e)),
             });
         }
         parse_item(text, p, self.table)?;
@@ -799,7 +794,8 @@ impl Scanner<'_, '_> {
 struct Separator {
     start: usize,
     end: usize,
-    keyword: Option<(Kind, usize, usize)>,
+    /// A new keyword ([`hooks::fold_keyword`]) and where it stands.
+    keyword: Option<(String, usize, usize)>,
 }
 
 /// Whether a session-numbered resolution of `body` can date from `year`.

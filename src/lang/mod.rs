@@ -529,7 +529,8 @@ fn detect_paragraph(text: &str) -> Option<Lang> {
     }
     // A kilobyte (about 150 words) of running text shows its function words.
     let counts = marker_counts(&sample[..crate::layout::floor_char(sample, 1024)]);
-    let mut scores: Vec<(Lang, usize)> = LATIN.iter().copied().zip(counts).collect();
+    let mut scores: [(Lang, usize); 4] = std::array::from_fn(|k| (LATIN[k], counts[k]));
+    // Stable: of languages with equal counts, the first in `LATIN` order leads.
     scores.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let (best, n) = scores[0];
     (n >= 4 && n >= 2 * scores[1].1).then_some(best)
