@@ -457,7 +457,7 @@ impl Scanner<'_, '_> {
 
     /// Decision or resolution, from the keyword as [`hooks::fold_keyword`] gives it.
     fn keyword_kind(&self, word: &str) -> Kind {
-        if self.table.decision_words.iter().any(|w| *w == word) {
+        if self.table.decision_words.contains(&word) {
             Kind::Decision
         } else {
             Kind::Resolution
