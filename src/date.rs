@@ -19,12 +19,11 @@ pub struct FoundDate {
     pub end: usize,
 }
 
-struct Compiled {
-    re: Regex,
-    day_month: Regex,
-}
-
-static COMPILED: [OnceLock<Option<Compiled>>; 7] = [const { OnceLock::new() }; 7];
+/// Each language's full date pattern, and its day-and-month pattern: compiled apart, the
+/// second only when a list gives dates one per item (a regex costs more to compile than most
+/// texts cost to read).
+static DATE: [OnceLock<Option<Regex>>; 7] = [const { OnceLock::new() }; 7];
+static DAY_MONTH: [OnceLock<Option<Regex>>; 7] = [const { OnceLock::new() }; 7];
 
 /// Escapes words for a regular expression and joins them longest first. A space matches any run
 /// of white space, a slash may have white space around it (`كانون الأول/ ديسمبر`), and an Arabic
@@ -56,7 +55,9 @@ fn word_pattern(word: &str) -> String {
     out
 }
 
-fn build(table: &Table) -> Option<Compiled> {
+/// The pattern of a full date (`day_month`: of a day and month with an optional year) of
+/// one table.
+fn pattern(table: &Table, day_month: bool) -> String {
     let months = alternation(table.months.iter().map(|(m, _)| *m));
     let glue = if table.date_glue.is_empty() {
         String::new()
@@ -75,39 +76,35 @@ fn build(table: &Table) -> Option<Compiled> {
         )
     };
     let sp = r"[\s\u{A0}\u{202F}]";
-    let pattern = match table.date_order {
-        DateOrder::DayMonthYear => format!(
+    match (table.date_order, day_month) {
+        (DateOrder::DayMonthYear, false) => format!(
             r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})\.?{sp}+{glue}(?P<y>\d{{4}}){suffix}"
         ),
-        DateOrder::YearMonthDay => {
+        (DateOrder::YearMonthDay, false) => {
             r"^(?P<y>\d{4})\s*年\s*(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string()
         }
-    };
-    // Day and month with an optional year, for dates given one per item of a list.
-    let day_month = match table.date_order {
-        DateOrder::DayMonthYear => format!(
+        // Day and month with an optional year, for dates given one per item of a list.
+        (DateOrder::DayMonthYear, true) => format!(
             r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})(?:{sp}+{glue}(?P<y>\d{{4}}){suffix})?"
         ),
-        DateOrder::YearMonthDay => {
+        (DateOrder::YearMonthDay, true) => {
             r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string()
         }
-    };
-    Some(Compiled {
-        re: Regex::new(&pattern).ok()?,
-        day_month: Regex::new(&day_month).ok()?,
-    })
+    }
 }
 
-fn compiled(lang: Lang) -> Option<&'static Compiled> {
+fn compiled(lang: Lang, day_month: bool) -> Option<&'static Regex> {
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    COMPILED[i].get_or_init(|| build(lang.table())).as_ref()
+    let cell = if day_month { &DAY_MONTH[i] } else { &DATE[i] };
+    cell.get_or_init(|| Regex::new(&pattern(lang.table(), day_month)).ok())
+        .as_ref()
 }
 
 /// Reads a date that starts exactly at byte `pos` of `text`.
 pub fn date_at(text: &str, pos: usize, lang: Lang) -> Option<FoundDate> {
-    let c = compiled(lang)?;
+    let re = compiled(lang, false)?;
     let hay = text.get(pos..)?;
-    let caps = c.re.captures(hay)?;
+    let caps = re.captures(hay)?;
     let day = script::parse_number(caps.name("d")?.as_str())?;
     let year = script::parse_number(caps.name("y")?.as_str())? as i32;
     let month = match caps.name("m") {
@@ -145,9 +142,9 @@ pub fn find_date(text: &str, pos: usize, limit: usize, lang: Lang) -> Option<Fou
 /// Reads a day and month, with the year if one follows, at byte `pos` (`4 mars`, `18 décembre
 /// 1964`): day, month, year and the end. For dates given one per item at the end of a list.
 pub fn day_month_at(text: &str, pos: usize, lang: Lang) -> Option<(u32, u32, Option<i32>, usize)> {
-    let c = compiled(lang)?;
+    let re = compiled(lang, true)?;
     let hay = text.get(pos..)?;
-    let caps = c.day_month.captures(hay)?;
+    let caps = re.captures(hay)?;
     let day = script::parse_number(caps.name("d")?.as_str())?;
     let month = match caps.name("m") {
         Some(m) => month_number(m.as_str(), lang.table())?,
