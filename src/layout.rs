@@ -155,13 +155,32 @@ static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A line of the text with its byte range (without the line break).
+/// A line of the text with its byte range (without the line break), and the range of the line
+/// without the white space around it, trimmed once for the several checks. Offsets are 32-bit
+/// ([`Layout::analyse`] reads texts under 4 GiB): a large text has hundreds of thousands of
+/// lines, and the table is read in several passes.
 #[derive(Debug, Clone, Copy)]
-struct Line<'t> {
-    start: usize,
-    end: usize,
-    /// The line without the white space around it, trimmed once for the several checks.
-    t: &'t str,
+struct Line {
+    start: u32,
+    end: u32,
+    t_start: u32,
+    t_end: u32,
+}
+
+impl Line {
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The trimmed line, in `text` (the text the line was read from).
+    fn t<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.t_start as usize..self.t_end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// The lines of `text` as `str::split_inclusive('\n')` cuts them, each without its line break
@@ -170,7 +189,7 @@ struct Line<'t> {
 /// start of its first line to the end of its last line's break. They are found here, while each
 /// line's bytes are in cache: a later pass over a large text would wait for memory at every
 /// blank line.
-fn lines(text: &str) -> (Vec<Line<'_>>, Vec<(usize, usize)>) {
+fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut blocks = Vec::new();
@@ -190,10 +209,13 @@ fn lines(text: &str) -> (Vec<Line<'_>>, Vec<(usize, usize)>) {
         } else {
             block = Some((block.map_or(start, |b| b.0), next));
         }
+        // In range: `Layout::analyse` reads texts under 4 GiB only.
+        let t_start = t.as_ptr() as usize - text.as_ptr() as usize;
         out.push(Line {
-            start,
-            end: body_end,
-            t,
+            start: start as u32,
+            end: body_end as u32,
+            t_start: t_start as u32,
+            t_end: (t_start + t.len()) as u32,
         });
     };
     for nl in memchr::memchr_iter(b'\n', bytes) {
@@ -243,7 +265,16 @@ fn trim(s: &str) -> &str {
 impl Layout {
     /// Analyses `text`. `own_symbols` are the document's own symbols as written in its running
     /// headers (`A/RES/79/40`), which mark header lines as furniture.
+    ///
+    /// A text of 4 GiB or more (no UN document comes near) is read without furniture, footnotes
+    /// or clauses: the line table keeps 32-bit offsets.
     pub fn analyse(text: &str, table: &'static Table, own_symbols: &[String]) -> Layout {
+        if u32::try_from(text.len()).is_err() {
+            return Layout {
+                table: Some(table),
+                ..Layout::default()
+            };
+        }
         let (lines, blocks) = lines(text);
         // Page breaks (form feeds) come only from PDF text: one search instead of one a line.
         let pages = text.contains('\x0c');
@@ -251,7 +282,7 @@ impl Layout {
         let mut furniture: Vec<Range<usize>> = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             if furniture_line[i] {
-                push_range(&mut furniture, l.start..l.end);
+                push_range(&mut furniture, l.start()..l.end());
             }
         }
         let clauses = clauses(text, &lines, &furniture_line, table);
@@ -412,12 +443,7 @@ fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {
 
 /// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
 /// own symbol alone on a line, and running titles (a line repeated near those).
-fn furniture_lines(
-    text: &str,
-    lines: &[Line<'_>],
-    own_symbols: &[String],
-    pages: bool,
-) -> Vec<bool> {
+fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bool) -> Vec<bool> {
     let mut marks = vec![false; lines.len()];
     let mut anchors = Vec::new();
     let mut counters = Vec::new();
@@ -432,7 +458,7 @@ fn furniture_lines(
         })
         .collect();
     for (i, l) in lines.iter().enumerate() {
-        let t = l.t;
+        let t = l.t(text);
         // Furniture lines are short; most lines are not looked at further.
         if t.is_empty() || t.len() > 80 {
             continue;
@@ -478,7 +504,7 @@ fn furniture_lines(
     let title_anchors: Vec<usize> = anchors
         .iter()
         .copied()
-        .filter(|&a| !is_rule(lines[a].t))
+        .filter(|&a| !is_rule(lines[a].t(text)))
         .collect();
     // Only the lines within three of an anchor are looked at (anchors are sorted).
     let mut around: Vec<usize> = title_anchors
@@ -491,17 +517,17 @@ fn furniture_lines(
         .into_iter()
         .filter(|&i| !marks[i] && near(&title_anchors, i, 3))
         .filter(|&i| {
-            let t = lines[i].t;
+            let t = lines[i].t(text);
             t.len() > 8 && !is_rule(t)
         })
         .collect();
     // Fx hashing: tens of thousands of short lines are counted on a large PDF text.
     let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for &i in &candidates {
-        *counts.entry(lines[i].t).or_default() += 1;
+        *counts.entry(lines[i].t(text)).or_default() += 1;
     }
     for i in candidates {
-        if counts.get(lines[i].t).copied().unwrap_or(0) >= 2 {
+        if counts.get(lines[i].t(text)).copied().unwrap_or(0) >= 2 {
             marks[i] = true;
         }
     }
@@ -514,18 +540,18 @@ fn furniture_lines(
 /// PDF text (`resgraph text`) starts each page with a form feed; the page's first lines, up to
 /// the first blank line, are its running header when one of them is furniture (the symbol):
 /// the running title beside the symbol goes with it even when it occurs only once.
-fn page_headers(text: &str, lines: &[Line<'_>], marks: &mut [bool]) {
+fn page_headers(text: &str, lines: &[Line], marks: &mut [bool]) {
     // The lines holding a form feed, from one search of the text.
     let mut with_feed: Vec<usize> = memchr::memchr_iter(b'\x0c', text.as_bytes())
         .filter_map(|p| {
-            let i = lines.partition_point(|l| l.end <= p);
-            lines.get(i).filter(|l| l.start <= p).map(|_| i)
+            let i = lines.partition_point(|l| l.end() <= p);
+            lines.get(i).filter(|l| l.start() <= p).map(|_| i)
         })
         .collect();
     with_feed.dedup();
     for i in with_feed {
         let block: Vec<usize> = (i..lines.len().min(i + 3))
-            .take_while(|&j| !lines[j].t.is_empty())
+            .take_while(|&j| !lines[j].t(text).is_empty())
             .collect();
         if block.iter().any(|&j| marks[j]) {
             for j in block {
@@ -553,12 +579,7 @@ fn near(anchors: &[usize], i: usize, d: usize) -> bool {
 
 /// Splits the text into paragraphs (runs of non-blank, non-furniture lines) and assigns each a
 /// clause.
-fn clauses(
-    text: &str,
-    lines: &[Line<'_>],
-    furniture: &[bool],
-    table: &Table,
-) -> Vec<(usize, Slot)> {
+fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec<(usize, Slot)> {
     let mut out: Vec<(usize, Slot)> = Vec::new();
     let mut part = Part::Heading;
     let mut preamble_n = 0u32;
@@ -660,7 +681,7 @@ fn clauses(
     let mut cur: Option<(usize, usize, bool)> = None;
     let mut in_footnotes = false;
     // A text whose lines are never separated by blank ones (pasted or converted text).
-    let blank = lines.iter().filter(|l| l.t.is_empty()).count();
+    let blank = lines.iter().filter(|l| l.t_start == l.t_end).count();
     let dense = lines.len() > 5 && blank * 20 < lines.len();
     let mut cur_is_opener = false;
     // The first letters of the opening lines, checked before any lower-casing.
@@ -675,7 +696,7 @@ fn clauses(
             .is_some_and(|c| c.to_lowercase().next().is_some_and(|c| firsts.contains(&c)))
     };
     for (i, l) in lines.iter().enumerate() {
-        let t = l.t;
+        let t = l.t(text);
         let rule = is_rule(t);
         if furniture[i] || rule || t.is_empty() {
             if let Some((s, e, note)) = cur.take() {
@@ -695,21 +716,21 @@ fn clauses(
             if let Some((s, e, note)) = cur.take() {
                 read(s, e, note);
             }
-            cur = Some((l.start, l.end, true));
+            cur = Some((l.start(), l.end(), true));
             continue;
         }
         // A numbered paragraph may follow the previous one without a blank line.
         let numbered = !in_footnotes
             && t.starts_with(|c: char| script::is_digit(c) || c == '*')
             && i > 0
-            && lines[i - 1].t.ends_with(script::ends_clause)
+            && lines[i - 1].t(text).ends_with(script::ends_clause)
             && OPERATIVE.is_match(t);
         // The opening line (`The General Assembly,`) is a paragraph of its own even where no
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
         let opener = opener_first(t) && is_opener_line(t, table);
         let dense_break = dense
             && i > 0
-            && lines[i - 1].t.ends_with(script::ends_clause)
+            && lines[i - 1].t(text).ends_with(script::ends_clause)
             && t.starts_with(|c: char| !c.is_lowercase());
         if (numbered || opener || dense_break || cur_is_opener)
             && let Some((s, e, note)) = cur.take()
@@ -718,8 +739,8 @@ fn clauses(
         }
         cur_is_opener = opener;
         cur = Some(match cur {
-            Some((s, _, note)) => (s, l.end, note),
-            None => (l.start, l.end, in_footnotes),
+            Some((s, _, note)) => (s, l.end(), note),
+            None => (l.start(), l.end(), in_footnotes),
         });
     }
     if let Some((s, e, note)) = cur.take() {
