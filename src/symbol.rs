@@ -231,7 +231,6 @@ impl Symbol {
     /// Appends the id to `out` (no allocation where `out` has room: ids are built for every
     /// mention written).
     pub fn write_id(&self, out: &mut String) {
-        use std::fmt::Write;
         match self {
             Symbol::Document(s) => out.push_str(s),
             Symbol::Act { kind, body, number } => {
@@ -248,28 +247,42 @@ impl Symbol {
                 } else {
                     "/RES/"
                 });
-                // Writing to a String cannot fail.
-                let _ = match number {
+                // Numbers written by hand: ids are written for every mention and node, and
+                // `write!` costs several times more. The same text as the `Display` forms.
+                match number {
                     Number::Session {
                         session,
                         number,
                         part,
                     } => {
-                        let r = write!(out, "{session}/{number}");
+                        push_session(out, *session);
+                        out.push('/');
+                        push_u32(out, *number);
                         out.extend(*part);
-                        r
                     }
                     Number::Roman {
                         number,
                         part,
                         session,
                     } => {
-                        let _ = write!(out, "{number}");
+                        push_u32(out, *number);
                         out.extend(*part);
-                        write!(out, "({session})")
+                        out.push('(');
+                        out.push_str(match session.kind {
+                            SessionKind::Regular => "",
+                            SessionKind::Special => "S-",
+                            SessionKind::Emergency => "ES-",
+                        });
+                        push_roman(out, session.number);
+                        out.push(')');
                     }
-                    Number::Year { number, year } => write!(out, "{number}({year})"),
-                };
+                    Number::Year { number, year } => {
+                        push_u32(out, *number);
+                        out.push('(');
+                        push_u32(out, *year);
+                        out.push(')');
+                    }
+                }
             }
         }
     }
@@ -380,30 +393,68 @@ pub fn document_series(symbol: &str) -> Body {
     }
 }
 
-/// Writes a number in upper-case Roman numerals (1..=3999; 0 gives an empty string).
-pub fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in TABLE {
+/// Appends `n` in decimal digits.
+fn push_u32(out: &mut String, n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+}
+
+/// Appends a session number as [`SessionNo`]'s `Display` writes it.
+fn push_session(out: &mut String, session: SessionNo) {
+    let n = match session {
+        SessionNo::Regular(n) => n,
+        SessionNo::Special(n) => {
+            out.push_str("S-");
+            n
+        }
+        SessionNo::Emergency(n) => {
+            out.push_str("ES-");
+            n
+        }
+    };
+    push_u32(out, n);
+}
+
+/// The Roman numerals of [`to_roman`], appended to `out`.
+fn push_roman(out: &mut String, mut n: u32) {
+    for (v, s) in ROMAN {
         while n >= v {
             out.push_str(s);
             n -= v;
         }
     }
+}
+
+const ROMAN: [(u32, &str); 13] = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+];
+
+/// Writes a number in upper-case Roman numerals (1..=3999; 0 gives an empty string).
+pub fn to_roman(n: u32) -> String {
+    let mut out = String::new();
+    push_roman(&mut out, n);
     out
 }
 
@@ -439,6 +490,72 @@ pub fn from_roman(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The id as `write!` formatting wrote it before the numbers were written by hand.
+    fn id_by_format(kind: Kind, body: &Body, number: &Number) -> String {
+        let series = match body {
+            Body::GA => "A",
+            Body::SC => "S",
+            Body::ECOSOC => "E",
+            Body::HRC => "A/HRC",
+            Body::CHR => "E/CN.4",
+            Body::Series(s) => s,
+        };
+        let kind = if kind == Kind::Decision {
+            "/DEC/"
+        } else {
+            "/RES/"
+        };
+        let part = |p: &Option<char>| p.map(String::from).unwrap_or_default();
+        let number = match number {
+            Number::Session {
+                session,
+                number,
+                part: p,
+            } => format!("{session}/{number}{}", part(p)),
+            Number::Roman {
+                number,
+                part: p,
+                session,
+            } => format!("{number}{}({session})", part(p)),
+            Number::Year { number, year } => format!("{number}({year})"),
+        };
+        format!("{series}{kind}{number}")
+    }
+
+    proptest! {
+        #[test]
+        fn ids_written_by_hand_are_the_formatted_ones(
+            n in prop_oneof![0u32..20, 0u32..5000, Just(u32::MAX)],
+            m in prop_oneof![0u32..100, 1900u32..2100, Just(u32::MAX)],
+            which in 0usize..3,
+            session_kind in 0usize..3,
+            part in proptest::option::of(prop_oneof![Just('A'), Just('H'), Just('Б')]),
+            decision in any::<bool>(),
+        ) {
+            let session = match session_kind {
+                0 => SessionNo::Regular(m),
+                1 => SessionNo::Special(m),
+                _ => SessionNo::Emergency(m),
+            };
+            let roman = RomanSession {
+                kind: [SessionKind::Regular, SessionKind::Special, SessionKind::Emergency][session_kind],
+                number: m % 4000,
+            };
+            let number = match which {
+                0 => Number::Session { session, number: n, part },
+                1 => Number::Roman { number: n, part, session: roman },
+                _ => Number::Year { number: n, year: m },
+            };
+            let kind = if decision { Kind::Decision } else { Kind::Resolution };
+            for body in [Body::GA, Body::SC, Body::HRC, Body::Series("E/CN.6".to_string())] {
+                let expected = id_by_format(kind, &body, &number);
+                let symbol = Symbol::Act { kind, body, number: number.clone() };
+                prop_assert_eq!(symbol.id(), expected);
+            }
+        }
+    }
 
     #[test]
     fn ids_follow_the_convention() {
