@@ -232,12 +232,26 @@ fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
     })
 }
 
-/// The matches of the standalone pattern (`N [parts] (session)`) that start inside `ranges`,
-/// found from their parentheses: the pattern is tried on the stretch of the line before each
-/// (`PAREN_REACH` bytes) and the session after it. The same matches as a search of the whole
-/// text, but for a number more than `PAREN_REACH` bytes before its parenthesis.
+/// Whether `c` may open the session in parentheses of the standalone pattern of `table`
+/// ([`hooks::standalone_pattern`]): a Roman numeral (`XV`), `S-` or `ES-`, a digit of a year
+/// (any numeric character: the pattern's `\d` is Unicode), or a session marker (`د-17`).
+fn may_open_session(c: char, table: &Table) -> bool {
+    matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'S' | 'E')
+        || c.is_numeric()
+        || table.session_markers.iter().any(|(m, _)| m.starts_with(c))
+}
+
+/// The matches of the standalone pattern (`N [parts] (session)`) of `table` that start inside
+/// `ranges`, found from their parentheses: the pattern is tried on the stretch of the line
+/// before each (`PAREN_REACH` bytes) and the session after it. The same matches as a search of
+/// the whole text, but for a number more than `PAREN_REACH` bytes before its parenthesis.
+///
+/// A parenthesis that no session can follow (`(a)`, `(see`, `(A/78/265)`: half of them) is
+/// passed over: a match holds one parenthesis, and numbers hold none, so a match that the
+/// window of a passed parenthesis would find is the one of the next parenthesis, found there.
 fn paren_matches_in<'t>(
     re: &'t Regex,
+    table: &'t Table,
     text: &'t str,
     ranges: &'t [(usize, usize)],
 ) -> impl Iterator<Item = (usize, usize)> + 't {
@@ -249,12 +263,18 @@ fn paren_matches_in<'t>(
             .map(move |k| start + k)
             .filter_map(move |p| {
                 if bytes[p] == b'(' {
-                    Some(p)
+                    Some((p, p + 1))
                 } else {
                     (p >= 1 && bytes[p - 1] == 0xEF && bytes.get(p + 1) == Some(&0x88))
-                        .then(|| p - 1)
+                        .then(|| (p - 1, p + 2))
                 }
             })
+            .filter(move |&(_, after)| {
+                text.get(after..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| may_open_session(c, table))
+            })
+            .map(|(p, _)| p)
     };
     let window = move |p: usize, at: usize| {
         let reach = crate::layout::floor_char(text, p.saturating_sub(PAREN_REACH)).max(at);
@@ -272,6 +292,10 @@ fn paren_matches_in<'t>(
 /// from their slashes: the pattern is tried on the run of symbol characters around each (at
 /// most `LEAD` bytes before it, where a symbol's first element fits). The same matches as a
 /// search of the whole text: no match can hold a byte outside that run.
+///
+/// A slash that no symbol's first element stands right before (`70/1`: no capital in the
+/// capitals, digits and dots before it) is passed over: every match is found from its own
+/// first slash, whose window holds all of it.
 fn slash_matches_in<'t>(
     re: &'t Regex,
     text: &'t str,
@@ -281,8 +305,20 @@ fn slash_matches_in<'t>(
     const LEAD: usize = 14;
     let bytes = text.as_bytes();
     let in_symbol = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/');
-    let slashes =
-        move |start: usize| memchr::memchr_iter(b'/', &bytes[start..]).map(move |k| start + k);
+    // Whether a first element (`A`, `E/CN.4`'s `CN.4`, `A/AC.292`'s `AC.292`) may end at `p`:
+    // a capital among the capitals, digits and dots right before it.
+    let may_follow_lead = move |p: usize| {
+        bytes[p.saturating_sub(LEAD)..p]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || **b == b'.')
+            .any(u8::is_ascii_uppercase)
+    };
+    let slashes = move |start: usize| {
+        memchr::memchr_iter(b'/', &bytes[start..])
+            .map(move |k| start + k)
+            .filter(move |&p| may_follow_lead(p))
+    };
     let window = move |p: usize, at: usize| Window {
         from: crate::layout::floor_char(text, p.saturating_sub(LEAD)).max(at),
         to: p + bytes[p..].iter().take_while(|b| in_symbol(**b)).count(),
@@ -712,7 +748,7 @@ impl Scanner<'_, '_> {
         let mut found = Vec::new();
         // The pattern has no boundary group in front (it would slow the search down); the
         // character before the number is checked here.
-        for (m_start, _) in paren_matches_in(&c.standalone, text, self.ranges) {
+        for (m_start, _) in paren_matches_in(&c.standalone, self.table, text, self.ranges) {
             let glued = glued_before(text, m_start);
             if glued || self.is_covered(m_start) {
                 continue;
@@ -1574,6 +1610,12 @@ mod tests {
             Just("A and B ".to_string()),
             Just("résolution ".to_string()),
             Just("2106 A (XX)".to_string()),
+            Just("(د-17)".to_string()),
+            Just("(د إ-5)".to_string()),
+            Just("(S-X)".to_string()),
+            Just("(a)".to_string()),
+            Just("(A/78/265)".to_string()),
+            Just("١٢".to_string()),
             "[0-9]{1,5}",
             "[a-zA-Z ]{1,12}",
         ];
@@ -1624,27 +1666,31 @@ mod tests {
         /// whole text (for matches shorter than the reach, which all real ones are).
         #[test]
         fn paren_anchored_search_equals_whole_text_search(text in pieces()) {
-            let Some(c) = compiled(Lang::En) else {
-                return Err(TestCaseError::fail("no English patterns"));
-            };
-            let ranges = [(0, text.len())];
-            let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
-                .map(|m| (m.start(), m.end()))
-                .filter(|(s, e)| e - s <= 64)
-                .collect();
-            let anchored: Vec<(usize, usize)> =
-                paren_matches_in(&c.standalone, &text, &ranges).collect();
-            prop_assert_eq!(anchored, whole);
-            // In two ranges: each is searched on its own, as the whole-text search does.
-            let half = crate::layout::floor_char(&text, text.len() / 2);
-            let ranges = [(0, half), (half, text.len())];
-            let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
-                .map(|m| (m.start(), m.end()))
-                .filter(|(s, e)| e - s <= 64)
-                .collect();
-            let anchored: Vec<(usize, usize)> =
-                paren_matches_in(&c.standalone, &text, &ranges).collect();
-            prop_assert_eq!(anchored, whole);
+            // English, and Arabic with its session markers (`(د-17)`).
+            for lang in [Lang::En, Lang::Ar] {
+                let Some(c) = compiled(lang) else {
+                    return Err(TestCaseError::fail("no patterns"));
+                };
+                let table = lang.table();
+                let ranges = [(0, text.len())];
+                let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
+                    .map(|m| (m.start(), m.end()))
+                    .filter(|(s, e)| e - s <= 64)
+                    .collect();
+                let anchored: Vec<(usize, usize)> =
+                    paren_matches_in(&c.standalone, table, &text, &ranges).collect();
+                prop_assert_eq!(anchored, whole);
+                // In two ranges: each is searched on its own, as the whole-text search does.
+                let half = crate::layout::floor_char(&text, text.len() / 2);
+                let ranges = [(0, half), (half, text.len())];
+                let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
+                    .map(|m| (m.start(), m.end()))
+                    .filter(|(s, e)| e - s <= 64)
+                    .collect();
+                let anchored: Vec<(usize, usize)> =
+                    paren_matches_in(&c.standalone, table, &text, &ranges).collect();
+                prop_assert_eq!(anchored, whole);
+            }
         }
     }
 }
