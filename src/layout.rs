@@ -277,7 +277,7 @@ impl Layout {
         }
         let (lines, blocks) = lines(text);
         // Page breaks (form feeds) come only from PDF text: one search instead of one a line.
-        let pages = text.contains('\x0c');
+        let pages = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
         let furniture_line = furniture_lines(text, &lines, own_symbols, pages);
         let mut furniture: Vec<Range<usize>> = Vec::new();
         for (i, l) in lines.iter().enumerate() {

@@ -294,6 +294,14 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
 }
 
 fn looks_like_html_bytes(bytes: &[u8]) -> bool {
+    // HTML opens with `<` after white space: most texts are told apart by their first byte
+    // past ASCII white space, without decoding their head.
+    if let Some(&b) = bytes.iter().find(|b| !b.is_ascii_whitespace())
+        && b.is_ascii()
+        && b != b'<'
+    {
+        return false;
+    }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     html::looks_like_html(&head)
 }
