@@ -155,6 +155,88 @@ static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The operative number at the start of a trimmed line (`1. `, `*12.* `, `3 - `), as
+/// [`OPERATIVE`] reads it: its digits and where the match ends. ASCII digits followed by ASCII
+/// are read by hand (most numbered lines); anything else goes to the regex.
+fn operative_at(t: &str) -> Option<(&str, usize)> {
+    let b = t.as_bytes();
+    let from = usize::from(b.first() == Some(&b'*'));
+    let digits = b[from..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let i = from + digits;
+    if digits == 0 && b.get(from).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    if digits == 0 || !b.get(i).is_none_or(u8::is_ascii) {
+        // A digit or a separator of another script (`١.`, `1．`).
+        return OPERATIVE
+            .captures(t)
+            .and_then(|c| Some((c.get(1)?.as_str(), c.get(0)?.end())));
+    }
+    // After more digits than three, no separator follows the first three.
+    if digits > 3 {
+        return None;
+    }
+    let j = if b.get(i) == Some(&b'.') {
+        i + 1
+    } else {
+        let k = i + b[i..]
+            .iter()
+            .take_while(|x| matches!(x, b' ' | b'\t'))
+            .count();
+        let rest = &t[k..];
+        if rest.starts_with('-') {
+            k + 1
+        } else if rest.starts_with('–') {
+            k + '–'.len_utf8()
+        } else {
+            return None;
+        }
+    };
+    let mut rest = t[j..].chars();
+    let end = match rest.next() {
+        Some('*') => match rest.next() {
+            Some(c) if c.is_whitespace() => j + 1 + c.len_utf8(),
+            _ => return None,
+        },
+        Some(c) if c.is_whitespace() => j + c.len_utf8(),
+        _ => return None,
+    };
+    Some((&t[from..i], end))
+}
+
+/// Whether a trimmed line opens a footnote (`1 Official Records ...`, `¹ See`), as
+/// [`FOOTNOTE_LINE`] reads it, with the footnote's number when it has one that parses. A line
+/// opening with ASCII digits and then ASCII is read by hand; others go to the regex.
+fn footnote_line(t: &str) -> Option<Option<u32>> {
+    let b = t.as_bytes();
+    match b.first() {
+        Some(x) if x.is_ascii_digit() => {}
+        Some(x) if x.is_ascii() => return None,
+        _ => return footnote_line_by_regex(t),
+    }
+    let digits = b.iter().take_while(|x| x.is_ascii_digit()).count();
+    if !b.get(digits).is_none_or(u8::is_ascii) {
+        return footnote_line_by_regex(t);
+    }
+    if digits > 3 {
+        return None;
+    }
+    // White space, then something that is not.
+    let mut rest = t[digits..].chars();
+    let spaced = rest.next().is_some_and(char::is_whitespace);
+    let more = rest.any(|c| !c.is_whitespace());
+    (spaced && more).then(|| t[..digits].parse().ok())
+}
+
+fn footnote_line_by_regex(t: &str) -> Option<Option<u32>> {
+    let c = FOOTNOTE_LINE.captures(t)?;
+    let digits = c
+        .get(1)
+        .map(|m| m.as_str().to_string())
+        .or_else(|| c.get(2).map(|m| superscript_to_digits(m.as_str())));
+    Some(digits.and_then(|d| d.parse().ok()))
+}
+
 /// A line of the text with its byte range (without the line break), and the range of the line
 /// without the white space around it, trimmed once for the several checks. Offsets are 32-bit
 /// ([`Layout::analyse`] reads texts under 4 GiB): a large text has hundreds of thousands of
@@ -604,14 +686,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         let p = &text[s..e];
         let t = trim(p);
         if is_note {
-            let n = FOOTNOTE_LINE
-                .captures(t)
-                .and_then(|c| {
-                    c.get(1)
-                        .map(|m| m.as_str().to_string())
-                        .or_else(|| c.get(2).map(|m| superscript_to_digits(m.as_str())))
-                })
-                .and_then(|d| d.parse().ok());
+            let n = footnote_line(t).flatten();
             out.push((s, slot(Part::Footnote, n, None)));
             // The text after the footnote continues the clause it interrupted.
             out.push((e, current.clone()));
@@ -653,13 +728,13 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         if numeric && t.len() < 80 && PLENARY.is_match(t) {
             return;
         }
-        if let Some(c) = numeric.then(|| OPERATIVE.captures(t)).flatten() {
-            let n: Option<u32> = c.get(1).and_then(|m| script::parse_number(m.as_str()));
+        if let Some((digits, end)) = numeric.then(|| operative_at(t)).flatten() {
+            let n: Option<u32> = script::parse_number(digits);
             let next_expected = operative_n.map(|k| k + 1).unwrap_or(1);
             if n == Some(next_expected) || (operative_n.is_none() && n.is_some()) {
                 part = Part::Operative;
                 operative_n = n;
-                let rest = &t[c.get(0).map(|m| m.end()).unwrap_or(0)..];
+                let rest = &t[end..];
                 current = slot(Part::Operative, n, span(rest, true));
                 out.push((s, current.clone()));
                 prev_end_char = end_char(t);
@@ -712,7 +787,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             continue;
         }
         let superscript_note = t.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
-        if superscript_note || (in_footnotes && FOOTNOTE_LINE.is_match(t)) {
+        if superscript_note || (in_footnotes && footnote_line(t).is_some()) {
             if let Some((s, e, note)) = cur.take() {
                 read(s, e, note);
             }
@@ -724,7 +799,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             && t.starts_with(|c: char| script::is_digit(c) || c == '*')
             && i > 0
             && lines[i - 1].t(text).ends_with(script::ends_clause)
-            && OPERATIVE.is_match(t);
+            && operative_at(t).is_some();
         // The opening line (`The General Assembly,`) is a paragraph of its own even where no
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
         let opener = opener_first(t) && is_opener_line(t, table);
@@ -910,6 +985,40 @@ fn longest_prefix<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Numbered lines and footnote lines read by hand as the regexes read them: a line
+        /// built slot by slot (star, digits, separator, star, space, rest), each slot also
+        /// given the characters that must fail it.
+        #[test]
+        fn numbers_by_hand_as_by_regex(
+            star in prop_oneof![Just(""), Just("*"), Just("**"), Just("(")],
+            digits in prop_oneof![
+                Just(""), Just("1"), Just("12"), Just("123"), Just("1234"), Just("12345"),
+                Just("٢"), Just("1٢"), Just("١٢"), Just("¹"), Just("²³"), Just("a"),
+            ],
+            sep in prop_oneof![
+                Just(""), Just("."), Just("．"), Just("-"), Just("–"), Just(" -"), Just("\t –"),
+                Just("  "), Just(" "), Just("—"), Just("x"), Just(".."),
+            ],
+            star2 in prop_oneof![Just(""), Just("*"), Just("**")],
+            space in prop_oneof![
+                Just(""), Just(" "), Just("\t"), Just("\u{A0}"), Just("\u{3000}"), Just("\n"),
+                Just("  "),
+            ],
+            rest in prop_oneof![Just(""), Just("Décide"), Just(" "), Just("a"), Just("1")],
+        ) {
+            let t = format!("{star}{digits}{sep}{star2}{space}{rest}");
+            let by_regex = OPERATIVE
+                .captures(&t)
+                .and_then(|c| Some((c.get(1)?.as_str(), c.get(0)?.end())));
+            prop_assert_eq!(operative_at(&t), by_regex, "{:?}", t);
+            prop_assert_eq!(footnote_line(&t), footnote_line_by_regex(&t), "{:?}", t);
+        }
+    }
+
     use proptest::prelude::*;
 
     proptest! {
