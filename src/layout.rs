@@ -1019,7 +1019,6 @@ mod tests {
         }
     }
 
-
     proptest! {
         /// Whatever the previous searches were, a hinted search finds what a full one finds.
         #[test]
