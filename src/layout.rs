@@ -155,6 +155,19 @@ static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Whether a line may hold the meeting words of [`PLENARY`] (`meeting`, `plenarsitzung`): both
+/// end in `...eeting` or `...itzung`, whose letters have no case forms outside ASCII, so a
+/// `g` with those letters before it, in either case, is looked for first.
+fn may_name_meeting(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'g', b'G', b).any(|g| {
+        g >= 5 && {
+            let w = &b[g - 5..g];
+            w.eq_ignore_ascii_case(b"eetin") || w.eq_ignore_ascii_case(b"itzun")
+        }
+    })
+}
+
 /// The operative number at the start of a trimmed line (`1. `, `*12.* `, `3 - `), as
 /// [`OPERATIVE`] reads it: its digits and where the match ends. ASCII digits followed by ASCII
 /// are read by hand (most numbered lines); anything else goes to the regex.
@@ -283,21 +296,32 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
         while body_end > start && bytes[body_end - 1] == b'\r' {
             body_end -= 1;
         }
-        let t = trim(&text[start..body_end]);
-        // `t` is trimmed of the wider white space of UN texts; a blank line here is one of
-        // Unicode white space only.
-        if t.is_empty() && text[start..body_end].trim().is_empty() {
+        // `trim` on bytes: ASCII white space off both ends, the wider white space of UN texts
+        // only where what is left starts or ends outside ASCII.
+        let (mut a, mut z) = (start, body_end);
+        while a < z && bytes[a].is_ascii_whitespace() {
+            a += 1;
+        }
+        while z > a && bytes[z - 1].is_ascii_whitespace() {
+            z -= 1;
+        }
+        if a < z && !(bytes[a].is_ascii() && bytes[z - 1].is_ascii()) {
+            let t = text[a..z].trim_matches(is_space);
+            a = t.as_ptr() as usize - text.as_ptr() as usize;
+            z = a + t.len();
+        }
+        // A blank line is one of Unicode white space only.
+        if a == z && text[start..body_end].trim().is_empty() {
             blocks.extend(block.take());
         } else {
             block = Some((block.map_or(start, |b| b.0), next));
         }
         // In range: `Layout::analyse` reads texts under 4 GiB only.
-        let t_start = t.as_ptr() as usize - text.as_ptr() as usize;
         out.push(Line {
             start: start as u32,
             end: body_end as u32,
-            t_start: t_start as u32,
-            t_end: (t_start + t.len()) as u32,
+            t_start: a as u32,
+            t_end: z as u32,
         });
     };
     for nl in memchr::memchr_iter(b'\n', bytes) {
@@ -725,7 +749,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         }
         // Meeting lines and operative numbers start with a number (or `*`, `(`).
         let numeric = t.starts_with(|c: char| c.is_numeric() || matches!(c, '*' | '('));
-        if numeric && t.len() < 80 && PLENARY.is_match(t) {
+        if numeric && t.len() < 80 && may_name_meeting(t) && PLENARY.is_match(t) {
             return;
         }
         if let Some((digits, end)) = numeric.then(|| operative_at(t)).flatten() {
@@ -1015,6 +1039,10 @@ mod tests {
                 .captures(&t)
                 .and_then(|c| Some((c.get(1)?.as_str(), c.get(0)?.end())));
             prop_assert_eq!(operative_at(&t), by_regex, "{:?}", t);
+            // The meeting check passes every line the regex matches.
+            for line in [t.clone(), format!("{t} plenary MEETING"), format!("{t}. Plenarsitzung")] {
+                prop_assert!(!PLENARY.is_match(&line) || may_name_meeting(&line), "{:?}", line);
+            }
             prop_assert_eq!(footnote_line(&t), footnote_line_by_regex(&t), "{:?}", t);
         }
     }
