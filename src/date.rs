@@ -100,10 +100,31 @@ fn compiled(lang: Lang, day_month: bool) -> Option<&'static Regex> {
         .as_ref()
 }
 
+/// Whether `s` may open a date of the day-month-year pattern: one or two digits, then a day
+/// suffix (`.`, `er`, `º`, `°`) or white space. Most numbers a date is looked for at (`70/1`,
+/// `2015`, `1325 (2000)`) fail here, before the regex runs. Any numeric character counts as a
+/// digit: the pattern's `\d` is Unicode.
+fn may_open_day(s: &str) -> bool {
+    let mut chars = s.chars();
+    if !chars.next().is_some_and(char::is_numeric) {
+        return false;
+    }
+    let mut next = chars.next();
+    if next.is_some_and(char::is_numeric) {
+        next = chars.next();
+    }
+    next.is_some_and(|c| {
+        matches!(c, '.' | 'e' | 'E' | 'º' | '°' | '\u{A0}' | '\u{202F}') || c.is_whitespace()
+    })
+}
+
 /// Reads a date that starts exactly at byte `pos` of `text`.
 pub fn date_at(text: &str, pos: usize, lang: Lang) -> Option<FoundDate> {
-    let re = compiled(lang, false)?;
     let hay = text.get(pos..)?;
+    if lang.table().date_order == DateOrder::DayMonthYear && !may_open_day(hay) {
+        return None;
+    }
+    let re = compiled(lang, false)?;
     let caps = re.captures(hay)?;
     let day = script::parse_number(caps.name("d")?.as_str())?;
     let year = script::parse_number(caps.name("y")?.as_str())? as i32;
@@ -211,6 +232,33 @@ fn month_number_folded(name: &str, table: &Table) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every text a day-month-year pattern matches passes the cheap check before it.
+        #[test]
+        fn day_check_passes_every_date(
+            day in prop_oneof![Just(""), Just("1"), Just("25"), Just("125"), Just("٢٥"), Just("2٥"), Just("x")],
+            suffix in prop_oneof![Just(""), Just("."), Just("er"), Just("ER"), Just("º"), Just("°"), Just("/")],
+            space in prop_oneof![Just(""), Just(" "), Just("\u{A0}"), Just("\u{202F}"), Just("\n"), Just("\u{3000}")],
+            rest in prop_oneof![
+                Just("December 1981"), Just("Dezember 1981"), Just("décembre 1981"),
+                Just("de diciembre de 1994"), Just("декабря 1981 года"), Just("كانون الأول/ديسمبر 1981"),
+                Just("x"),
+            ],
+        ) {
+            let s = format!("{day}{suffix}{space}{rest}");
+            for lang in Lang::ALL {
+                if lang.table().date_order != DateOrder::DayMonthYear {
+                    continue;
+                }
+                let Some(re) = compiled(lang, false) else {
+                    return Err(TestCaseError::fail("no pattern"));
+                };
+                prop_assert!(!re.is_match(&s) || may_open_day(&s), "{:?} {:?}", lang, s);
+            }
+        }
+    }
 
     /// The ASCII shortcut gives what the general comparison gives, for every month name of
     /// every language in three casings and for words that are no month.
