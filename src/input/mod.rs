@@ -145,7 +145,9 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>, stack: &
                 .is_none_or(|n| !n.starts_with('.'))
         })
         .collect();
-    children.sort();
+    // Siblings differ in their last component only, so they sort by their names as the paths
+    // would (a path comparison parses every component of both, once per comparison).
+    children.sort_unstable_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
     stack.push(canonical);
     for (c, plain) in children {
         if plain {
