@@ -32,6 +32,10 @@ impl Nested {
 /// Spaces for indentation, written a slice at a time.
 const SPACES: &[u8; 64] = b"                                                                ";
 
+/// `,`, a line break and the spaces of [`SPACES`]: the start of a field after another (from
+/// byte 0) or of the first field (from byte 1), with its indentation, in one slice.
+const SEPARATED: &[u8; 66] = b",\n                                                                ";
+
 /// The slices of [`SPACES`] that make `depth` levels of two-space indentation.
 fn indentation(depth: usize) -> impl Iterator<Item = &'static [u8]> {
     let n = 2 * depth;
@@ -226,8 +230,14 @@ pub struct Object<'a> {
 }
 
 fn indent_vec(out: &mut Vec<u8>, depth: usize) {
-    for piece in indentation(depth) {
-        out.extend_from_slice(piece);
+    // One copy at the depths graph files have; the general loop beyond.
+    match SPACES.get(..2 * depth) {
+        Some(spaces) => out.extend_from_slice(spaces),
+        None => {
+            for piece in indentation(depth) {
+                out.extend_from_slice(piece);
+            }
+        }
     }
 }
 
@@ -245,10 +255,17 @@ impl<'a> Object<'a> {
     /// The key of the next field (a plain name: not escaped); the value is written next into
     /// the buffer returned.
     pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        self.out.reserve(key.len() + 2 * self.depth + 8);
-        self.out
-            .extend_from_slice(if self.empty { b"\n" } else { b",\n" });
-        indent_vec(self.out, self.depth + 1);
+        // `,`, the line break and the indentation in one copy (from `SEPARATED`).
+        let n = 2 * (self.depth + 1);
+        let from = usize::from(self.empty);
+        match SEPARATED.get(from..2 + n) {
+            Some(lead) => self.out.extend_from_slice(lead),
+            None => {
+                self.out
+                    .extend_from_slice(if self.empty { b"\n" } else { b",\n" });
+                indent_vec(self.out, self.depth + 1);
+            }
+        }
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
         self.out.extend_from_slice(b"\": ");
