@@ -393,9 +393,9 @@ pub fn document_series(symbol: &str) -> Body {
     }
 }
 
-/// Appends `n` in decimal digits.
-fn push_u32(out: &mut String, n: u32) {
-    let mut buf = [0u8; 10];
+/// The decimal digits of `n`, written into the end of `buf` (the ids here and the numbers of
+/// the JSON writers).
+pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &[u8] {
     let mut i = buf.len();
     let mut n = n;
     loop {
@@ -406,7 +406,17 @@ fn push_u32(out: &mut String, n: u32) {
             break;
         }
     }
-    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+    &buf[i..]
+}
+
+/// Appends `n` in decimal digits.
+fn push_u32(out: &mut String, n: u32) {
+    let mut buf = [0u8; 20];
+    out.extend(
+        decimal(u64::from(n), &mut buf)
+            .iter()
+            .map(|&b| char::from(b)),
+    );
 }
 
 /// Appends a session number as [`SessionNo`]'s `Display` writes it.

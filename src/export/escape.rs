@@ -163,18 +163,9 @@ pub fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
 }
 
 /// A number in decimal, appended to `out`.
-pub fn json_number(out: &mut Vec<u8>, mut n: u64) {
+pub fn json_number(out: &mut Vec<u8>, n: u64) {
     let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+    out.extend_from_slice(crate::symbol::decimal(n, &mut buf));
 }
 
 /// A date as serde writes a `NaiveDate` (`2023-12-22`; chrono's own form outside years 0-9999),

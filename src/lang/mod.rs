@@ -621,27 +621,9 @@ mod tests {
                 }
             }
         };
-        // Words by bytes: ASCII letters, the apostrophe and letters of other scripts; ASCII
-        // punctuation, Latin-1 signs (`«`, no-break space: lead byte C2) and general punctuation
-        // (`’`, `–`, `“`: lead byte E2) end a word. Only words as short as a function word are
-        // looked up.
-        const fn classes() -> [u8; 256] {
-            // 0: ends a word (1 byte), 1: in a word, 2 and 3: a 2- or 3-byte sign that ends one.
-            let mut t = [1u8; 256];
-            let mut x = 0;
-            while x < 0x80 {
-                t[x] = if (x as u8).is_ascii_alphabetic() || x == b'\'' as usize {
-                    1
-                } else {
-                    0
-                };
-                x += 1;
-            }
-            t[0xC2] = 2;
-            t[0xE2] = 3;
-            t
-        }
-        const CLASS: [u8; 256] = classes();
+        // Words by bytes, as the fast reading cuts them; only words as short as a function word
+        // are looked up.
+        const CLASS: [u8; 256] = WORD_CLASS;
         let b = text.as_bytes();
         let mut start = 0;
         let mut i = 0;
