@@ -55,26 +55,25 @@ pub struct Document {
 /// extracts its references. The text is repaired first (broken words and symbols, odd spaces
 /// and digits: [`input::repair`]); offsets still point into `text`.
 pub fn analyse_text(text: &str, lang: Option<Lang>) -> Document {
-    let Some(repaired) = input::repair::repair(text) else {
-        return analyse_repaired(text, lang);
-    };
-    let mut doc = analyse_repaired(&repaired.text, lang);
-    for m in &mut doc.mentions {
-        m.start = repaired.start(m.start);
-        m.end = repaired.end(m.end).max(m.start);
-        m.text = text.get(m.start..m.end).unwrap_or_default().to_string();
+    match input::repair::repair(text) {
+        Some(repaired) => analyse_mapped(&repaired, lang),
+        None => analyse_repaired(text, lang),
     }
-    doc
 }
 
 /// [`analyse_text`] for a text handed over: the repair is made in place
-/// ([`input::repair::repair_owned`]), so that a large text is not held twice; the mentions'
-/// texts are read back from the repair. The same document as `analyse_text(&text, lang)`.
+/// ([`input::repair::repair_owned`]), so that a large text is not held twice. The same document
+/// as `analyse_text(&text, lang)`.
 pub fn analyse_owned(text: String, lang: Option<Lang>) -> Document {
-    let repaired = match input::repair::repair_owned(text) {
-        Ok(r) => r,
-        Err(text) => return analyse_repaired(&text, lang),
-    };
+    match input::repair::repair_owned(text) {
+        Ok(repaired) => analyse_mapped(&repaired, lang),
+        Err(text) => analyse_repaired(&text, lang),
+    }
+}
+
+/// Analyses a repaired text and maps the mentions back to the original: offsets, and texts read
+/// back from the repair and the original characters of its edits.
+fn analyse_mapped(repaired: &input::repair::Repaired, lang: Option<Lang>) -> Document {
     let mut doc = analyse_repaired(&repaired.text, lang);
     for m in &mut doc.mentions {
         m.start = repaired.start(m.start);
