@@ -201,6 +201,7 @@ fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
     ranges: &'t [(usize, usize)],
     anchors: impl Fn(usize) -> I + Copy + 't,
     window: impl Fn(usize, usize) -> Window + Copy + 't,
+    owns: impl Fn(usize, usize, usize) -> bool + Copy + 't,
 ) -> impl Iterator<Item = (usize, usize)> + 't {
     ranges.iter().flat_map(move |&(start, end)| {
         let mut at = start;
@@ -224,6 +225,11 @@ fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
                 let (ms, me) = (w.from + m.start(), w.from + m.end());
                 if ms >= end {
                     return None;
+                }
+                // A match that another anchor owns is that anchor's to find: this window may
+                // hold only part of it.
+                if !owns(p, ms, me) {
+                    continue;
                 }
                 at = me.max(ms + 1);
                 return Some((ms, me));
@@ -285,7 +291,25 @@ fn paren_matches_in<'t>(
             exhaustive: false,
         }
     };
-    anchored_matches_in(re, text, ranges, parens, window)
+    // A match ends with its session in parentheses; a full-width parenthesis may stand before
+    // it, among the words between number and session: the match's own is its last one.
+    let owns = move |p: usize, ms: usize, me: usize| {
+        let piece = &bytes[ms..me];
+        // The last `(`, or the last 88 byte that ends a `（` (EF BC 88; other characters hold
+        // 88 bytes too).
+        let mut upto = piece.len();
+        while let Some(k) = memchr::memrchr2(b'(', 0x88, &piece[..upto]) {
+            if piece[k] == b'(' {
+                return ms + k == p;
+            }
+            if k >= 2 && piece[k - 2] == 0xEF && piece[k - 1] == 0xBC {
+                return ms + k - 2 == p;
+            }
+            upto = k;
+        }
+        false
+    };
+    anchored_matches_in(re, text, ranges, parens, window, owns)
 }
 
 /// The matches of the document-symbol pattern ([`DOCSYM`]) that start inside `ranges`, found
@@ -324,7 +348,7 @@ fn slash_matches_in<'t>(
         to: p + bytes[p..].iter().take_while(|b| in_symbol(**b)).count(),
         exhaustive: true,
     };
-    anchored_matches_in(re, text, ranges, slashes, window)
+    anchored_matches_in(re, text, ranges, slashes, window, |_, _, _| true)
 }
 
 /// The session written in parentheses after an old-style number.
@@ -1616,6 +1640,9 @@ mod tests {
             Just("(a)".to_string()),
             Just("(A/78/265)".to_string()),
             Just("١٢".to_string()),
+            Just("\u{2008}".to_string()),
+            Just("（1325）".to_string()),
+            Just("1325 (2000\u{2008})".to_string()),
             "[0-9]{1,5}",
             "[a-zA-Z ]{1,12}",
         ];
