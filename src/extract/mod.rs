@@ -252,9 +252,9 @@ fn may_open_session(c: char, table: &Table) -> bool {
 /// before each (`PAREN_REACH` bytes) and the session after it. The same matches as a search of
 /// the whole text, but for a number more than `PAREN_REACH` bytes before its parenthesis.
 ///
-/// A parenthesis that no session can follow (`(a)`, `(see`, `(A/78/265)`: half of them) is
-/// passed over: a match holds one parenthesis, and numbers hold none, so a match that the
-/// window of a passed parenthesis would find is the one of the next parenthesis, found there.
+/// A match is taken only from the window of its own session parenthesis (its last one: a
+/// full-width pair may stand among the words before it), so a parenthesis that no session can
+/// follow (`(a)`, `(see`, `(A/78/265)`: half of them) is passed over without a search.
 fn paren_matches_in<'t>(
     re: &'t Regex,
     table: &'t Table,
