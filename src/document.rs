@@ -358,20 +358,11 @@ fn looks_like_opener(line: &str, table: &Table) -> bool {
     table.openers.iter().any(|(w, _)| lower.starts_with(w))
 }
 
-/// Whether the lower-cased `t` may start with one of the table's openers: its first character
-/// lower-cased is one an opener starts with (checked before a line is lower-cased whole).
-fn may_open(t: &str, table: &Table) -> bool {
-    t.chars()
-        .next()
-        .and_then(|c| c.to_lowercase().next())
-        .is_some_and(|c| table.openers.iter().any(|(w, _)| w.starts_with(c)))
-}
-
 /// Where the heading ends: at the opener line (`The General Assembly,`), else after 3000 bytes.
 fn heading_end(text: &str, table: &Table) -> usize {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
-        if may_open(t, table) && opener_line(&t.to_lowercase(), table).is_some() {
+        if table.may_open(t) && opener_line(&t.to_lowercase(), table).is_some() {
             return off;
         }
         if off > 6000 {
@@ -397,7 +388,7 @@ fn opener_line(t: &str, table: &Table) -> Option<BodyName> {
 fn opener_body(text: &str, table: &Table) -> Option<Body> {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
-        if may_open(t, table)
+        if table.may_open(t)
             && let Some(b) = opener_line(&t.to_lowercase(), table)
         {
             return Some(b.body());

@@ -783,17 +783,6 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
     let blank = lines.iter().filter(|l| l.t_start == l.t_end).count();
     let dense = lines.len() > 5 && blank * 20 < lines.len();
     let mut cur_is_opener = false;
-    // The first letters of the opening lines, checked before any lower-casing.
-    let firsts: Vec<char> = table
-        .openers
-        .iter()
-        .filter_map(|(w, _)| w.chars().next())
-        .collect();
-    let opener_first = |t: &str| {
-        t.chars()
-            .next()
-            .is_some_and(|c| c.to_lowercase().next().is_some_and(|c| firsts.contains(&c)))
-    };
     for (i, l) in lines.iter().enumerate() {
         let t = l.t(text);
         let rule = is_rule(t);
@@ -826,7 +815,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             && operative_at(t).is_some();
         // The opening line (`The General Assembly,`) is a paragraph of its own even where no
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
-        let opener = opener_first(t) && is_opener_line(t, table);
+        let opener = table.may_open(t) && is_opener_line(t, table);
         let dense_break = dense
             && i > 0
             && lines[i - 1].t(text).ends_with(script::ends_clause)

@@ -254,6 +254,18 @@ pub struct Table {
     pub agenda_suffixes: &'static [&'static str],
 }
 
+impl Table {
+    /// Whether a (trimmed) line may start with one of the openers (`The General Assembly,`)
+    /// once lower-cased: its first letter, lower-cased, is one an opener starts with. Checked
+    /// before a line is lower-cased whole, which most lines never need.
+    pub fn may_open(&self, line: &str) -> bool {
+        line.chars()
+            .next()
+            .and_then(|c| c.to_lowercase().next())
+            .is_some_and(|c| self.openers.iter().any(|(w, _)| w.starts_with(c)))
+    }
+}
+
 /// Guesses the language of a text from its script and its function words, read in its first
 /// 40 kB.
 pub fn detect(text: &str) -> Lang {
