@@ -122,12 +122,26 @@ impl Hint {
 }
 
 /// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
-/// their verbs are read only when a mention asks ([`Layout::clause_at`]).
-#[derive(Debug, Clone)]
+/// their verbs are read only when a mention asks ([`Layout::clause_at`]). Kept small (24
+/// bytes, 32-bit offsets as in the line table): a large text has a hundred thousand of them.
+#[derive(Debug, Clone, Copy)]
 struct Slot {
-    clause: Clause,
-    /// Byte range of the clause's opening and whether it is operative.
-    verb_at: Option<(usize, usize, bool)>,
+    part: Part,
+    paragraph: Option<u32>,
+    /// Byte range of the clause's opening.
+    verb_at: Option<(u32, u32)>,
+    /// Whether the opening is read as an operative paragraph's.
+    operative: bool,
+}
+
+impl Slot {
+    fn clause(&self) -> Clause {
+        Clause {
+            part: self.part,
+            paragraph: self.paragraph,
+            verb: None,
+        }
+    }
 }
 
 static PAGE_COUNTER: LazyLock<Regex> =
@@ -395,7 +409,7 @@ impl Layout {
         let notes = clauses
             .iter()
             .enumerate()
-            .filter(|(_, (_, slot))| slot.clause.part == Part::Footnote)
+            .filter(|(_, (_, slot))| slot.part == Part::Footnote)
             .map(|(i, (start, _))| {
                 let end = clauses.get(i + 1).map_or(text.len(), |(s, _)| *s);
                 *start..end
@@ -410,7 +424,7 @@ impl Layout {
             clause_starts: clauses.iter().map(|(s, _)| *s).collect(),
             clause_is_note: clauses
                 .iter()
-                .map(|(_, slot)| slot.clause.part == Part::Footnote)
+                .map(|(_, slot)| slot.part == Part::Footnote)
                 .collect(),
             clause_hint: Hint::default(),
             furniture_hint: Hint::default(),
@@ -455,8 +469,9 @@ impl Layout {
             return Clause::heading();
         }
         let slot = &self.clauses[i - 1].1;
-        let mut clause = slot.clause.clone();
-        if let (Some((s, e, operative)), Some(table)) = (slot.verb_at, self.table) {
+        let mut clause = slot.clause();
+        if let (Some((s, e)), Some(table)) = (slot.verb_at, self.table) {
+            let (s, e, operative) = (s as usize, e as usize, slot.operative);
             // The references of a list stand in one clause: its verb is read once.
             let key = (i - 1, text.as_ptr() as usize, text.len());
             let mut cache = self.verb_cache.borrow_mut();
@@ -612,29 +627,34 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         .copied()
         .filter(|&a| !is_rule(lines[a].t(text)))
         .collect();
-    // Only the lines within three of an anchor are looked at (anchors are sorted).
-    let mut around: Vec<usize> = title_anchors
-        .iter()
-        .flat_map(|&a| a.saturating_sub(3)..(a + 4).min(lines.len()))
-        .collect();
-    around.sort_unstable();
-    around.dedup();
-    let candidates: Vec<usize> = around
-        .into_iter()
-        .filter(|&i| !marks[i] && near(&title_anchors, i, 3))
-        .filter(|&i| {
+    // Only the lines within three of an anchor are looked at; the anchors are sorted, so
+    // their neighbourhoods come in order and each line is visited once.
+    // Fx hashing: tens of thousands of short lines are counted on a large PDF text. Each
+    // line text keeps its count and the first line it was seen on, so that one pass marks
+    // every line whose text occurs twice.
+    let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> = rustc_hash::FxHashMap::default();
+    let mut next = 0;
+    for &a in &title_anchors {
+        let from = a.saturating_sub(3).max(next);
+        let to = (a + 4).min(lines.len());
+        next = next.max(to);
+        for i in from..to {
+            if marks[i] || !near(&title_anchors, i, 3) {
+                continue;
+            }
             let t = lines[i].t(text);
-            t.len() > 8 && !is_rule(t)
-        })
-        .collect();
-    // Fx hashing: tens of thousands of short lines are counted on a large PDF text.
-    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    for &i in &candidates {
-        *counts.entry(lines[i].t(text)).or_default() += 1;
-    }
-    for i in candidates {
-        if counts.get(lines[i].t(text)).copied().unwrap_or(0) >= 2 {
-            marks[i] = true;
+            if t.len() <= 8 || is_rule(t) {
+                continue;
+            }
+            let seen = counts.entry(t).or_insert((0, i));
+            seen.0 += 1;
+            if seen.0 == 2 {
+                let first = seen.1;
+                marks[first] = true;
+            }
+            if seen.0 >= 2 {
+                marks[i] = true;
+            }
         }
     }
     if pages {
@@ -690,13 +710,12 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
     let mut part = Part::Heading;
     let mut preamble_n = 0u32;
     let mut operative_n: Option<u32> = None;
-    let slot = |part, paragraph, verb_at| Slot {
-        clause: Clause {
-            part,
-            paragraph,
-            verb: None,
-        },
-        verb_at,
+    let slot = |part, paragraph, verb_at: Option<(usize, usize, bool)>| Slot {
+        part,
+        paragraph,
+        // In range: `Layout::analyse` reads texts under 4 GiB only.
+        verb_at: verb_at.map(|(s, e, _)| (s as u32, e as u32)),
+        operative: verb_at.is_some_and(|v| v.2),
     };
     let mut current = slot(Part::Heading, None, None);
     let mut prev_end_char = ',';
@@ -713,7 +732,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             let n = footnote_line(t).flatten();
             out.push((s, slot(Part::Footnote, n, None)));
             // The text after the footnote continues the clause it interrupted.
-            out.push((e, current.clone()));
+            out.push((e, current));
             return;
         }
         // Openers and annex headings are short, and only they need the lower-cased opening.
@@ -732,7 +751,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             if opener {
                 part = Part::Preamble;
                 current = slot(Part::Heading, None, None);
-                out.push((s, current.clone()));
+                out.push((s, current));
                 prev_end_char = ',';
             }
             return;
@@ -744,7 +763,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         if is_annex_heading || part == Part::Annex {
             part = Part::Annex;
             current = slot(Part::Annex, None, None);
-            out.push((s, current.clone()));
+            out.push((s, current));
             return;
         }
         // Meeting lines and operative numbers start with a number (or `*`, `(`).
@@ -760,7 +779,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
                 operative_n = n;
                 let rest = &t[end..];
                 current = slot(Part::Operative, n, span(rest, true));
-                out.push((s, current.clone()));
+                out.push((s, current));
                 prev_end_char = end_char(t);
                 return;
             }
@@ -774,7 +793,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
                 current = slot(Part::Preamble, Some(preamble_n), span(t, false));
             }
         }
-        out.push((s, current.clone()));
+        out.push((s, current));
         prev_end_char = end_char(t);
     };
     let mut cur: Option<(usize, usize, bool)> = None;
