@@ -76,9 +76,14 @@ pub fn analyse_owned(text: String, lang: Option<Lang>) -> Document {
 fn analyse_mapped(repaired: &input::repair::Repaired, lang: Option<Lang>) -> Document {
     let mut doc = analyse_repaired(&repaired.text, lang);
     for m in &mut doc.mentions {
+        // Most mentions stand clear of every edit: their text, taken from the repaired text,
+        // is already the original's, and is not read again from a text long out of cache.
+        let unchanged = repaired.unchanged(m.start, m.end);
         m.start = repaired.start(m.start);
         m.end = repaired.end(m.end).max(m.start);
-        m.text = repaired.original(m.start, m.end).unwrap_or_default();
+        if !unchanged {
+            m.text = repaired.original(m.start, m.end).unwrap_or_default();
+        }
     }
     doc
 }

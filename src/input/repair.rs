@@ -68,6 +68,17 @@ impl Repaired {
         }
     }
 
+    /// Whether bytes `start..end` of the repaired text were copied from the original unchanged
+    /// (no edit inside or around them): the original text of the range is then the same.
+    pub fn unchanged(&self, start: usize, end: usize) -> bool {
+        let i = self
+            .pieces
+            .partition_point(|pc| pc.norm + pc.norm_len <= start);
+        self.pieces.get(i).is_some_and(|pc| {
+            pc.copy && pc.norm <= start && start <= end && end <= pc.norm + pc.norm_len
+        })
+    }
+
     /// The original text from byte `start` to byte `end` (offsets of the original, as
     /// [`Repaired::start`] and [`Repaired::end`] give them), read back from the repaired text and
     /// the edited characters; `None` when they are not char boundaries of the original.
@@ -450,6 +461,18 @@ mod tests {
                 assert_eq!(o.original(s, e).as_deref(), Some(&orig[s..e]), "{s}..{e}");
             }
         }
+        // A range said to be unchanged reads the same in the repaired text as in the original.
+        let norm: Vec<usize> = (0..=o.text.len())
+            .filter(|&p| o.text.is_char_boundary(p))
+            .collect();
+        for (k, &s) in norm.iter().enumerate() {
+            for &e in &norm[k..] {
+                let (os, oe) = (o.start(s), o.end(e).max(o.start(s)));
+                if o.unchanged(s, e) {
+                    assert_eq!((&orig[os..oe], oe - os), (&o.text[s..e], e - s), "{s}..{e}");
+                }
+            }
+        }
         for i in (0..=orig.len()).filter(|&i| !orig.is_char_boundary(i)) {
             assert_eq!(o.original(i, orig.len()), None);
             assert_eq!(o.original(0, i), None);
@@ -481,6 +504,17 @@ mod tests {
         ] {
             check_in_place(orig);
         }
+        // Words clear of the edits are unchanged; a word with one inside is not.
+        let orig = "its resolu-\n   tion 70/1 and self-\ndetermination";
+        let Ok(r) = repair_owned(orig.to_string()) else {
+            panic!("repaired")
+        };
+        let at = |w: &str| r.text.find(w).map(|s| (s, s + w.len()));
+        let (Some(n), Some(word)) = (at("70/1"), at("resolution")) else {
+            panic!("{:?}", r.text)
+        };
+        assert!(r.unchanged(n.0, n.1) && r.unchanged(0, 3));
+        assert!(!r.unchanged(word.0, word.1));
     }
 
     /// Every char boundary of the repaired text maps to a char boundary of the original, in
