@@ -533,8 +533,10 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
     // plenary meeting`); the words deep in a sentence ("the 2005 World Summit Outcome adopted at
     // the high-level plenary meeting of the General Assembly on 16 September 2005") date
     // something else.
-    // The last such line, looked for in the last few kilobytes first (where it stands): a
-    // match cannot span a line break, so the text cut after one gives the same matches.
+    // The last such line, looked for in the last few kilobytes first (where it stands), then
+    // in ever larger stretches before them: a match cannot span a line break, so stretches
+    // cut after one give the same matches, and the first stretch (from the end) with one
+    // holds the last. A long file of many documents is then not searched from its start.
     let last_in = |from: usize, to: usize| {
         PLENARY
             .find_iter(&text[from..to])
@@ -545,16 +547,55 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
             })
             .last()
     };
-    let cut = text
-        .len()
-        .checked_sub(4096)
-        .and_then(|k| text.as_bytes()[..k].iter().rposition(|b| *b == b'\n'))
-        .map_or(0, |i| i + 1);
-    let (_, end) = last_in(cut, text.len()).or_else(|| last_in(0, cut))?;
+    let line_start_before =
+        |p: usize| memchr::memrchr(b'\n', &text.as_bytes()[..p]).map_or(0, |i| i + 1);
+    let (mut to, mut size) = (text.len(), 4096);
+    let (_, end) = loop {
+        let cut = line_start_before(to.saturating_sub(size));
+        if let Some(found) = last_in(cut, to) {
+            break found;
+        }
+        if cut == 0 {
+            return None;
+        }
+        (to, size) = (cut, size * 8);
+    };
     date::find_date(text, end, 60, lang).map(|d| d.date)
 }
 
 /// The table of a language (re-exported for callers that only have a [`Lang`]).
 pub fn table(lang: Lang) -> &'static Table {
     lang.table()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The closing date is the one under the last meeting line, however much text follows it
+    /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not
+    /// one.
+    #[test]
+    fn closing_date_under_the_last_meeting_line_at_any_distance() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let head = "The General Assembly,\n\n1. Decides to remain seized of the matter.\n\n";
+        let first = "80th plenary meeting\n20 December 2023\n\n";
+        let last = "81st plenary meeting\n22 December 2023\n\n";
+        let sentence = "Annex\n\nAs adopted at the high-level plenary meeting of the General Assembly on 16 September 2005.\n";
+        for filler_len in [0, 100, 4_000, 4_200, 40_000, 300_000] {
+            for line in ["Annex text and more words.\n", "x"] {
+                let filler = line.repeat(filler_len / line.len());
+                let text = format!("{head}{first}{last}{sentence}{filler}");
+                assert_eq!(
+                    closing_date(&text, Lang::En),
+                    date(2023, 12, 22),
+                    "{filler_len} {line:?}"
+                );
+                let text = format!("{head}{first}{filler}");
+                assert_eq!(closing_date(&text, Lang::En), date(2023, 12, 20));
+                let text = format!("{head}{sentence}{filler}");
+                assert_eq!(closing_date(&text, Lang::En), None);
+            }
+        }
+    }
 }
