@@ -6,6 +6,7 @@
 //! step over them (a list of resolutions broken across a page still reads as one list) and so that
 //! each mention can say where it stands: heading, preamble, operative paragraph n, footnote, annex.
 
+use crate::hint::Hint;
 use crate::lang::{Table, script};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -96,30 +97,6 @@ pub struct Layout {
 
 /// A clause's verb as read, with the clause's index and the text's address and length.
 type VerbKey = ((usize, usize, usize), Option<Cow<'static, str>>);
-
-/// Where the previous search of a sorted array ended, for the next search to start from: the
-/// extraction asks about nearby positions in turn (many times per reference), and a full binary
-/// search over the spans of a large text waits for memory at each of its steps.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Hint(std::cell::Cell<usize>);
-
-impl Hint {
-    /// `v.partition_point(pred)` (`pred` holds on a prefix of `v`), trying the previous answer
-    /// and the one after it first.
-    pub(crate) fn partition_point<T>(&self, v: &[T], pred: impl Fn(&T) -> bool) -> usize {
-        let fits = |i: usize| (i == 0 || pred(&v[i - 1])) && (i == v.len() || !pred(&v[i]));
-        let h = self.0.get().min(v.len());
-        let i = if fits(h) {
-            h
-        } else if h < v.len() && fits(h + 1) {
-            h + 1
-        } else {
-            v.partition_point(&pred)
-        };
-        self.0.set(i);
-        i
-    }
-}
 
 /// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
 /// their verbs are read only when a mention asks ([`Layout::clause_at`]). Kept small (24
@@ -1052,29 +1029,6 @@ mod tests {
                 prop_assert!(!PLENARY.is_match(&line) || may_name_meeting(&line), "{:?}", line);
             }
             prop_assert_eq!(footnote_line(&t), footnote_line_by_regex(&t), "{:?}", t);
-        }
-    }
-
-    proptest! {
-        /// Whatever the previous searches were, a hinted search finds what a full one finds.
-        #[test]
-        fn hinted_search_equals_partition_point(
-            mut starts in proptest::collection::vec(0usize..500, 0..60),
-            queries in proptest::collection::vec(0usize..520, 1..40),
-        ) {
-            starts.sort_unstable();
-            let spans: Vec<Range<usize>> = starts.iter().map(|&s| s..s + 3).collect();
-            let (a, b) = (Hint::default(), Hint::default());
-            for q in queries {
-                prop_assert_eq!(
-                    a.partition_point(&starts, |s| *s <= q),
-                    starts.partition_point(|s| *s <= q)
-                );
-                prop_assert_eq!(
-                    b.partition_point(&spans, |r| r.end <= q),
-                    spans.partition_point(|r| r.end <= q)
-                );
-            }
         }
     }
 }

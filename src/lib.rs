@@ -21,6 +21,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
+mod hint;
 pub mod input;
 pub mod known;
 pub mod lang;
@@ -75,12 +76,14 @@ pub fn analyse_owned(text: String, lang: Option<Lang>) -> Document {
 /// back from the repair and the original characters of its edits.
 fn analyse_mapped(repaired: &input::repair::Repaired, lang: Option<Lang>) -> Document {
     let mut doc = analyse_repaired(&repaired.text, lang);
+    // Mentions come in text order: each lookup in the repair's pieces starts from the last.
+    let map = repaired.mapper();
     for m in &mut doc.mentions {
         // Most mentions stand clear of every edit: their text, taken from the repaired text,
         // is already the original's, and is not read again from a text long out of cache.
-        let unchanged = repaired.unchanged(m.start, m.end);
-        m.start = repaired.start(m.start);
-        m.end = repaired.end(m.end).max(m.start);
+        let unchanged = map.unchanged(m.start, m.end);
+        m.start = map.start(m.start);
+        m.end = map.end(m.end).max(m.start);
         if !unchanged {
             m.text = repaired.original(m.start, m.end).unwrap_or_default();
         }

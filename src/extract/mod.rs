@@ -395,7 +395,7 @@ struct Scanner<'t, 'c> {
     /// Keyword positions that a list parser has read as part of its list.
     consumed: rustc_hash::FxHashSet<usize>,
     /// Where the last coverage search ended: the later passes ask in text order.
-    covered_hint: crate::layout::Hint,
+    covered_hint: crate::hint::Hint,
 }
 
 impl Scanner<'_, '_> {

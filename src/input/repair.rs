@@ -16,6 +16,8 @@
 //! Footnote markers glued to words or numbers (`Development,1`, `70/1,2`, `2008` + `2`) are left
 //! to the extractor, which steps over them where a list continues.
 
+use crate::hint::Hint;
+
 /// A repaired text and the map back to the original.
 #[derive(Debug, Clone)]
 pub struct Repaired {
@@ -47,7 +49,40 @@ struct Piece {
 impl Repaired {
     /// The original offset of a start position in the repaired text (a char boundary).
     pub fn start(&self, p: usize) -> usize {
-        let i = self.pieces.partition_point(|pc| pc.norm + pc.norm_len <= p);
+        self.start_in(self.starts_at(p), p)
+    }
+
+    /// The original offset of an end position in the repaired text (a char boundary).
+    pub fn end(&self, p: usize) -> usize {
+        self.end_in(
+            self.pieces.partition_point(|pc| pc.norm + pc.norm_len < p),
+            p,
+        )
+    }
+
+    /// Whether bytes `start..end` of the repaired text were copied from the original unchanged
+    /// (no edit inside or around them): the original text of the range is then the same.
+    pub fn unchanged(&self, start: usize, end: usize) -> bool {
+        self.unchanged_in(self.starts_at(start), start, end)
+    }
+
+    /// [`Repaired::start`], [`Repaired::end`] and [`Repaired::unchanged`] for positions asked
+    /// about in order (the mentions of a text): each search of the pieces starts where the
+    /// previous one ended instead of over all of them.
+    pub fn mapper(&self) -> Mapper<'_> {
+        Mapper {
+            repaired: self,
+            at_start: Hint::default(),
+            at_end: Hint::default(),
+        }
+    }
+
+    /// The piece that holds a start position: the first that ends after it.
+    fn starts_at(&self, p: usize) -> usize {
+        self.pieces.partition_point(|pc| pc.norm + pc.norm_len <= p)
+    }
+
+    fn start_in(&self, i: usize, p: usize) -> usize {
         match self.pieces.get(i) {
             None => self.orig_len,
             Some(pc) if pc.copy => pc.orig + (p - pc.norm),
@@ -55,12 +90,11 @@ impl Repaired {
         }
     }
 
-    /// The original offset of an end position in the repaired text (a char boundary).
-    pub fn end(&self, p: usize) -> usize {
+    /// `i`: the first piece that ends at or after `p`.
+    fn end_in(&self, i: usize, p: usize) -> usize {
         if p == 0 {
             return 0;
         }
-        let i = self.pieces.partition_point(|pc| pc.norm + pc.norm_len < p);
         match self.pieces.get(i) {
             None => self.orig_len,
             Some(pc) if pc.copy => pc.orig + (p - pc.norm),
@@ -68,12 +102,7 @@ impl Repaired {
         }
     }
 
-    /// Whether bytes `start..end` of the repaired text were copied from the original unchanged
-    /// (no edit inside or around them): the original text of the range is then the same.
-    pub fn unchanged(&self, start: usize, end: usize) -> bool {
-        let i = self
-            .pieces
-            .partition_point(|pc| pc.norm + pc.norm_len <= start);
+    fn unchanged_in(&self, i: usize, start: usize, end: usize) -> bool {
         self.pieces.get(i).is_some_and(|pc| {
             pc.copy && pc.norm <= start && start <= end && end <= pc.norm + pc.norm_len
         })
@@ -103,6 +132,43 @@ impl Repaired {
             out.extend_from_slice(bytes);
         }
         String::from_utf8(out).ok()
+    }
+}
+
+/// Maps offsets of a repaired text back for positions asked about in order
+/// ([`Repaired::mapper`]); the answers are those of [`Repaired`]'s own methods.
+pub struct Mapper<'r> {
+    repaired: &'r Repaired,
+    at_start: Hint,
+    at_end: Hint,
+}
+
+impl Mapper<'_> {
+    /// [`Repaired::start`].
+    pub fn start(&self, p: usize) -> usize {
+        let r = self.repaired;
+        let i = self
+            .at_start
+            .partition_point(&r.pieces, |pc| pc.norm + pc.norm_len <= p);
+        r.start_in(i, p)
+    }
+
+    /// [`Repaired::end`].
+    pub fn end(&self, p: usize) -> usize {
+        let r = self.repaired;
+        let i = self
+            .at_end
+            .partition_point(&r.pieces, |pc| pc.norm + pc.norm_len < p);
+        r.end_in(i, p)
+    }
+
+    /// [`Repaired::unchanged`].
+    pub fn unchanged(&self, start: usize, end: usize) -> bool {
+        let r = self.repaired;
+        let i = self
+            .at_start
+            .partition_point(&r.pieces, |pc| pc.norm + pc.norm_len <= start);
+        r.unchanged_in(i, start, end)
     }
 }
 
@@ -455,6 +521,21 @@ mod tests {
             .collect();
         for p in (0..=o.text.len()).filter(|&p| o.text.is_char_boundary(p)) {
             assert_eq!((c.start(p), c.end(p)), (o.start(p), o.end(p)));
+        }
+        // The mapper answers as the repair does, asked in order, backwards or in jumps.
+        let points: Vec<usize> = (0..=o.text.len())
+            .filter(|&p| o.text.is_char_boundary(p))
+            .collect();
+        let map = o.mapper();
+        let jumps = points
+            .iter()
+            .step_by(3)
+            .chain(points.iter().rev().step_by(2));
+        for &p in points.iter().chain(points.iter().rev()).chain(jumps) {
+            assert_eq!((map.start(p), map.end(p)), (o.start(p), o.end(p)), "{p}");
+            for &e in points.iter().filter(|&&e| e >= p).take(4) {
+                assert_eq!(map.unchanged(p, e), o.unchanged(p, e), "{p}..{e}");
+            }
         }
         for (k, &s) in bounds.iter().enumerate() {
             for &e in &bounds[k..] {
