@@ -237,62 +237,72 @@ fn is_digit_like(c: char) -> bool {
     c.is_ascii_digit() || replacement(c).is_some_and(|r| r.len() == 1 && r != " ")
 }
 
-/// First bytes of the characters `repair` may change: the lead bytes of the replaced
-/// characters (U+00A0/00AD: C2, U+2000-2060: E2, U+3000: E3, U+FEFF and full-width forms: EF,
-/// Arabic-Indic digits: D9, DB) and the ASCII `-` and `/` of broken lines. Every other byte is
-/// copied as it is, so the scan jumps from one of these to the next.
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t[0xD9] = true;
-    t[0xDB] = true;
-    t[b'-' as usize] = true;
-    t[b'/' as usize] = true;
-    t
-};
+/// The bytes that `repair` must look at, in order: the first bytes of the characters it may
+/// change ([`changes_at`]): the lead bytes of the replaced characters (U+00A0/00AD: C2,
+/// U+2000-2060: E2, U+3000: E3, U+FEFF and full-width forms: EF, Arabic-Indic digits: D9, DB)
+/// and the ASCII `-` and `/` of broken lines. Every other byte is copied as it is. The eight
+/// bytes are found by three `memchr` searches, and the next hit of each is kept from one call to
+/// the next, so that a byte that is rare in a text (a lead byte in English) is searched for
+/// once, not after every hyphen.
+struct Interesting<'b> {
+    bytes: &'b [u8],
+    /// Each search's next hit at or after the last position asked about (`usize::MAX`: none
+    /// left; `None`: not searched yet).
+    hits: [Option<usize>; 3],
+    /// The last position asked about.
+    last: usize,
+}
 
-/// The first byte at or after `from` that `repair` must look at. Eight bytes at a time: a word
-/// without a byte above 0x7F, a `-` or a `/` is passed over whole (most of a Latin text).
-fn next_interesting(bytes: &[u8], from: usize) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bytes of `x` equal to `b` get their high bit set (no false negatives; a false positive
-    // only sends the word to the byte-by-byte check).
-    let has = |x: u64, b: u8| {
-        let y = x ^ (LOW * u64::from(b));
-        y.wrapping_sub(LOW) & !y & HIGH
-    };
-    let mut i = from;
-    loop {
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(word);
-            if (x & HIGH) | has(x, b'-') | has(x, b'/') != 0 {
-                break;
+impl<'b> Interesting<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        Interesting {
+            bytes,
+            hits: [None; 3],
+            last: 0,
+        }
+    }
+
+    /// The first byte at or after `from` that `repair` must look at.
+    fn next(&mut self, mut from: usize) -> Option<usize> {
+        if from < self.last {
+            // Asked about an earlier place: the kept hits may have passed over it.
+            self.hits = [None; 3];
+        }
+        self.last = from;
+        loop {
+            let mut best = usize::MAX;
+            for k in 0..3 {
+                let hit = match self.hits[k] {
+                    Some(h) if h >= from => h,
+                    _ => self.find(k, from),
+                };
+                self.hits[k] = Some(hit);
+                best = best.min(hit);
             }
-            i += 8;
+            if best == usize::MAX {
+                return None;
+            }
+            if changes_at(self.bytes, best) {
+                return Some(best);
+            }
+            from = best + 1;
+            self.last = from;
         }
-        // The word that may hold one (or the tail of the text), byte by byte; a lead byte
-        // counts only when the character is one that `repair` changes (Arabic letters share
-        // the lead bytes of Arabic-Indic digits, Chinese punctuation those of full-width ones).
-        let end = (i + 8).min(bytes.len());
-        if let Some(k) = (i.min(end)..end)
-            .position(|j| INTERESTING[usize::from(bytes[j])] && changes_at(bytes, j))
-        {
-            return Some(i + k);
-        }
-        if end == bytes.len() {
-            return None;
-        }
-        i = end;
+    }
+
+    /// The first hit of search `k` at or after `from` (`usize::MAX` for none).
+    fn find(&self, k: usize, from: usize) -> usize {
+        let hay = self.bytes.get(from..).unwrap_or_default();
+        let found = match k {
+            0 => memchr::memchr2(b'-', b'/', hay),
+            1 => memchr::memchr3(0xC2, 0xE2, 0xEF, hay),
+            _ => memchr::memchr3(0xD9, 0xDB, 0xE3, hay),
+        };
+        found.map_or(usize::MAX, |i| from + i)
     }
 }
 
-/// Whether the character starting at `i` (an interesting byte) may be changed: the second and
+/// Whether the character starting at `i` (one of the bytes of [`Interesting`]) may be changed: the second and
 /// third bytes of the multi-byte ones narrow them to the characters of `replacement`, the
 /// full-width solidus and the hyphen U+2010.
 fn changes_at(bytes: &[u8], i: usize) -> bool {
@@ -389,7 +399,8 @@ fn plan(text: &str) -> Option<Plan> {
     let bytes = text.as_bytes();
     let mut pos = 0;
     // The interesting bytes are ASCII or lead bytes, so each `i` is a char boundary.
-    while let Some(i) = next_interesting(bytes, pos) {
+    let mut interesting = Interesting::new(bytes);
+    while let Some(i) = interesting.next(pos) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -615,9 +626,10 @@ mod tests {
         }
     }
 
-    /// The word-at-a-time search finds what a byte-by-byte one finds, from every start.
+    /// The kept searches find what a byte-by-byte search finds, from every start, asked once
+    /// or in turn from the start (and back).
     #[test]
-    fn next_interesting_equals_a_plain_search() {
+    fn interesting_bytes_as_by_a_plain_search() {
         let text = "plain words, then A/78/265 - and é, ７ and ١ in 2024\u{A0}x\u{2010}y “q” 第，（）、。 القرار ٢١١８ ۱ \u{3000}\u{FEFF}\u{200B}／tail";
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() {
@@ -629,7 +641,19 @@ mod tests {
                             || matches!(*c, '-' | '/' | '\u{2010}' | '\u{FF0F}'))
                 })
                 .map(|(k, _)| k);
-            assert_eq!(next_interesting(bytes, from), plain, "from {from}");
+            assert_eq!(Interesting::new(bytes).next(from), plain, "from {from}");
+            let mut kept = Interesting::new(bytes);
+            for at in (0..=from).chain([from / 2, from]) {
+                let plain_at = text
+                    .char_indices()
+                    .find(|(k, c)| {
+                        *k >= at
+                            && (replacement(*c).is_some()
+                                || matches!(*c, '-' | '/' | '\u{2010}' | '\u{FF0F}'))
+                    })
+                    .map(|(k, _)| k);
+                assert_eq!(kept.next(at), plain_at, "{at} in turn up to {from}");
+            }
         }
     }
 
