@@ -259,6 +259,17 @@ impl Table {
     /// once lower-cased: its first letter, lower-cased, is one an opener starts with. Checked
     /// before a line is lower-cased whole, which most lines never need.
     pub fn may_open(&self, line: &str) -> bool {
+        // An ASCII first letter lower-cases to one ASCII byte: compared with the openers'
+        // first bytes, without the Unicode tables.
+        if let Some(&b) = line.as_bytes().first()
+            && b.is_ascii()
+        {
+            let b = b.to_ascii_lowercase();
+            return self
+                .openers
+                .iter()
+                .any(|(w, _)| w.as_bytes().first() == Some(&b));
+        }
         line.chars()
             .next()
             .and_then(|c| c.to_lowercase().next())
