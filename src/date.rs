@@ -58,7 +58,7 @@ impl Compiled {
     fn read<'h>(&self, hay: &'h str) -> Option<Read<'h>> {
         let mut locs = self.re.capture_locations();
         let end = self.re.captures_read(&mut locs, hay)?.end();
-        let group = |i: usize| locs.get(i).map(|(s, e)| &hay[s..e]);
+        let group = |i: usize| locs.get(i).and_then(|(s, e)| hay.get(s..e));
         let month = match self.month {
             Ok(i) => Ok(group(i)?),
             Err(i) => Err(group(i)?),
