@@ -34,10 +34,33 @@ struct Compiled {
     /// The month as a name, or as a number (`12月`).
     month: Result<usize, usize>,
     year: usize,
+    /// Where this pattern's dates are kept in [`SEEN`].
+    slot: usize,
 }
 
+/// Where a date's groups stand in its match: byte ranges from its start.
+#[derive(Debug, Clone, Copy)]
+struct Groups {
+    day: (usize, usize),
+    month: Result<(usize, usize), (usize, usize)>,
+    year: Option<(usize, usize)>,
+}
+
+thread_local! {
+    /// The groups of the dates already read on this thread, by pattern and matched text: a
+    /// corpus writes the same dates again and again, and finding a match (the lazy automaton
+    /// alone) costs a fraction of reading its groups. The groups depend on the matched text
+    /// alone: the patterns are anchored and hold no assertion about what follows.
+    static SEEN: std::cell::RefCell<Vec<rustc_hash::FxHashMap<Box<str>, Groups>>> =
+        std::cell::RefCell::new(vec![rustc_hash::FxHashMap::default(); 14]);
+}
+
+/// Dates kept per pattern and thread before the store is emptied: distinct dates are few, but
+/// a text of tables could hold many.
+const SEEN_MAX: usize = 4096;
+
 impl Compiled {
-    fn new(pattern: &str) -> Option<Compiled> {
+    fn new(pattern: &str, slot: usize) -> Option<Compiled> {
         let re = Regex::new(pattern).ok()?;
         let index = |name: &str| re.capture_names().position(|n| n == Some(name));
         let month = match (index("m"), index("mn")) {
@@ -50,20 +73,52 @@ impl Compiled {
             month,
             year: index("y")?,
             re,
+            slot,
         })
     }
 
     /// The day, month (name or number, as written), year (if matched) and end of the date at
     /// the start of `hay`.
     fn read<'h>(&self, hay: &'h str) -> Option<Read<'h>> {
-        let mut locs = self.re.capture_locations();
-        let end = self.re.captures_read(&mut locs, hay)?.end();
-        let group = |i: usize| locs.get(i).and_then(|(s, e)| hay.get(s..e));
-        let month = match self.month {
-            Ok(i) => Ok(group(i)?),
-            Err(i) => Err(group(i)?),
+        let end = self.re.find(hay)?.end();
+        let matched = hay.get(..end)?;
+        let groups = SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let map = seen.get_mut(self.slot)?;
+            if let Some(g) = map.get(matched) {
+                return Some(*g);
+            }
+            let g = self.groups(matched)?;
+            if map.len() >= SEEN_MAX {
+                map.clear();
+            }
+            map.insert(matched.into(), g);
+            Some(g)
+        })?;
+        let piece = |(s, e): (usize, usize)| hay.get(s..e);
+        let month = match groups.month {
+            Ok(r) => Ok(piece(r)?),
+            Err(r) => Err(piece(r)?),
         };
-        Some((group(self.day)?, month, group(self.year), end))
+        let year = match groups.year {
+            Some(r) => Some(piece(r)?),
+            None => None,
+        };
+        Some((piece(groups.day)?, month, year, end))
+    }
+
+    /// The groups of a date that is the whole of `matched`.
+    fn groups(&self, matched: &str) -> Option<Groups> {
+        let mut locs = self.re.capture_locations();
+        self.re.captures_read(&mut locs, matched)?;
+        Some(Groups {
+            day: locs.get(self.day)?,
+            month: match self.month {
+                Ok(i) => Ok(locs.get(i)?),
+                Err(i) => Err(locs.get(i)?),
+            },
+            year: locs.get(self.year),
+        })
     }
 }
 
@@ -142,8 +197,13 @@ fn pattern(table: &Table, day_month: bool) -> String {
 fn compiled(lang: Lang, day_month: bool) -> Option<&'static Compiled> {
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     let cell = if day_month { &DAY_MONTH[i] } else { &DATE[i] };
-    cell.get_or_init(|| Compiled::new(&pattern(lang.table(), day_month)))
-        .as_ref()
+    cell.get_or_init(|| {
+        Compiled::new(
+            &pattern(lang.table(), day_month),
+            2 * i + usize::from(day_month),
+        )
+    })
+    .as_ref()
 }
 
 /// Whether `s` may open a date of the day-month-year pattern: one or two digits, then a day
@@ -300,6 +360,47 @@ mod tests {
                     return Err(TestCaseError::fail("no pattern"));
                 };
                 prop_assert!(!re.is_match(&s) || may_open_day(&s), "{:?} {:?}", lang, s);
+            }
+        }
+    }
+
+    proptest! {
+        /// A date read through the store of seen dates has the groups and end that the
+        /// pattern's captures give on the whole text, the first time and again, whatever
+        /// follows the date.
+        #[test]
+        fn seen_dates_read_as_captured(
+            day in prop_oneof![Just("1"), Just("25"), Just("٢٥"), Just("2")],
+            suffix in prop_oneof![Just(""), Just("."), Just("er"), Just("º")],
+            space in prop_oneof![Just(" "), Just("\u{A0}"), Just("  "), Just("\n")],
+            rest in prop_oneof![
+                Just("December 1981"), Just("Dec. 1981"), Just("Dezember 1981"), Just("décembre 1981"),
+                Just("de diciembre de 1994"), Just("diciembre 1994"), Just("декабря 1981 года"),
+                Just("декабря 1981 г."), Just("كانون الأول/ديسمبر 1981"), Just("December"),
+                Just("décembre"), Just("2023年12月22日"), Just("12月22日"),
+            ],
+            after in prop_oneof![Just(""), Just(" 1982"), Just(" года"), Just("x"), Just(", and 5 May 1990")],
+        ) {
+            let head = format!("{day}{suffix}{space}{rest}");
+            for text in [head.clone(), format!("{head}{after}"), format!("{rest}{after}")] {
+                for lang in Lang::ALL {
+                    for day_month in [false, true] {
+                        let Some(c) = compiled(lang, day_month) else {
+                            return Err(TestCaseError::fail("no pattern"));
+                        };
+                        let captured = c.re.captures(&text).and_then(|caps| {
+                            let g = |i: usize| caps.get(i).map(|m| m.as_str());
+                            let month = match c.month {
+                                Ok(i) => Ok(g(i)?),
+                                Err(i) => Err(g(i)?),
+                            };
+                            Some((g(c.day)?, month, g(c.year), caps.get(0)?.end()))
+                        });
+                        for _ in 0..2 {
+                            prop_assert_eq!(c.read(&text), captured, "{:?} {:?}", lang, text);
+                        }
+                    }
+                }
             }
         }
     }
