@@ -277,7 +277,9 @@ impl Line {
 /// blank line.
 fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // Grown as lines come, not sized by counting them first: the count was a pass of its own
+    // over the text, which cost more than the table's growth.
+    let mut out = Vec::new();
     let mut blocks = Vec::new();
     let mut block: Option<(usize, usize)> = None;
     let mut start = 0;
