@@ -37,6 +37,18 @@ impl Body {
         }
     }
 
+    /// The series its acts' symbols open with (`A`, `S`, `A/HRC`, ...).
+    pub fn series(&self) -> &str {
+        match self {
+            Body::GA => "A",
+            Body::SC => "S",
+            Body::ECOSOC => "E",
+            Body::HRC => "A/HRC",
+            Body::CHR => "E/CN.4",
+            Body::Series(s) => s,
+        }
+    }
+
     /// Reads a body back from its short name.
     pub fn parse(s: &str) -> Body {
         match s {
@@ -234,14 +246,7 @@ impl Symbol {
         match self {
             Symbol::Document(s) => out.push_str(s),
             Symbol::Act { kind, body, number } => {
-                out.push_str(match body {
-                    Body::GA => "A",
-                    Body::SC => "S",
-                    Body::ECOSOC => "E",
-                    Body::HRC => "A/HRC",
-                    Body::CHR => "E/CN.4",
-                    Body::Series(s) => s,
-                });
+                out.push_str(body.series());
                 out.push_str(if *kind == Kind::Decision {
                     "/DEC/"
                 } else {
@@ -504,14 +509,7 @@ mod tests {
 
     /// The id as `write!` formatting wrote it before the numbers were written by hand.
     fn id_by_format(kind: Kind, body: &Body, number: &Number) -> String {
-        let series = match body {
-            Body::GA => "A",
-            Body::SC => "S",
-            Body::ECOSOC => "E",
-            Body::HRC => "A/HRC",
-            Body::CHR => "E/CN.4",
-            Body::Series(s) => s,
-        };
+        let series = body.series();
         let kind = if kind == Kind::Decision {
             "/DEC/"
         } else {

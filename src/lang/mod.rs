@@ -410,17 +410,22 @@ fn word_marks(markers: &[(u64, u8)], text: &str, start: usize, end: usize) -> u8
             return marker_bits(markers, word | (0x2020_2020_2020_2020 & mask));
         }
     }
+    folded_key(&text[start..end]).map_or(0, |key| marker_bits(markers, key))
+}
+
+/// A word lower-cased character by character and packed, if it stays within 8 bytes.
+fn folded_key(w: &str) -> Option<u64> {
     let mut buf = [0u8; 8];
     let mut len = 0;
-    for c in text[start..end].chars().flat_map(char::to_lowercase) {
+    for c in w.chars().flat_map(char::to_lowercase) {
         let l = c.len_utf8();
         if len + l > 8 {
-            return 0;
+            return None;
         }
         c.encode_utf8(&mut buf[len..]);
         len += l;
     }
-    pack(&buf[..len]).map_or(0, |key| marker_bits(markers, key))
+    pack(&buf[..len])
 }
 
 /// Counts the function words of each `LATIN` language in `text`: words are runs of letters and
@@ -618,24 +623,12 @@ mod tests {
         let longest = *LONGEST_MARKER;
         // The languages a word marks (bits in `LATIN` order).
         let bits_of = |w: &str| -> u8 {
-            let mut buf = [0u8; 8];
-            let mut n = 0;
-            if w.is_ascii() {
-                for (d, b) in buf.iter_mut().zip(w.bytes()) {
-                    *d = b.to_ascii_lowercase();
-                }
-                n = w.len();
+            let key = if w.is_ascii() {
+                pack(w.to_ascii_lowercase().as_bytes())
             } else {
-                for c in w.chars().flat_map(char::to_lowercase) {
-                    let len = c.len_utf8();
-                    if n + len > 8 {
-                        return 0;
-                    }
-                    c.encode_utf8(&mut buf[n..]);
-                    n += len;
-                }
-            }
-            pack(&buf[..n]).map_or(0, |key| marker_bits(markers, key))
+                folded_key(w)
+            };
+            key.map_or(0, |key| marker_bits(markers, key))
         };
         let mut counts = [0usize; 4];
         let add = |bits: u8, counts: &mut [usize; 4]| {
