@@ -6,6 +6,7 @@
 //! language is adding a table file.
 
 mod ar;
+mod blocks;
 mod de;
 mod en;
 mod es;
@@ -368,26 +369,6 @@ fn pack(w: &[u8]) -> Option<u64> {
     (!w.is_empty() && w.len() <= 8).then(|| w.iter().fold(0u64, |a, b| (a << 8) | u64::from(*b)))
 }
 
-/// Word bytes: ASCII letters, the apostrophe and letters of other scripts; ASCII punctuation,
-/// Latin-1 signs (`«`, no-break space: lead byte C2) and general punctuation (`’`, `–`, `“`:
-/// lead byte E2) end a word. 0: ends a word (1 byte), 1: in a word, 2 and 3: a 2- or 3-byte
-/// sign that ends one.
-const WORD_CLASS: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut x = 0;
-    while x < 0x80 {
-        t[x] = if (x as u8).is_ascii_alphabetic() || x == b'\'' as usize {
-            1
-        } else {
-            0
-        };
-        x += 1;
-    }
-    t[0xC2] = 2;
-    t[0xE2] = 3;
-    t
-};
-
 /// The languages the word `text[start..end]` marks (bits in `LATIN` order; 0 for none). An
 /// ASCII word is packed from one 8-byte load: its bytes are letters or apostrophes, and setting
 /// bit 5 of each lower-cases the letters and keeps the apostrophe (0x27).
@@ -429,46 +410,37 @@ fn folded_key(w: &str) -> Option<u64> {
 }
 
 /// Counts the function words of each `LATIN` language in `text`: words are runs of letters and
-/// apostrophes ([`WORD_CLASS`]), compared in lower case, and only those as short as a function
-/// word are looked up. Stops once one language is clearly ahead. No allocation.
+/// apostrophes ([`blocks::Words`]), compared in lower case, and only those as short as a
+/// function word are looked up. Stops once one language is clearly ahead. No allocation.
 fn marker_counts(text: &str) -> [usize; 4] {
     let markers = &*MARKERS;
     // Function words are short: longer words are passed over unread.
     let longest = *LONGEST_MARKER;
-    let b = text.as_bytes();
     let mut counts = [0usize; 4];
-    let mut start = 0;
-    let mut i = 0;
-    loop {
-        while i < b.len() && WORD_CLASS[usize::from(b[i])] == 1 {
-            i += 1;
+    for (start, end) in blocks::Words::new(text.as_bytes()) {
+        if end - start > longest {
+            continue;
         }
-        if i > start && i - start <= longest {
-            let bits = word_marks(markers, text, start, i);
-            if bits != 0 {
-                for (k, c) in counts.iter_mut().enumerate() {
-                    *c += usize::from(bits >> k & 1);
-                }
-                // Clear already: one language has 8 and three times any other.
-                let (mut first, mut second) = (0, 0);
-                for &c in &counts {
-                    if c > first {
-                        (first, second) = (c, first);
-                    } else if c > second {
-                        second = c;
-                    }
-                }
-                if first >= 8 && second * 3 <= first {
-                    return counts;
+        let bits = word_marks(markers, text, start, end);
+        if bits != 0 {
+            for (k, c) in counts.iter_mut().enumerate() {
+                *c += usize::from(bits >> k & 1);
+            }
+            // Clear already: one language has 8 and three times any other.
+            let (mut first, mut second) = (0, 0);
+            for &c in &counts {
+                if c > first {
+                    (first, second) = (c, first);
+                } else if c > second {
+                    second = c;
                 }
             }
+            if first >= 8 && second * 3 <= first {
+                return counts;
+            }
         }
-        let Some(&x) = b.get(i) else {
-            return counts;
-        };
-        i += usize::from(WORD_CLASS[usize::from(x)].max(1));
-        start = i;
     }
+    counts
 }
 
 /// Letters of each script in `text`, read from the UTF-8 lead bytes (Han counted three times:
@@ -615,8 +587,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The former reading, kept to check [`marker_counts`] against: counts the function words of each `LATIN` language in `text`: words are runs of letters and
-    /// apostrophes, compared in lower case. No allocation.
+    /// The former reading, kept to check [`marker_counts`] against: the function words of each
+    /// `LATIN` language in `text`, words cut byte by byte and lower-cased by characters.
     fn marker_counts_by_chars(text: &str) -> [usize; 4] {
         let markers = &*MARKERS;
         // Function words are short: longer words are passed over unread.
@@ -638,35 +610,21 @@ mod tests {
                 }
             }
         };
-        // Words by bytes, as the fast reading cuts them; only words as short as a function word
-        // are looked up.
-        const CLASS: [u8; 256] = WORD_CLASS;
-        let b = text.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        while i < b.len() {
-            let class = CLASS[usize::from(b[i])];
-            if class == 1 {
-                i += 1;
+        // Only words as short as a function word are looked up.
+        for (start, end) in blocks::words_by_byte(text.as_bytes()) {
+            if end - start > longest {
                 continue;
             }
-            if i > start && i - start <= longest {
-                let bits = bits_of(&text[start..i]);
-                if bits != 0 {
-                    add(bits, &mut counts);
-                    // Clear already: one language has 8 and three times any other.
-                    let mut sorted = counts;
-                    sorted.sort_unstable();
-                    if sorted[3] >= 8 && sorted[2] * 3 <= sorted[3] {
-                        return counts;
-                    }
+            let bits = bits_of(&text[start..end]);
+            if bits != 0 {
+                add(bits, &mut counts);
+                // Clear already: one language has 8 and three times any other.
+                let mut sorted = counts;
+                sorted.sort_unstable();
+                if sorted[3] >= 8 && sorted[2] * 3 <= sorted[3] {
+                    return counts;
                 }
             }
-            i += usize::from(class.max(1));
-            start = i;
-        }
-        if b.len() > start && b.len() - start <= longest {
-            add(bits_of(&text[start..]), &mut counts);
         }
         counts
     }

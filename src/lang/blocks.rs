@@ -1,0 +1,259 @@
+//! The words of a text found 64 bytes at a time: a bit mask of the bytes that may stand in a
+//! word, computed sixteen bytes per instruction with SSE2 on x86_64 (part of every x86_64
+//! processor) and byte by byte elsewhere, and then the words read from the mask's edges, a few
+//! instructions a word instead of a few a byte.
+
+/// Bytes in a block.
+pub(crate) const BLOCK: usize = 64;
+
+/// The bytes of a block that may stand in a word, with the lead bytes C2 (Latin-1 signs: `«`,
+/// the no-break space) and E2 (general punctuation: `’`, `–`), whose characters end a word
+/// (bit `j` for byte `j`).
+/// `word` holds ASCII letters, the apostrophe and every byte of 80-FF but C2 and E2; the
+/// continuation bytes of a C2 or E2 character are in it too and are taken out by [`Words`],
+/// which knows the previous block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct WordMasks {
+    pub word: u64,
+    /// C2 and E2.
+    pub lead: u64,
+    /// E2 alone.
+    pub e2: u64,
+}
+
+/// [`WordMasks`] byte by byte: the reading off x86_64, and on it the reference the vector code
+/// is tested against.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+pub(crate) fn word_masks_by_byte(block: &[u8; BLOCK]) -> WordMasks {
+    let mut m = WordMasks::default();
+    for (j, &x) in block.iter().enumerate() {
+        let bit = 1u64 << j;
+        if x.is_ascii_alphabetic() || x == b'\'' || (x >= 0x80 && x != 0xC2 && x != 0xE2) {
+            m.word |= bit;
+        }
+        if x == 0xC2 || x == 0xE2 {
+            m.lead |= bit;
+        }
+        if x == 0xE2 {
+            m.e2 |= bit;
+        }
+    }
+    m
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use super::{BLOCK, WordMasks};
+    use std::arch::x86_64::{
+        __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_min_epu8,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8,
+    };
+
+    /// The `k`-th sixteen bytes of the block.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn load(block: &[u8; BLOCK], k: usize) -> __m128i {
+        let part: &[u8; 16] = block[16 * k..16 * k + 16].try_into().unwrap_or(&[b' '; 16]);
+        // SAFETY: `part` is sixteen readable bytes; the load has no alignment requirement.
+        unsafe { _mm_loadu_si128(part.as_ptr().cast()) }
+    }
+
+    /// Bytes in `lo..=hi`: `x - lo` is at most `hi - lo` as unsigned bytes, which the unsigned
+    /// minimum tells.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn in_range(v: __m128i, lo: u8, hi: u8) -> __m128i {
+        let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
+        _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
+    }
+
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn bits(v: __m128i, k: usize) -> u64 {
+        u64::from(_mm_movemask_epi8(v) as u16) << (16 * k)
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
+        let mut m = WordMasks::default();
+        for k in 0..BLOCK / 16 {
+            let v = load(block, k);
+            let letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
+            let apostrophe = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\'' as i8));
+            let c2 = _mm_cmpeq_epi8(v, _mm_set1_epi8(0xC2_u8 as i8));
+            let e2 = _mm_cmpeq_epi8(v, _mm_set1_epi8(0xE2_u8 as i8));
+            let lead = _mm_or_si128(c2, e2);
+            // Bytes of 80-FF are negative as signed bytes.
+            let high = _mm_andnot_si128(lead, _mm_cmplt_epi8(v, _mm_setzero_si128()));
+            m.word |= bits(_mm_or_si128(_mm_or_si128(letter, apostrophe), high), k);
+            m.lead |= bits(lead, k);
+            m.e2 |= bits(e2, k);
+        }
+        m
+    }
+}
+
+/// The [`WordMasks`] of a block.
+pub(crate) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
+    // SAFETY: SSE2 is part of every x86_64 processor.
+    #[cfg(target_arch = "x86_64")]
+    return unsafe { sse2::word_masks(block) };
+    #[cfg(not(target_arch = "x86_64"))]
+    return word_masks_by_byte(block);
+}
+
+/// The words of a text as byte ranges, in order: maximal runs of word bytes ([`WordMasks`]),
+/// where a character led by C2 or E2 ends a word with all its bytes. Found from the edges of
+/// each block's word mask, a few instructions a word.
+pub(crate) struct Words<'a> {
+    b: &'a [u8],
+    /// Offset of the block whose edges are pending, and of the next block.
+    base: usize,
+    next: usize,
+    /// Positions in the block where a word starts or ends (the first byte after it).
+    edges: u64,
+    /// Where the open word started, if one is open.
+    open: Option<usize>,
+    /// Continuation bytes of a C2 or E2 character begun in the previous block.
+    carry: u64,
+    /// Whether the previous block's last byte is a word byte.
+    last: u64,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(b: &'a [u8]) -> Self {
+        Words {
+            b,
+            base: 0,
+            next: 0,
+            edges: 0,
+            open: None,
+            carry: 0,
+            last: 0,
+        }
+    }
+}
+
+impl Words<'_> {
+    /// Reads the next block's edges; false at the end of the text.
+    #[inline(never)]
+    fn refill(&mut self) -> bool {
+        let Some(rest) = self.b.get(self.next..).filter(|r| !r.is_empty()) else {
+            return false;
+        };
+        let m = match rest
+            .get(..BLOCK)
+            .and_then(|full| <&[u8; BLOCK]>::try_from(full).ok())
+        {
+            Some(block) => word_masks(block),
+            None => {
+                let mut block = [b' '; BLOCK];
+                let n = rest.len().min(BLOCK);
+                block[..n].copy_from_slice(&rest[..n]);
+                word_masks(&block)
+            }
+        };
+        // A lead byte's next byte, and an E2's second next, continue its character.
+        let continuation = (m.lead << 1) | (m.e2 << 2) | self.carry;
+        self.carry = (m.lead >> 63) | (m.e2 >> 62);
+        let word = m.word & !continuation;
+        self.edges = word ^ ((word << 1) | self.last);
+        self.last = word >> 63;
+        self.base = self.next;
+        self.next += BLOCK;
+        true
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            if self.edges != 0 {
+                let at = self.base + self.edges.trailing_zeros() as usize;
+                self.edges &= self.edges - 1;
+                match self.open.take() {
+                    Some(start) => return Some((start, at)),
+                    // A word starts: most end in the same block, at the next edge.
+                    None if self.edges != 0 => {
+                        let end = self.base + self.edges.trailing_zeros() as usize;
+                        self.edges &= self.edges - 1;
+                        return Some((at, end));
+                    }
+                    None => self.open = Some(at),
+                }
+            } else if !self.refill() {
+                // A word that runs to the end of a text of whole blocks.
+                return self.open.take().map(|start| (start, self.b.len()));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+/// Words cut byte by byte: a run of word bytes ends at an ASCII byte that is neither a
+/// letter nor an apostrophe, or at a character led by C2 or E2, which is stepped over.
+pub(crate) fn words_by_byte(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        let step = match x {
+            0xC2 => 2,
+            0xE2 => 3,
+            _ if x.is_ascii_alphabetic() || x == b'\'' || x >= 0x80 => 0,
+            _ => 1,
+        };
+        if step == 0 {
+            i += 1;
+            continue;
+        }
+        if i > start {
+            out.push((start, i));
+        }
+        i += step;
+        start = i;
+    }
+    if b.len() > start {
+        out.push((start, b.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_block() -> impl Strategy<Value = [u8; BLOCK]> {
+        proptest::collection::vec(any::<u8>(), BLOCK)
+            .prop_map(|v| <[u8; BLOCK]>::try_from(v.as_slice()).unwrap_or([0; BLOCK]))
+    }
+
+    proptest! {
+        /// The vector mask is the byte-by-byte one, for any bytes.
+        #[test]
+        fn masks_as_byte_by_byte(block in any_block()) {
+            prop_assert_eq!(word_masks(&block), word_masks_by_byte(&block));
+        }
+
+        /// Words from mask edges are the words cut byte by byte, across block ends and at the
+        /// end of the text.
+        #[test]
+        fn words_as_byte_by_byte(
+            pieces in proptest::collection::vec(prop_oneof![
+                "[a-zA-Z']{1,12}", Just(" ".to_string()), Just(", ".to_string()),
+                Just("«".to_string()), Just("\u{A0}".to_string()), Just("’".to_string()),
+                Just("–".to_string()), Just("é".to_string()), Just("Résolution".to_string()),
+                Just("резолюция".to_string()), Just("决议".to_string()), Just("70/1".to_string()),
+            ], 0..80),
+            lead in 0usize..70,
+        ) {
+            let text = format!("{}{}", "x".repeat(lead), pieces.concat());
+            let b = text.as_bytes();
+            prop_assert_eq!(Words::new(b).collect::<Vec<_>>(), words_by_byte(b));
+        }
+    }
+}
