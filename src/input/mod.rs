@@ -321,6 +321,21 @@ fn guarded(
         .unwrap_or_else(|_| Err("the file could not be parsed (internal error)".to_string()))
 }
 
+/// Whether `b` (UTF-8) holds a control character other than tab, line breaks and form feed:
+/// an ASCII one or DEL, looked for in blocks of 64 bytes without an early exit inside (vector
+/// code), or a C1 control (C2 followed by 80-9F), found from its lead byte.
+fn has_control(b: &[u8]) -> bool {
+    let ascii = b.chunks(64).any(|c| {
+        c.iter().fold(0u8, |acc, &x| {
+            acc | u8::from(x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c))
+                | u8::from(x == 0x7f)
+        }) != 0
+    });
+    ascii
+        || memchr::memchr_iter(0xC2, b)
+            .any(|i| b.get(i + 1).is_some_and(|y| y.wrapping_sub(0x80) < 0x20))
+}
+
 /// Text with many control characters (other than tab, line breaks and form feed) is binary
 /// data that happened to decode.
 fn is_control_junk(text: &str) -> bool {
@@ -329,6 +344,10 @@ fn is_control_junk(text: &str) -> bool {
     // character (Unicode Cc) is an ASCII control other than tab, line breaks and form feed,
     // DEL, or a C1 control (U+0080 to U+009F: C2 80 to C2 9F).
     let b = &text.as_bytes()[..crate::layout::floor_char(text, 65536)];
+    // Nearly every text holds no control character at all, which one quick pass tells.
+    if !has_control(b) {
+        return false;
+    }
     let (mut n, mut ascii, mut c1) = (0usize, 0usize, 0usize);
     // Byte counters, emptied every 255 bytes before they can overflow.
     for (k, chunk) in b.chunks(255).enumerate() {
@@ -412,6 +431,15 @@ mod tests {
         ] {
             assert_eq!(is_control_junk(&text), by_chars(&text), "{:?}", &text[..20]);
         }
+        // The quick pass: a control of each kind, alone among plain letters, and the signs
+        // that are not controls (tab, line breaks, form feed, the no-break space C2 A0).
+        for c in ['\u{1}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}'] {
+            let text = format!("{}{c}{}", "a".repeat(100), "b".repeat(100));
+            assert!(has_control(text.as_bytes()), "{c:?}");
+        }
+        assert!(!has_control(
+            "a\tb\nc\rd\x0ce\u{a0}f é".repeat(50).as_bytes()
+        ));
     }
 
     fn conv(name: &str, bytes: &[u8]) -> Result<Input> {
