@@ -430,6 +430,51 @@ impl Layout {
         }
     }
 
+    /// The running text before `pos`, at most `want` bytes of it, without the page furniture
+    /// and (unless `in_note`) footnotes that interrupt it: byte ranges in text order, the last
+    /// ending at `pos`. A keyword after a page break is read with what stands before the break
+    /// (`Commission on ... Criminal Justice` / footnotes, running header / `resolutions 28/3`).
+    pub fn running_before(
+        &self,
+        text: &str,
+        pos: usize,
+        in_note: bool,
+        want: usize,
+    ) -> Vec<Range<usize>> {
+        let spans = if in_note {
+            &self.hop_furniture
+        } else {
+            &self.hop_all
+        };
+        let mut out = Vec::new();
+        let (mut end, mut left) = (pos.min(text.len()), want);
+        // A few interruptions at most fit in a short stretch; the bound keeps a text of
+        // nothing but furniture from being walked through.
+        for _ in 0..4 {
+            let lo = floor_char(text, end.saturating_sub(left));
+            let i = spans.partition_point(|r| r.start < end);
+            match i.checked_sub(1).map(|j| &spans[j]) {
+                Some(r) if r.end > lo => {
+                    let keep = r.end.min(end);
+                    if keep < end {
+                        out.push(keep..end);
+                        left -= end - keep;
+                    }
+                    end = r.start;
+                    if left == 0 || end == 0 {
+                        break;
+                    }
+                }
+                _ => {
+                    out.push(lo..end);
+                    break;
+                }
+            }
+        }
+        out.reverse();
+        out
+    }
+
     /// The paragraphs of the text as runs of non-blank lines: byte ranges in order.
     pub fn blocks(&self) -> &[(usize, usize)] {
         &self.blocks

@@ -338,3 +338,47 @@ fn drafts_have_no_adoption_date() {
         assert_eq!(info.issued.map(|d| d.to_string()).as_deref(), Some(issued));
     }
 }
+
+/// The ids and dates a document gives for the mentions whose text holds `needle`.
+fn cited_with(rel: &str, needle: &str) -> Vec<(String, String)> {
+    analyse(rel)
+        .mentions
+        .iter()
+        .filter(|m| m.text.contains(needle))
+        .map(|m| {
+            (
+                m.symbol.id(),
+                m.date.map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn commissions_named_before_a_page_break_or_referred_back_to() {
+    // A/RES/80/229, preamble: "recalling Commission on Crime Prevention and Criminal Justice",
+    // then four footnotes, the running header and page 14/27, then "resolutions 28/3 of 24 May
+    // 201947 and 31/1 of 20 May 2022,48 and taking note of the report pursuant to Commission
+    // resolution 31/1".
+    let rel = "corpus/mandate-pipeline-ga/resolutions_text/A_RES_80_229.txt";
+    let got = [cited_with(rel, "28/3"), cited_with(rel, "31/1")].concat();
+    let want = [
+        ("E/CN.15/RES/28/3", "2019-05-24"),
+        ("E/CN.15/RES/31/1", "2022-05-20"),
+        ("E/CN.15/RES/31/1", ""),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    // A/RES/78/203: "those of the Commission on Human Rights on the right to development, in
+    // particular Commission resolution 1998/72 of 22 April 1998" (preamble), and operative
+    // paragraph 4: "established by the Commission on Human Rights in its" / footnotes, header,
+    // page 6/12 / "resolution 1998/72".
+    let got = cited_with(
+        "corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_203.txt",
+        "1998/72",
+    );
+    let want = [
+        ("E/CN.4/RES/1998/72", "1998-04-22"),
+        ("E/CN.4/RES/1998/72", ""),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+}

@@ -335,3 +335,57 @@ pub(super) fn keyword_pattern(table: &Table) -> String {
     );
     format!("(?i)({words})")
 }
+
+/// How far back [`last_commission`] looks: a few paragraphs.
+const COMMISSION_REACH: usize = 3000;
+
+/// The commission named last before `pos`, for a bare "Commission resolution" (a body name of
+/// the table that is [`BodyName::Commission`]): among the table's names of commissions, those
+/// that hold the bare word (`commission on human rights`, `statistical commission`), the one
+/// that ends last within a few paragraphs before `pos`, white space folded and case ignored.
+pub(super) fn last_commission(text: &str, pos: usize, table: &Table) -> Option<BodyName> {
+    let all = || {
+        table
+            .bodies_before
+            .iter()
+            .chain(table.bodies_after)
+            .chain(table.bodies_inside)
+    };
+    let bare: Vec<&str> = all()
+        .filter(|(_, b)| *b == BodyName::Commission)
+        .filter_map(|(w, _)| w.rsplit(' ').next())
+        .collect();
+    let from = floor_boundary(text, pos.saturating_sub(COMMISSION_REACH));
+    let mut window = String::with_capacity(pos - from);
+    let mut space = false;
+    for c in text[from..pos].chars() {
+        if is_space(c) {
+            space = true;
+            continue;
+        }
+        if space && !window.is_empty() {
+            window.push(' ');
+        }
+        space = false;
+        window.extend(c.to_lowercase());
+    }
+    all()
+        .filter(|(w, b)| {
+            matches!(b, BodyName::CHR | BodyName::Series(_) | BodyName::Foreign)
+                && bare.iter().any(|x| w.contains(x))
+        })
+        .filter_map(|(w, b)| {
+            let at = window.rfind(w)?;
+            let before_ok = window[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = window[at + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (before_ok && after_ok).then_some((at + w.len(), w.len(), *b))
+        })
+        .max_by_key(|(end, len, _)| (*end, *len))
+        .map(|(_, _, b)| b)
+}

@@ -26,6 +26,7 @@ use crate::layout::{Clause, Layout, is_space};
 use crate::symbol::{Body, Kind, Number, RomanSession, SessionKind, SessionNo, Symbol};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 /// One reference found in a text.
@@ -538,8 +539,35 @@ impl Scanner<'_, '_> {
     /// whether a possessive was seen, and where the reference text starts.
     fn look_back(&self, kw_start: usize) -> (Option<BodyName>, bool, usize) {
         let text = self.text;
-        let from = floor_boundary(text, kw_start.saturating_sub(120));
-        let window = &text[from..kw_start];
+        let layout = self.ctx.layout;
+        let pieces = layout.running_before(text, kw_start, layout.in_footnote(kw_start), 120);
+        // The window as the running text reads it; where furniture or footnotes were left out,
+        // the pieces are joined by a line break and the reference starts at its keyword.
+        let (window, last_from): (Cow<'_, str>, usize) = match pieces.as_slice() {
+            [only] => (Cow::Borrowed(&text[only.clone()]), 0),
+            [] => return (None, false, kw_start),
+            [first @ .., last] => {
+                let mut w = String::new();
+                for r in first {
+                    w.push_str(&text[r.clone()]);
+                    w.push('\n');
+                }
+                let at = w.len();
+                w.push_str(&text[last.clone()]);
+                (Cow::Owned(w), at)
+            }
+        };
+        let from = pieces.last().map_or(kw_start, |r| r.start);
+        // A window offset as a text offset: inside the last piece, or where the running text
+        // resumes after the furniture and footnotes (`General` / header / `Assembly resolution`).
+        let start_at = |p: usize| {
+            if p >= last_from {
+                from + (p - last_from)
+            } else {
+                let resumed = text[from..kw_start].trim_start_matches(is_space);
+                kw_start - resumed.len()
+            }
+        };
         let trimmed = window.trim_end_matches(is_space);
         let lower = trimmed.to_lowercase();
         if lower.len() != trimmed.len() {
@@ -551,16 +579,69 @@ impl Scanner<'_, '_> {
             let before = lower[..p].trim_end_matches(is_space);
             if let Some(g) = ends_with_any(before, self.table.possessive_glue) {
                 let b2 = lower[..g].trim_end_matches(|c: char| is_space(c) || c == ',');
-                if let Some((body, _)) = ends_with_body(b2, self.table.bodies_before) {
-                    return (Some(body), false, from + p);
+                if let Some((body, s)) = ends_with_body(b2, self.table.bodies_before) {
+                    let body = self.named_body(body, &lower[..s], kw_start);
+                    return (body, body.is_none(), start_at(p));
                 }
             }
-            return (None, true, from + p);
+            return (None, true, start_at(p));
         }
         if let Some((body, s)) = ends_with_body(&lower, self.table.bodies_before) {
-            return (Some(body), false, from + s);
+            return match self.named_body(body, &lower[..s], kw_start) {
+                Some(body) => (Some(body), false, start_at(s)),
+                None => (None, false, kw_start),
+            };
         }
         (None, false, kw_start)
+    }
+
+    /// A commission named after a reference at `pos` by a phrase that ends with the bare word
+    /// at `e` (`of the Commission`): the name it goes on into (`... Commission on the Status of
+    /// Women`), else the commission referred back to ([`Scanner::named_body`]); with where the
+    /// phrase ends.
+    fn commission_after(&self, e: usize, pos: usize) -> (Option<BodyName>, usize) {
+        let text = self.text;
+        let named = self
+            .table
+            .bodies_after
+            .iter()
+            .filter(|(_, b)| *b == BodyName::Commission)
+            .filter_map(|(w, _)| w.rsplit(' ').next())
+            .filter_map(|bare| {
+                let q = floor_boundary(text, e.checked_sub(bare.len())?);
+                (eat_word(text, q, bare) == Some(e)).then_some(q)
+            })
+            .find_map(|q| eat_body(text, q, self.table.bodies_before))
+            .filter(|(b, end)| *end > e && *b != BodyName::Commission);
+        match named {
+            Some((b, end)) => (Some(b), end),
+            None => (self.named_body(BodyName::Commission, "", pos), e),
+        }
+    }
+
+    /// A body name as read before or after a reference at `pos`, with the lower-cased text
+    /// just before the name (`before`): "the Commission" without a name is the commission
+    /// named last before it (`those of the Commission on Human Rights ..., in particular
+    /// Commission resolution 1998/72`), the citing document's own when none is named, and no
+    /// id otherwise; `Sub-Commission` is not that word.
+    fn named_body(&self, body: BodyName, before: &str, pos: usize) -> Option<BodyName> {
+        if body != BodyName::Commission {
+            return Some(body);
+        }
+        if before.ends_with('-') {
+            return None;
+        }
+        Some(
+            hooks::last_commission(self.text, pos, self.table)
+                .or(match &self.ctx.citing_body {
+                    Some(Body::CHR) => Some(BodyName::CHR),
+                    Some(Body::Series(s)) => self.table.bodies_before.iter().find_map(|(_, b)| {
+                        matches!(b, BodyName::Series(x) if x == s).then_some(*b)
+                    }),
+                    _ => None,
+                })
+                .unwrap_or(BodyName::Foreign),
+        )
     }
 
     /// Skips white space, page furniture and footnote blocks that interrupt the running text.
@@ -591,7 +672,11 @@ impl Scanner<'_, '_> {
             if body_after.is_none()
                 && let Some((b, e)) = eat_body(text, p, self.table.bodies_after)
             {
-                body_after = Some(b);
+                let (b, e) = match b {
+                    BodyName::Commission => self.commission_after(e, item.start),
+                    b => (Some(b), e),
+                };
+                body_after = b;
                 end = e;
                 continue;
             }
@@ -731,7 +816,7 @@ impl Scanner<'_, '_> {
         possessive: bool,
         date: Option<NaiveDate>,
     ) -> Vec<Symbol> {
-        if explicit == Some(BodyName::Foreign) {
+        if matches!(explicit, Some(BodyName::Foreign | BodyName::Commission)) {
             return Vec::new();
         }
         // "the Council": which council the numbering says (`N/N` the Human Rights Council,
@@ -876,6 +961,21 @@ fn session_fits(body: &Body, session: u32, year: u32) -> bool {
     }
 }
 
+/// Whether two years differ by one slip of the keyboard: one digit changed, or two neighbouring
+/// digits swapped (`2015` and `2025`, `2017` and `2107`).
+fn one_key_apart(a: u32, b: u32) -> bool {
+    let (a, b) = (a.to_string().into_bytes(), b.to_string().into_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    match diff.as_slice() {
+        [_] => true,
+        [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+        _ => false,
+    }
+}
+
 /// The earliest year in which session `session` of a session-numbered body can adopt anything.
 fn session_opening(body: &Body, session: u32) -> u32 {
     match body {
@@ -998,6 +1098,17 @@ fn resolve_item(
                         if matches!(body, Body::GA | Body::HRC)
                             && year < session_opening(&Body::GA, s)
                             && year < session_opening(&Body::HRC, s)
+                        {
+                            continue;
+                        }
+                        // Dated long after the Assembly's session and outside the Council's:
+                        // another body's too (`31/1 of 20 May 2022` is a commission's), unless
+                        // the year is a slip of one key from the session's (`70/202 of 22
+                        // December 2025`, `72/256 of 24 December 2107`).
+                        if matches!(body, Body::GA | Body::HRC)
+                            && year > 1947 + s
+                            && !session_fits(&Body::HRC, s, year)
+                            && !(1945 + s..=1947 + s).any(|y| one_key_apart(y, year))
                         {
                             continue;
                         }
@@ -1649,6 +1760,17 @@ pub fn parse_user_reference(input: &str) -> Option<Symbol> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn years_one_key_apart() {
+        assert!(one_key_apart(2015, 2025));
+        assert!(one_key_apart(2017, 2107));
+        assert!(one_key_apart(1977, 1976));
+        assert!(!one_key_apart(1976, 2022));
+        assert!(!one_key_apart(2017, 2710));
+        assert!(!one_key_apart(2015, 2015 + 11));
+        assert!(!one_key_apart(999, 1999));
+    }
 
     /// Text made of the pieces the standalone pattern cares about.
     fn pieces() -> impl Strategy<Value = String> {

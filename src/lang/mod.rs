@@ -112,6 +112,9 @@ pub enum BodyName {
     Foreign,
     /// "the Council" without a name: the council whose numbering the reference has.
     Council,
+    /// "the Commission" without a name: the commission named last before it (the extractor
+    /// puts that commission in its place before the name is used).
+    Commission,
 }
 
 impl BodyName {
@@ -127,6 +130,8 @@ impl BodyName {
             BodyName::Series(s) => Body::Series(s.to_string()),
             BodyName::Foreign => Body::Series(String::new()),
             BodyName::Council => Body::SC,
+            // Replaced by the commission it refers to before use; no id of its own.
+            BodyName::Commission => Body::Series(String::new()),
         }
     }
 }
