@@ -224,7 +224,8 @@ fn text_repaired_in_place_reads_as_a_repaired_copy() {
 #[test]
 fn repaired_text_keeps_original_offsets() {
     let text = "The General Assembly,\n\nRecalling its resolu-\n   tion 70/1 of 25 September 2015, \
-                the report A/78/\n265, and reso\u{AD}lution ٧٠/٢ and resolution\u{A0}７５/１,\n";
+                the report A/78/\n265, and reso\u{AD}lution ٧٠/٢ and resolution\u{A0}７５/１, \
+                draft resolution A/C.1/58/ L.15/Rev.1,\n";
     let doc = resgraph::analyse_text(text, None);
     let got: Vec<(String, &str)> = doc
         .mentions
@@ -239,6 +240,7 @@ fn repaired_text_keeps_original_offsets() {
         ("A/78/265", "A/78/\n265"),
         ("A/RES/70/2", "reso\u{AD}lution ٧٠/٢"),
         ("A/RES/75/1", "resolution\u{A0}７５/１"),
+        ("A/C.1/58/L.15/Rev.1", "A/C.1/58/ L.15/Rev.1"),
     ] {
         assert!(
             got.iter().any(|(i, w)| i == id && *w == written),

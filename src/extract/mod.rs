@@ -1493,12 +1493,31 @@ fn document_symbols(
         {
             piece = &piece[..piece.len() - b.len() - 1];
         }
-        if let Some(sym) = normalise_document(piece) {
+        // `A/62/,`, `A/80/___`: a symbol cut short after its slash names no document (a slash
+        // before white space is a stray one: `CEDAW/C/JAM/Q/5/ and Add.1`).
+        let cut_short = e == raw.len()
+            && text[end..]
+                .strip_prefix('/')
+                .is_some_and(|r| !r.starts_with(char::is_whitespace) && !r.is_empty());
+        // `S/330/Corr. 1`: the suffix's number set apart by a space.
+        let spaced = if e == raw.len() && raw.ends_with('.') {
+            spaced_suffix_number(text, start + s, end)
+        } else {
+            None
+        };
+        if let Some((sym, e)) = spaced {
+            out.push((sym, start + s, e));
+        } else if !cut_short && let Some(sym) = normalise_document(piece) {
             out.push((sym, start + s, start + s + piece.len()));
         }
     }
     // `A/55/602/Add.2 and Corr.1`
     if let Some((last, s0, e0)) = out.last().cloned() {
+        // Past a stray slash (`CEDAW/C/JAM/Q/5/ and Add.1`).
+        let e0 = match text[e0..].strip_prefix('/') {
+            Some(r) if r.starts_with([' ', '\t']) => e0 + 1,
+            _ => e0,
+        };
         let p = skip_hspace(text, e0);
         if let Some(e) = eat_any(text, p, table.and_words) {
             let q = skip_hspace(text, e);
@@ -1528,10 +1547,56 @@ fn suffix_form(word: &str, n: &str) -> String {
     format!("{title}.{n}")
 }
 
+/// A symbol at `start..end` that ends with a suffix word and its full stop, and whose number
+/// follows after one space (`S/330/Corr. 1`, `A/6874/ADD. 1`): the symbol with its number, and
+/// where the number ends.
+fn spaced_suffix_number(text: &str, start: usize, end: usize) -> Option<(String, usize)> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].chars().next();
+    if !(1..=2).contains(&digits) || after.is_some_and(|c| c.is_alphanumeric() || c == '/') {
+        return None;
+    }
+    let num_end = end + 1 + digits;
+    let joined = format!("{}{}", &text[start..end], &rest[..digits]);
+    let last = joined.rsplit('/').next()?;
+    SUFFIX.is_match(last).then_some(())?;
+    normalise_document(&joined).map(|sym| (sym, num_end))
+}
+
+/// A suffix whose number was read from print with a letter for the digit one (`Rev.l`,
+/// `Add.I`, `Corr.l`): these suffixes always take a number, so the letters stand for ones.
+fn misread_suffix(seg: &str) -> Option<String> {
+    let (word, n) = seg.split_once('.')?;
+    let known = ["rev", "add", "corr", "amend"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w));
+    let misread = n.contains(['l', 'I']);
+    let digits_or_ones = !n.is_empty()
+        && n.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'l' || b == b'I');
+    (known && misread && digits_or_ones).then(|| suffix_form(word, &n.replace(['l', 'I'], "1")))
+}
+
 /// Canonical form of a document symbol, or `None` when it is not one.
 fn normalise_document(piece: &str) -> Option<String> {
-    let segs: Vec<&str> = piece.split('/').collect();
+    let mut segs: Vec<&str> = piece.split('/').collect();
+    // Cut short in the text: a suffix without its number (`A/C.6/62/L.3/Corr.`) names the
+    // document before it; an `L` without its number (`A/C.6/62/L.`) names none.
+    match segs.last().map(|s| s.to_ascii_lowercase()) {
+        Some(last) if matches!(last.as_str(), "rev" | "add" | "corr" | "amend") => {
+            segs.pop();
+        }
+        Some(last) if last == "l" => return None,
+        _ => {}
+    }
     if segs.len() < 2 || segs.iter().any(|s| s.is_empty()) {
+        return None;
+    }
+    // A series is letters (`A`, `CEDAW`), or several with a session (`IDB.51`): a lone letter
+    // with a number (`L.15/Rev.1`) or a suffix (`Rev.1/Add.1`) is the tail of a symbol whose
+    // head the text split off.
+    if segs[0].len() > 1 && segs[0].as_bytes()[1] == b'.' || SUFFIX.is_match(segs[0]) {
         return None;
     }
     if !piece.bytes().any(|b| b.is_ascii_digit()) {
@@ -1545,6 +1610,8 @@ fn normalise_document(piece: &str) -> Option<String> {
     for s in segs {
         if let Some(c) = SUFFIX.captures(s) {
             out.push(suffix_form(&c[1], &c[2]));
+        } else if let Some(fixed) = misread_suffix(s) {
+            out.push(fixed);
         } else {
             out.push(s.to_ascii_uppercase());
         }

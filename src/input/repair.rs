@@ -11,7 +11,8 @@
 //!   full-width solidus between digits a `/`;
 //! - a word hyphenated at a line end (`resolu-` / `tion`) is joined, and so is a symbol or
 //!   number broken after a `/` or a `-` (`A/78/` / `265`, `A/77/895-` / `S/2023/363`); the line
-//!   break moves to after the joined word, so every line keeps its place for [`crate::layout`].
+//!   break moves to after the joined word, so every line keeps its place for [`crate::layout`];
+//!   spaces after a symbol's slash are dropped where the symbol goes on (`A/C.1/58/ L.15`).
 //!
 //! Footnote markers glued to words or numbers (`Development,1`, `70/1,2`, `2008` + `2`) are left
 //! to the extractor, which steps over them where a list continues.
@@ -412,6 +413,13 @@ fn plan(text: &str) -> Option<Plan> {
             && text[pos..].chars().next().is_some_and(is_digit_like)
         {
             b.edit(i, c.len_utf8(), "/");
+        } else if c == '/'
+            && let Some(j) = symbol_goes_on_after_space(text, i + 1)
+        {
+            // `A/C.1/58/ L.15/Rev.1` -> `A/C.1/58/L.15/Rev.1`.
+            b.flush_copy(i + 1);
+            b.edit(i + 1, j - (i + 1), "");
+            pos = j;
         } else if matches!(c, '-' | '\u{2010}' | '/')
             && let Some(j) = line_break_after(bytes, i + c.len_utf8())
             && let Some(word_end) = joinable(text, i, c, j)
@@ -493,6 +501,31 @@ fn joinable(text: &str, i: usize, c: char, next: usize) -> Option<usize> {
         .take_while(|ch| ch.is_alphabetic())
         .count();
     (letters_before >= 2 && before.is_alphabetic() && after.is_lowercase()).then_some(word_end)
+}
+
+/// Where a symbol goes on after spaces that print put after one of its slashes (`A/C.1/58/
+/// L.15/Rev.1`, `A/78/ 265`): the slash ending at `after` closes the head of a symbol, spaces
+/// (not a line break) follow, and then a piece of symbol with a digit (`L.15/Rev.1`, `265`).
+fn symbol_goes_on_after_space(text: &str, after: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut j = after;
+    while bytes.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    if j == after {
+        return None;
+    }
+    let piece = &bytes[j..];
+    let len = piece
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'/' | b'-'))
+        .count();
+    let token = &piece[..len];
+    let goes_on = token
+        .first()
+        .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && token.iter().any(u8::is_ascii_digit);
+    (goes_on && symbol_before(text, after)).then_some(j)
 }
 
 /// Whether the token ending at `end` looks like (the start of) a UN document symbol: it starts
@@ -683,5 +716,21 @@ mod tests {
         assert!(repair("resolu-\n\ntion").is_none());
         assert!(repair("Non-\nSelf-Governing").is_none());
         assert!(repair("and/\nor").is_none());
+    }
+
+    #[test]
+    fn symbols_with_a_space_after_a_slash() {
+        let orig =
+            "resolución A/C.1/58/ L.15/Rev.1. and A/78/  265, not 24/ 7 or HIV/ AIDS or A/ B";
+        let r = repair(orig).unwrap();
+        assert_eq!(
+            r.text,
+            "resolución A/C.1/58/L.15/Rev.1. and A/78/265, not 24/ 7 or HIV/ AIDS or A/ B"
+        );
+        check_map(orig, &r);
+        let s = r.text.find("A/C.1").unwrap();
+        assert_eq!(&orig[r.start(s)..r.end(s + 19)], "A/C.1/58/ L.15/Rev.1");
+        // A line break after the slash is the other rule's; a blank line is not joined.
+        assert!(repair("A/78/ \n\n265").is_none());
     }
 }
