@@ -342,7 +342,8 @@ const COMMISSION_REACH: usize = 3000;
 /// The commission named last before `pos`, for a bare "Commission resolution" (a body name of
 /// the table that is [`BodyName::Commission`]): among the table's names of commissions, those
 /// that hold the bare word (`commission on human rights`, `statistical commission`), the one
-/// that ends last within a few paragraphs before `pos`, white space folded and case ignored.
+/// that ends last within a few paragraphs before `pos`, white space folded, case ignored and
+/// apostrophes read as `'`.
 pub(super) fn last_commission(text: &str, pos: usize, table: &Table) -> Option<BodyName> {
     let all = || {
         table
@@ -367,7 +368,11 @@ pub(super) fn last_commission(text: &str, pos: usize, table: &Table) -> Option<B
             window.push(' ');
         }
         space = false;
-        window.extend(c.to_lowercase());
+        if super::is_apostrophe(c) {
+            window.push('\'');
+        } else {
+            window.extend(c.to_lowercase());
+        }
     }
     all()
         .filter(|(w, b)| {

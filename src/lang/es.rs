@@ -45,6 +45,7 @@ pub static TABLE: Table = Table {
         ("del consejo económico y social", BodyName::ECOSOC),
         ("del consejo de derechos humanos", BodyName::HRC),
         ("de la comisión de derechos humanos", BodyName::CHR),
+        ("de la comisión", BodyName::Commission),
         ("de la comisión de estadística", BodyName::Series("E/CN.3")),
         (
             "de la comisión de desarrollo social",

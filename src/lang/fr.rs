@@ -57,6 +57,7 @@ pub static TABLE: Table = Table {
         ("du conseil économique et social", BodyName::ECOSOC),
         ("du conseil des droits de l'homme", BodyName::HRC),
         ("de la commission des droits de l'homme", BodyName::CHR),
+        ("de la commission", BodyName::Commission),
         (
             "de la commission de statistique",
             BodyName::Series("E/CN.3"),
