@@ -1004,10 +1004,10 @@ fn reconsider_body(body: Body, session: u32, year: u32) -> Body {
 /// Whether the character before `pos` joins a match to a longer token (`x70/1`, `/A/78/1`,
 /// `12345 (2000)`): the patterns have no boundary group in front, which would slow them down.
 fn glued_before(text: &str, pos: usize) -> bool {
-    text[..pos]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-'))
+    // Chinese sets symbols and numbers against its characters without a space (`见A/78/265`).
+    text[..pos].chars().next_back().is_some_and(|c| {
+        (c.is_alphanumeric() && !script::is_cjk(c)) || matches!(c, '/' | '.' | '-')
+    })
 }
 
 /// A General Assembly resolution of the old numbering, `number part (session)`.
