@@ -475,6 +475,15 @@ impl Layout {
         out
     }
 
+    /// The runs of furniture and footnotes that lie inside `start..end`, in order: what a
+    /// reference broken by a page break steps over (`its resolution` / footnotes, header /
+    /// `1540 (2004)`), which is not part of it.
+    pub fn interruptions(&self, start: usize, end: usize) -> &[Range<usize>] {
+        let from = self.hop_all.partition_point(|r| r.start <= start);
+        let to = self.hop_all.partition_point(|r| r.end <= end);
+        self.hop_all.get(from..to.max(from)).unwrap_or_default()
+    }
+
     /// The paragraphs of the text as runs of non-blank lines: byte ranges in order.
     pub fn blocks(&self) -> &[(usize, usize)] {
         &self.blocks
@@ -677,6 +686,24 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
                 marks[first] = true;
             }
             if seen.0 >= 2 {
+                marks[i] = true;
+            }
+        }
+    }
+    // A running title that occurs once (a document of two pages) stands between the header's
+    // symbol and the job number or page counter below it: a line or two between two furniture
+    // lines at most four apart, neither of them a footnote rule, is furniture too.
+    for pair in anchors.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a < 2 || b - a > 4 || is_rule(lines[a].t(text)) || is_rule(lines[b].t(text)) {
+            continue;
+        }
+        let between: Vec<usize> = (a + 1..b)
+            .filter(|&i| !marks[i] && !lines[i].t(text).is_empty())
+            .collect();
+        if (1..=2).contains(&between.len()) && between.iter().all(|&i| lines[i].t(text).len() <= 80)
+        {
+            for i in between {
                 marks[i] = true;
             }
         }

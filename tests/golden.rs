@@ -382,3 +382,92 @@ fn commissions_named_before_a_page_break_or_referred_back_to() {
     ];
     assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
 }
+
+#[test]
+fn lists_go_on_across_page_breaks_inside_their_dates() {
+    // A/RES/78/7, preamble 6 (read from the text): "Recalling its resolutions 47/19 of 24
+    // November 1992, ... 51/17 of 12 November" / running header (symbol, a title that occurs
+    // once, job number, page 2/2) / "1996, 52/10 of 5 November 1997, ... 75/289 of 23 June 2021
+    // and 77/7 of 3 November 2022 and its decision 76/563 of 11 May 2022".
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_7.txt");
+    let got: Vec<(String, String)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.clause.part == Part::Preamble && m.clause.paragraph == Some(6))
+        .map(|m| {
+            (
+                m.symbol.id(),
+                m.date.map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want = [
+        ("A/RES/47/19", "1992-11-24"),
+        ("A/RES/48/16", "1993-11-03"),
+        ("A/RES/49/9", "1994-10-26"),
+        ("A/RES/50/10", "1995-11-02"),
+        ("A/RES/51/17", "1996-11-12"),
+        ("A/RES/52/10", "1997-11-05"),
+        ("A/RES/53/4", "1998-10-14"),
+        ("A/RES/54/21", "1999-11-09"),
+        ("A/RES/55/20", "2000-11-09"),
+        ("A/RES/56/9", "2001-11-27"),
+        ("A/RES/57/11", "2002-11-12"),
+        ("A/RES/58/7", "2003-11-04"),
+        ("A/RES/59/11", "2004-10-28"),
+        ("A/RES/60/12", "2005-11-08"),
+        ("A/RES/61/11", "2006-11-08"),
+        ("A/RES/62/3", "2007-10-30"),
+        ("A/RES/63/7", "2008-10-29"),
+        ("A/RES/64/6", "2009-10-28"),
+        ("A/RES/65/6", "2010-10-26"),
+        ("A/RES/66/6", "2011-10-25"),
+        ("A/RES/67/4", "2012-11-13"),
+        ("A/RES/68/8", "2013-10-29"),
+        ("A/RES/69/5", "2014-10-28"),
+        ("A/RES/70/5", "2015-10-27"),
+        ("A/RES/71/5", "2016-10-26"),
+        ("A/RES/72/4", "2017-11-01"),
+        ("A/RES/73/8", "2018-11-01"),
+        ("A/RES/74/7", "2019-11-07"),
+        ("A/RES/75/289", "2021-06-23"),
+        ("A/RES/77/7", "2022-11-03"),
+        ("A/DEC/76/563", "2022-05-11"),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    // The mention broken by the page break ends before it: no furniture in its text.
+    let m = doc
+        .mentions
+        .iter()
+        .find(|m| m.symbol.id() == "A/RES/51/17")
+        .expect("51/17 found");
+    assert_eq!(m.text, "51/17 of 12 November");
+
+    // A/RES/78/304: "61/276 of 29 June" / footnotes 1-2 (A/78/582 and A/78/720; A/78/744/Add.1)
+    // and the header / "2007, 64/269 of 24 June 2010, ... and 76/274 of 29 June 2022"; the
+    // footnotes' symbols are still read.
+    let rel = "corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_304.txt";
+    let ids: Vec<(String, String)> = analyse(rel)
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                m.symbol.id(),
+                m.date.map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    for (id, date) in [
+        ("A/RES/61/276", "2007-06-29"),
+        ("A/78/582", ""),
+        ("A/78/720", ""),
+        ("A/78/744/Add.1", ""),
+        ("A/RES/64/269", "2010-06-24"),
+        ("A/RES/76/274", "2022-06-29"),
+    ] {
+        assert!(
+            ids.contains(&(id.to_string(), date.to_string())),
+            "{id} {date} not in {ids:?}"
+        );
+    }
+}

@@ -381,7 +381,11 @@ struct Parsed {
     item: Item,
     date: Option<NaiveDate>,
     body_after: Option<BodyName>,
+    /// Where the reference ends, for the list that goes on after it.
     end: usize,
+    /// Where its text ends: before a page break inside its date (`of 29 June` / furniture /
+    /// `2007`), so that the mention holds no page furniture and does not cover the footnotes.
+    text_end: usize,
 }
 
 struct Scanner<'t, 'c> {
@@ -657,6 +661,7 @@ impl Scanner<'_, '_> {
         let mut end = item.end;
         let mut date = None;
         let mut body_after = None;
+        let mut broken_at = None;
         for _ in 0..3 {
             let mut p = self.skip_ws(end);
             if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
@@ -667,6 +672,7 @@ impl Scanner<'_, '_> {
             {
                 date = Some(found.0);
                 end = found.1;
+                broken_at = found.2;
                 continue;
             }
             if body_after.is_none()
@@ -693,23 +699,59 @@ impl Scanner<'_, '_> {
             date,
             body_after,
             end,
+            text_end: broken_at.unwrap_or(end),
         }
     }
 
-    fn connector_date(&self, p: usize) -> Option<(NaiveDate, usize)> {
+    /// A date connector and its date at `p`: the date, where it ends, and where its text
+    /// breaks off when a page break stands inside it ([`Scanner::date_across_break`]).
+    fn connector_date(&self, p: usize) -> Option<(NaiveDate, usize, Option<usize>)> {
         let text = self.text;
-        let mut best: Option<(NaiveDate, usize)> = None;
+        let mut best: Option<(NaiveDate, usize, Option<usize>)> = None;
         for w in self.table.date_connectors {
             if let Some(e) = eat_word(text, p, w) {
                 let q = self.skip_ws(e);
-                if let Some(d) = date::date_at(text, q, self.ctx.lang)
-                    && best.is_none_or(|b| d.end > b.1)
+                let found = date::date_at(text, q, self.ctx.lang)
+                    .map(|d| (d.date, d.end, None))
+                    .or_else(|| {
+                        self.date_across_break(q)
+                            .map(|(d, end, at)| (d, end, Some(at)))
+                    });
+                if let Some(d) = found
+                    && best.is_none_or(|b| d.1 > b.1)
                 {
-                    best = Some((d.date, d.end));
+                    best = Some(d);
                 }
             }
         }
         best
+    }
+
+    /// A date at `q` broken by a page break: `of 29 June` / footnotes, running header, page
+    /// number / `2007, 64/269 of ...`. The day and month end their line, the furniture is
+    /// stepped over, and the year (or the rest of the date) opens the running text again.
+    /// Returns the date, where it ends after the break, and where its line ends before it.
+    fn date_across_break(&self, q: usize) -> Option<(NaiveDate, usize, usize)> {
+        let text = self.text;
+        // Only the tail of a line: a date is short.
+        let window = &text[q..floor_boundary(text, (q + 40).min(text.len()))];
+        let line_end = q + window.find('\n')?;
+        let head = text[q..line_end].trim_end_matches(is_space);
+        if head.is_empty() || !head.starts_with(script::is_digit) {
+            return None;
+        }
+        let plain = line_end
+            + (text.len() - line_end - text[line_end..].trim_start_matches(is_space).len());
+        let resumed = self.skip_ws(line_end);
+        if resumed == plain {
+            return None;
+        }
+        let tail = &text[resumed..floor_boundary(text, (resumed + 24).min(text.len()))];
+        let joined = format!("{head} {tail}");
+        let d = date::date_at(&joined, 0, self.ctx.lang)?;
+        // The date must reach past the break (else it would have been read before it).
+        let after = d.end.checked_sub(head.len() + 1).filter(|n| *n > 0)?;
+        Some((d.date, resumed + after, q + head.len()))
     }
 
     /// A list separator at `pos`: comma or `and`-word, possibly followed by a new keyword. Returns
@@ -800,9 +842,18 @@ impl Scanner<'_, '_> {
                 .or(trailing);
             let kind = parsed.item.prefix.map(|(k, _)| k).unwrap_or(kind);
             let symbols = self.resolve(&parsed.item, kind, explicit, possessive, parsed.date);
-            self.covered.push((span_start, parsed.end));
+            // The footnotes and furniture a reference steps over are not covered by it: the
+            // symbols in them are read on their own.
+            let mut from = span_start;
+            for hop in self.ctx.layout.interruptions(span_start, parsed.text_end) {
+                if hop.start > from {
+                    self.covered.push((from, hop.start));
+                }
+                from = from.max(hop.end);
+            }
+            self.covered.push((from, parsed.text_end));
             for s in symbols {
-                self.push(s, parsed.date, span_start, parsed.end);
+                self.push(s, parsed.date, span_start, parsed.text_end);
             }
         }
     }
@@ -893,9 +944,9 @@ impl Scanner<'_, '_> {
             let start = parsed.item.start;
             let explicit = parsed.body_after;
             for s in self.resolve(&parsed.item, Kind::Resolution, explicit, false, parsed.date) {
-                self.push(s, parsed.date, start, parsed.end);
+                self.push(s, parsed.date, start, parsed.text_end);
             }
-            found.push((start, parsed.end));
+            found.push((start, parsed.text_end));
         }
         self.covered.extend(found);
     }
@@ -924,7 +975,7 @@ impl Scanner<'_, '_> {
                     let explicit = parsed.item.prefix.map(|(_, b)| b);
                     let start = parsed.item.start;
                     for s in self.resolve(&parsed.item, kind, explicit, false, parsed.date) {
-                        self.push(s, parsed.date, start, parsed.end);
+                        self.push(s, parsed.date, start, parsed.text_end);
                     }
                 }
                 continue;

@@ -164,6 +164,7 @@ impl Scanner<'_, '_> {
                 date,
                 body_after: None,
                 end,
+                text_end: end,
             },
             end,
         ))
