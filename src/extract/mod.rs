@@ -490,9 +490,17 @@ impl Scanner<'_, '_> {
             last_end = Some(parsed.end);
             segment.push((parsed, span_start));
             first_in_list = false;
-            // A separator, possibly with a new keyword.
-            let Some(sep) = self.separator(pos) else {
-                break;
+            // A separator, possibly with a new keyword; or a description of the item and then
+            // a separator.
+            let form = segment
+                .last()
+                .map(|(p, _)| std::mem::discriminant(&p.item.form));
+            let sep = match self.separator(pos) {
+                Some(sep) => sep,
+                None => match form.and_then(|f| self.after_description(pos, f)) {
+                    Some(sep) => sep,
+                    None => break,
+                },
             };
             if let Some((word, kw_s, kw_e)) = sep.keyword {
                 self.consumed.insert(kw_s);
@@ -807,6 +815,86 @@ impl Scanner<'_, '_> {
             end: p,
             keyword: None,
         })
+    }
+
+    /// The separator after a description of the list item that ends at `pos` (`on the
+    /// Convention on Cluster Munitions`, `, entitled “The future we want”,`), when the item
+    /// after it has the item's `form` and a date of its own: a dated number of the same kind
+    /// in the same sentence goes on the list, an undated one or another kind does not. The
+    /// description is bounded (400 bytes, a quoted title whole) and ends at a semicolon, a
+    /// colon, a full stop, a paragraph break, a keyword or a numbered reference.
+    fn after_description(
+        &self,
+        pos: usize,
+        form: std::mem::Discriminant<Form>,
+    ) -> Option<Separator> {
+        let text = self.text;
+        let table = self.table;
+        if table.description_words.is_empty() {
+            return None;
+        }
+        let mut p = self.skip_ws(pos);
+        if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
+            p = self.skip_ws(p + c.len_utf8());
+        }
+        let mut q = eat_any(text, p, table.description_words)?;
+        let limit = floor_boundary(text, (q + 400).min(text.len()));
+        let mut closing: Option<char> = None;
+        while q < limit {
+            let c = text[q..].chars().next()?;
+            let next = q + c.len_utf8();
+            if let Some(close) = closing {
+                if c == close {
+                    closing = None;
+                }
+                q = next;
+                continue;
+            }
+            match c {
+                '“' => closing = Some('”'),
+                '«' => closing = Some('»'),
+                '„' => closing = Some('“'),
+                '"' => closing = Some('"'),
+                ';' | ':' | '；' | '：' => return None,
+                '.' | '。' if text[next..].starts_with(char::is_whitespace) => return None,
+                '\n' if text[next..]
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n') =>
+                {
+                    return None;
+                }
+                _ => {}
+            }
+            let word_start = text[..q]
+                .chars()
+                .next_back()
+                .is_none_or(|b| !b.is_alphanumeric());
+            // A keyword or a numbered reference inside the description starts a list of its
+            // own (`..., and resolution 45/95`, `as well as Council resolutions 2019/15`).
+            if word_start && c.is_alphanumeric() {
+                let keyword = eat_any(text, q, table.resolution_words)
+                    .or_else(|| eat_any(text, q, table.decision_words));
+                let numbered = c.is_ascii_digit()
+                    && parse_item(text, q, table).is_some_and(|i| !matches!(i.form, Form::Bare(_)));
+                if keyword.is_some() || numbered {
+                    return None;
+                }
+            }
+            let at_separator = script::is_comma(c)
+                || (text[..q].ends_with(char::is_whitespace)
+                    && hooks::eat_and(text, q, table).is_some());
+            if at_separator
+                && let Some(sep) = self.separator(q)
+                && sep.keyword.is_none()
+                && let Some(item) = parse_item(text, sep.end, table)
+                && std::mem::discriminant(&item.form) == form
+                && self.tail(item).date.is_some()
+            {
+                return Some(sep);
+            }
+            q = next;
+        }
+        None
     }
 
     /// A footnote marker that PDF text sets apart with spaces (`77/228 5 and`, `2011, 1 19/25`):

@@ -386,4 +386,5 @@ pub static TABLE: Table = Table {
     ],
     keyword_bodies: &[],
     agenda_suffixes: &["من جدول الأعمال"],
+    description_words: &[],
 };

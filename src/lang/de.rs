@@ -155,4 +155,5 @@ pub static TABLE: Table = Table {
     operative_verbs: &[],
     keyword_bodies: &[],
     agenda_suffixes: &[],
+    description_words: &["mit dem titel", "über", "betreffend"],
 };

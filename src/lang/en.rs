@@ -261,4 +261,5 @@ pub static TABLE: Table = Table {
     operative_verbs: &[],
     keyword_bodies: &[("unscr", BodyName::SC), ("unscrs", BodyName::SC)],
     agenda_suffixes: &[],
+    description_words: &["entitled", "on", "concerning", "regarding"],
 };

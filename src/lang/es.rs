@@ -298,4 +298,14 @@ pub static TABLE: Table = Table {
     operative_verbs: &[],
     keyword_bodies: &[],
     agenda_suffixes: &["del programa"],
+    description_words: &[
+        "titulada",
+        "titulado",
+        "tituladas",
+        "titulados",
+        "sobre",
+        "relativa a",
+        "relativo a",
+        "relativas a",
+    ],
 };

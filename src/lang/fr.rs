@@ -318,4 +318,14 @@ pub static TABLE: Table = Table {
     operative_verbs: &[],
     keyword_bodies: &[],
     agenda_suffixes: &["de l'ordre du jour"],
+    description_words: &[
+        "intitulée",
+        "intitulé",
+        "intitulées",
+        "intitulés",
+        "sur",
+        "relative à",
+        "relatives à",
+        "concernant",
+    ],
 };

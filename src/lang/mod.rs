@@ -258,6 +258,11 @@ pub struct Table {
     /// Words after the agenda item number that are not part of it (`Point 69 b) de l'ordre du
     /// jour`, `البند 69 (ب) من جدول الأعمال`).
     pub agenda_suffixes: &'static [&'static str],
+    /// Words that open a description of a list item, after which the list may go on with a
+    /// dated item of the same form (`63/71 of 2 December 2008 on the Convention on Cluster
+    /// Munitions and 70/54 of 7 December 2015`, `66/288 ..., entitled “The future we want”, and
+    /// 68/223 of ...`).
+    pub description_words: &'static [&'static str],
 }
 
 impl Table {

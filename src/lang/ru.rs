@@ -342,4 +342,13 @@ pub static TABLE: Table = Table {
     operative_verbs: &[],
     keyword_bodies: &[],
     agenda_suffixes: &["повестки дня"],
+    description_words: &[
+        "озаглавленной",
+        "озаглавленную",
+        "озаглавленные",
+        "озаглавленных",
+        "о",
+        "об",
+        "по вопросу о",
+    ],
 };

@@ -187,4 +187,5 @@ pub static TABLE: Table = Table {
     ],
     keyword_bodies: &[],
     agenda_suffixes: &[],
+    description_words: &[],
 };
