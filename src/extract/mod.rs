@@ -694,6 +694,14 @@ impl Scanner<'_, '_> {
                 end = e;
                 continue;
             }
+            // `45/248 B, section VI, of 21 December 1990`: a part of the resolution, then its
+            // date.
+            if date.is_none()
+                && let Some(e) = self.designation_before_date(p)
+            {
+                end = e;
+                continue;
+            }
             // `du Conseil`, `Совета`: the citing council, with the date that may follow.
             if let Some((b, e)) = self.council_word(p) {
                 body_after = body_after.or(b);
@@ -709,6 +717,27 @@ impl Scanner<'_, '_> {
             end,
             text_end: broken_at.unwrap_or(end),
         }
+    }
+
+    /// A designation of a part of the item at `p` (`section VI`, `sect. XI`, `para. 3`) that a
+    /// date follows (after a comma): where the designation ends.
+    fn designation_before_date(&self, p: usize) -> Option<usize> {
+        let text = self.text;
+        let e = eat_any(text, p, self.table.paragraph_words)?;
+        let d = skip_hspace(text, e);
+        let len = text[d..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if len == 0 || len > 8 {
+            return None;
+        }
+        let end = d + len;
+        let mut q = self.skip_ws(end);
+        if let Some(c) = text[q..].chars().next().filter(|c| script::is_comma(*c)) {
+            q = self.skip_ws(q + c.len_utf8());
+        }
+        self.connector_date(q).map(|_| end)
     }
 
     /// A date connector and its date at `p`: the date, where it ends, and where its text

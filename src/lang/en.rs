@@ -142,13 +142,15 @@ pub static TABLE: Table = Table {
     possessive_glue: &["in", "by", "through", "under"],
     and_words: &["and", "as well as", "and its", "and also", "or"],
     range_words: &["to", "through"],
-    date_connectors: &["of", "dated", "adopted on", "of the"],
+    date_connectors: &["of", "dated", "adopted on", "of the", "on"],
     paragraph_words: &[
         "para.",
         "paras.",
         "paragraph",
         "paragraphs",
         "sect.",
+        "section",
+        "sections",
         "chap.",
     ],
     verbs: &[

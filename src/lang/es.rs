@@ -108,7 +108,15 @@ pub static TABLE: Table = Table {
     and_words: &["y", "e", "así como", "o"],
     range_words: &["a"],
     date_connectors: &["de", "del", "de fecha", "aprobada el", "aprobadas el"],
-    paragraph_words: &["párr.", "párrs.", "párrafo", "párrafos", "cap.", "secc."],
+    paragraph_words: &[
+        "párr.",
+        "párrs.",
+        "párrafo",
+        "párrafos",
+        "cap.",
+        "secc.",
+        "sección",
+    ],
     verbs: &[
         ("recordando", "recalling"),
         ("reafirmando", "reaffirming"),

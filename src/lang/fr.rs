@@ -126,7 +126,15 @@ pub static TABLE: Table = Table {
     and_words: &["et", "ainsi que", "ou"],
     range_words: &["à"],
     date_connectors: &["du", "en date du", "adoptée le", "adoptées le", "datée du"],
-    paragraph_words: &["par.", "paragraphe", "paragraphes", "al.", "chap.", "sect."],
+    paragraph_words: &[
+        "par.",
+        "paragraphe",
+        "paragraphes",
+        "al.",
+        "chap.",
+        "sect.",
+        "section",
+    ],
     verbs: &[
         ("rappelant", "recalling"),
         ("réaffirmant", "reaffirming"),
