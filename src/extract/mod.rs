@@ -683,6 +683,18 @@ impl Scanner<'_, '_> {
                 broken_at = found.2;
                 continue;
             }
+            // `423 (1978) of 14 March, 424 (1978) of 17 March`: the year is the item's own.
+            if date.is_none()
+                && let Form::Old {
+                    session: OldSession::Year(year),
+                    ..
+                } = item.form
+                && let Some((d, e)) = self.date_in_year(p, year)
+            {
+                date = Some(d);
+                end = e;
+                continue;
+            }
             if body_after.is_none()
                 && let Some((b, e)) = eat_body(text, p, self.table.bodies_after)
             {
@@ -717,6 +729,23 @@ impl Scanner<'_, '_> {
             end,
             text_end: broken_at.unwrap_or(end),
         }
+    }
+
+    /// A date connector and a day and month without a year at `p`, for an item whose year is
+    /// known (`423 (1978) of 14 March`): the date in that year and where it ends.
+    fn date_in_year(&self, p: usize, year: u32) -> Option<(NaiveDate, usize)> {
+        let text = self.text;
+        self.table.date_connectors.iter().find_map(|w| {
+            let q = self.skip_ws(eat_word(text, p, w)?);
+            let (day, month, y, e) = date::day_month_at(text, q, self.ctx.lang)?;
+            if y.is_some() {
+                return None;
+            }
+            Some((
+                NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?,
+                e,
+            ))
+        })
     }
 
     /// A designation of a part of the item at `p` (`section VI`, `sect. XI`, `para. 3`) that a
