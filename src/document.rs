@@ -260,6 +260,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         .id
         .as_deref()
         .is_some_and(|id| id.split('/').any(|part| part.starts_with("L.")));
+    if draft && info.title.is_none() {
+        info.title = draft_title(head, table);
+    }
     if info.adopted.is_none() && !draft {
         info.adopted = phrase_date(text, head_end, table.adopted_phrases, lang)
             .or_else(|| closing_date(text, lang))
@@ -351,6 +354,49 @@ fn lines_from(s: &str) -> impl Iterator<Item = (usize, &str)> {
         off += piece.len();
         (at, piece.trim_end_matches(['\n', '\r']))
     })
+}
+
+/// The title of a draft: the lines after its sponsors' line (`Iraq:* draft resolution`,
+/// `Ukraine:* amendment to draft resolution A/80/L.3`), up to a blank line or the opener, at
+/// most four. A sponsors' line that opens with the phrase (`Draft resolution submitted by the
+/// Chair ...`) runs on to the next blank line.
+fn draft_title(head: &str, table: &Table) -> Option<String> {
+    let lines: Vec<&str> = lines_from(head)
+        .map(|(_, l)| l.trim_matches(is_space))
+        .collect();
+    let (sponsors, opens) = lines.iter().enumerate().find_map(|(i, l)| {
+        let lower = l.trim_end_matches(['*', ' ']).to_lowercase();
+        table.draft_phrases.iter().find_map(|p| {
+            let at = lower.find(p)?;
+            let bounded = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = lower[at + p.len()..].trim_matches(is_space);
+            // Nothing after the phrase, or the symbol of the draft it amends or replaces.
+            let ends = rest.is_empty() || (rest.contains('/') && !rest.contains(' '));
+            (bounded && (ends || at == 0)).then_some((i, at == 0 && !ends))
+        })
+    })?;
+    let mut k = sponsors + 1;
+    if opens {
+        while lines.get(k).is_some_and(|l| !l.is_empty()) {
+            k += 1;
+        }
+    }
+    let title: Vec<&str> = lines[k.min(lines.len())..]
+        .iter()
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !looks_like_opener(l, table))
+        .take(4)
+        .copied()
+        .collect();
+    let title = title
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!title.is_empty() && title.len() <= 400).then_some(title)
 }
 
 fn looks_like_opener(line: &str, table: &Table) -> bool {

@@ -471,3 +471,24 @@ fn lists_go_on_across_page_breaks_inside_their_dates() {
         );
     }
 }
+
+#[test]
+fn drafts_have_the_title_after_their_sponsors() {
+    // Read from each heading: the lines after "Iraq:* draft resolution", after the two-line
+    // "Draft resolution submitted by the Chair of the Committee following / informal
+    // consultations", and after "Ukraine:* amendment to draft resolution A/80/L.3".
+    for (file, title) in [
+        (
+            "A_C.3_80_L.13.txt",
+            "Follow-up to the thirtieth anniversary of the International Year of the Family and beyond",
+        ),
+        ("A_C.5_80_L.8.txt", "Working Capital Fund for 2026"),
+        (
+            "A_80_L.28.txt",
+            "Persistent legacy of the Chernobyl disaster",
+        ),
+    ] {
+        let info = analyse(&format!("corpus/mandate-pipeline-ga/drafts_text/{file}")).info;
+        assert_eq!(info.title.as_deref(), Some(title), "{file}");
+    }
+}

@@ -387,4 +387,5 @@ pub static TABLE: Table = Table {
     keyword_bodies: &[],
     agenda_suffixes: &["من جدول الأعمال"],
     description_words: &[],
+    draft_phrases: &["مشروع قرار", "مشروع مقرر", "مشروع قرار منقح"],
 };

@@ -156,4 +156,5 @@ pub static TABLE: Table = Table {
     keyword_bodies: &[],
     agenda_suffixes: &[],
     description_words: &["mit dem titel", "über", "betreffend"],
+    draft_phrases: &["resolutionsentwurf", "beschlussentwurf"],
 };

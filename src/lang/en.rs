@@ -264,4 +264,10 @@ pub static TABLE: Table = Table {
     keyword_bodies: &[("unscr", BodyName::SC), ("unscrs", BodyName::SC)],
     agenda_suffixes: &[],
     description_words: &["entitled", "on", "concerning", "regarding"],
+    draft_phrases: &[
+        "draft resolution",
+        "draft resolutions",
+        "draft decision",
+        "revised draft resolution",
+    ],
 };

@@ -316,4 +316,9 @@ pub static TABLE: Table = Table {
         "relativo a",
         "relativas a",
     ],
+    draft_phrases: &[
+        "proyecto de resolución",
+        "proyecto de decisión",
+        "proyecto de resolución revisado",
+    ],
 };

@@ -336,4 +336,9 @@ pub static TABLE: Table = Table {
         "relatives à",
         "concernant",
     ],
+    draft_phrases: &[
+        "projet de résolution",
+        "projet de décision",
+        "projet de résolution révisé",
+    ],
 };
