@@ -252,6 +252,11 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             }
         }
     }
+    // Heading lines run together (`Eightieth session Agenda item 62 Peacebuilding and
+    // sustaining peace`): the agenda word inside a line, and only the item's number and letter.
+    if info.agenda_item.is_none() {
+        info.agenda_item = lines.iter().find_map(|(_, l)| agenda_inside(l, table));
+    }
     // Adoption date after an adoption phrase, else under the closing plenary meeting line, else
     // (Security Council) the table of adoption dates.
     // A draft (`A/C.3/80/L.55`, `S/2015/305` is not one) has not been adopted: a date in its
@@ -280,6 +285,17 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             info.issued = Some(d.date);
             break;
         }
+    }
+    // Heading lines run together (`General Assembly Distr.: General 1 December 2025`): the
+    // date that ends the distribution line.
+    if info.issued.is_none() {
+        info.issued = lines.iter().find_map(|(off, l)| {
+            let at = l.to_ascii_lowercase().find("distr.")?;
+            let d = date::find_date(text, off + at, l.len() - at, lang)?;
+            text.get(d.end..off + l.len())
+                .is_some_and(|rest| rest.trim_matches(is_space).is_empty())
+                .then_some(d.date)
+        });
     }
     // The report it was adopted on.
     let lower_head = head.to_lowercase();
@@ -353,6 +369,29 @@ fn lines_from(s: &str) -> impl Iterator<Item = (usize, &str)> {
         let at = off;
         off += piece.len();
         (at, piece.trim_end_matches(['\n', '\r']))
+    })
+}
+
+/// An agenda item named inside a heading line (`... session Agenda item 62 Peacebuilding`):
+/// the number with a letter that may follow it (`62`, `25 (b)`, `69 b)`).
+fn agenda_inside(line: &str, table: &Table) -> Option<String> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,3}(?:\s?\([a-z]\)|\s?[a-z]\))?").expect("static regex")
+    });
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        return None;
+    }
+    table.agenda_words.iter().find_map(|w| {
+        let at = lower.find(w)?;
+        // A heading writes the word capitalised (`Agenda item 62`); in a sentence it is a
+        // citation's (`rapport ..., пункт 94`).
+        let capital = line[at..].starts_with(char::is_uppercase);
+        if at == 0 || !lower[..at].ends_with(char::is_whitespace) || !capital {
+            return None;
+        }
+        let rest = line[at + w.len()..].trim_start_matches(is_space);
+        ITEM.find(rest).map(|m| m.as_str().to_string())
     })
 }
 

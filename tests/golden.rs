@@ -492,3 +492,25 @@ fn drafts_have_the_title_after_their_sponsors() {
         assert_eq!(info.title.as_deref(), Some(title), "{file}");
     }
 }
+
+#[test]
+fn heading_lines_run_together() {
+    // railcar-ga80/A_RES_80_11.md writes its heading on few lines: "General Assembly Distr.:
+    // General 1 December 2025", "Eightieth session Agenda item 62 Peacebuilding and sustaining
+    // peace", "Resolution adopted by the General Assembly on 26 November 2025".
+    let info = analyse("corpus/railcar-ga80/A_RES_80_11.md").info;
+    assert_eq!(info.id.as_deref(), Some("A/RES/80/11"));
+    assert_eq!(
+        info.issued.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-01")
+    );
+    assert_eq!(info.agenda_item.as_deref(), Some("62"));
+    assert_eq!(
+        info.adopted.map(|d| d.to_string()).as_deref(),
+        Some("2025-11-26")
+    );
+    assert_eq!(
+        info.title.as_deref(),
+        Some("2025 review of the United Nations peacebuilding architecture")
+    );
+}
