@@ -492,8 +492,11 @@ impl Scanner<'_, '_> {
             first_in_list = false;
             // A separator, possibly with a new keyword; or a description of the item and then
             // a separator.
+            // Only a dated item's description is stepped over: the lists that go on after one
+            // date each item (`63/71 of 2 December 2008 on ...`).
             let form = segment
                 .last()
+                .filter(|(p, _)| p.date.is_some())
                 .map(|(p, _)| std::mem::discriminant(&p.item.form));
             let sep = match self.separator(pos) {
                 Some(sep) => sep,
@@ -799,6 +802,9 @@ impl Scanner<'_, '_> {
     /// Returns the date, where it ends after the break, and where its line ends before it.
     fn date_across_break(&self, q: usize) -> Option<(NaiveDate, usize, usize)> {
         let text = self.text;
+        if !text.as_bytes().get(q).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         // Only the tail of a line: a date is short.
         let window = &text[q..floor_boundary(text, (q + 40).min(text.len()))];
         let line_end = q + window.find('\n')?;
@@ -876,8 +882,8 @@ impl Scanner<'_, '_> {
     }
 
     /// The separator after a description of the list item that ends at `pos` (`on the
-    /// Convention on Cluster Munitions`, `, entitled “The future we want”,`), when the item
-    /// after it has the item's `form` and a date of its own: a dated number of the same kind
+    /// Convention on Cluster Munitions`, `, entitled “The future we want”,`) of a dated item,
+    /// when the item after it has the item's `form` and a date of its own: a dated number of the same kind
     /// in the same sentence goes on the list, an undated one or another kind does not. The
     /// description is bounded (400 bytes, a quoted title whole) and ends at a semicolon, a
     /// colon, a full stop, a paragraph break, a keyword or a numbered reference.
@@ -895,62 +901,116 @@ impl Scanner<'_, '_> {
         if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
             p = self.skip_ws(p + c.len_utf8());
         }
-        let mut q = eat_any(text, p, table.description_words)?;
-        let limit = floor_boundary(text, (q + 400).min(text.len()));
-        let mut closing: Option<char> = None;
+        let from = eat_any(text, p, table.description_words)?;
+        let bytes = text.as_bytes();
+        let limit = floor_boundary(text, (from + 400).min(text.len()));
+        // The first bytes of the keywords, in either case: a keyword inside the description
+        // ends it (`..., and resolution 45/95`, `as well as Council resolutions 2019/15`).
+        let mut keyword_first = [false; 256];
+        for w in table.resolution_words.iter().chain(table.decision_words) {
+            if let Some(&b) = w.as_bytes().first() {
+                keyword_first[usize::from(b)] = true;
+                keyword_first[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        // ASCII white space or punctuation before a place: a word starts there (a lead byte
+        // of another script after a letter of it is no word start; such words are not read).
+        let starts_word =
+            |q: usize| q == 0 || (bytes[q - 1].is_ascii() && !bytes[q - 1].is_ascii_alphanumeric());
+        let mut commas: Vec<usize> = Vec::new();
+        let mut closing: Option<&[u8]> = None;
+        let mut q = from;
         while q < limit {
-            let c = text[q..].chars().next()?;
-            let next = q + c.len_utf8();
+            let rest = &bytes[q..limit];
             if let Some(close) = closing {
-                if c == close {
+                if rest.starts_with(close) {
                     closing = None;
+                    q += close.len();
+                } else {
+                    q += 1;
                 }
-                q = next;
                 continue;
             }
-            match c {
-                '“' => closing = Some('”'),
-                '«' => closing = Some('»'),
-                '„' => closing = Some('“'),
-                '"' => closing = Some('"'),
-                ';' | ':' | '；' | '：' => return None,
-                '.' | '。' if text[next..].starts_with(char::is_whitespace) => return None,
-                '\n' if text[next..]
-                    .trim_start_matches([' ', '\t', '\r'])
-                    .starts_with('\n') =>
-                {
-                    return None;
-                }
-                _ => {}
+            let b = rest[0];
+            let quote: Option<&[u8]> = if rest.starts_with("“".as_bytes()) {
+                Some("”".as_bytes())
+            } else if rest.starts_with("«".as_bytes()) {
+                Some("»".as_bytes())
+            } else if rest.starts_with("„".as_bytes()) {
+                Some("“".as_bytes())
+            } else if b == b'"' {
+                Some(b"\"")
+            } else {
+                None
+            };
+            if quote.is_some() {
+                closing = quote;
+                q += if b == b'"' {
+                    1
+                } else {
+                    "“".len().min(rest.len())
+                };
+                continue;
             }
-            let word_start = text[..q]
-                .chars()
-                .next_back()
-                .is_none_or(|b| !b.is_alphanumeric());
-            // A keyword or a numbered reference inside the description starts a list of its
-            // own (`..., and resolution 45/95`, `as well as Council resolutions 2019/15`).
-            if word_start && c.is_alphanumeric() {
-                let keyword = eat_any(text, q, table.resolution_words)
-                    .or_else(|| eat_any(text, q, table.decision_words));
-                let numbered = c.is_ascii_digit()
-                    && parse_item(text, q, table).is_some_and(|i| !matches!(i.form, Form::Bare(_)));
-                if keyword.is_some() || numbered {
-                    return None;
+            let ends = match b {
+                b';' | b':' => true,
+                b'.' => rest.get(1).is_none_or(|n| n.is_ascii_whitespace()),
+                b'\n' => rest[1..]
+                    .iter()
+                    .find(|x| !matches!(x, b' ' | b'\t' | b'\r'))
+                    .is_some_and(|x| *x == b'\n'),
+                _ => {
+                    rest.starts_with("；".as_bytes())
+                        || rest.starts_with("：".as_bytes())
+                        || rest.starts_with("。".as_bytes())
                 }
+            };
+            if ends {
+                return None;
             }
-            let at_separator = script::is_comma(c)
-                || (text[..q].ends_with(char::is_whitespace)
-                    && hooks::eat_and(text, q, table).is_some());
-            if at_separator
-                && let Some(sep) = self.separator(q)
-                && sep.keyword.is_none()
-                && let Some(item) = parse_item(text, sep.end, table)
-                && std::mem::discriminant(&item.form) == form
-                && self.tail(item).date.is_some()
+            if b == b',' {
+                commas.push(q);
+            } else if keyword_first[usize::from(b)]
+                && starts_word(q)
+                && text.is_char_boundary(q)
+                && (eat_any(text, q, table.resolution_words).is_some()
+                    || eat_any(text, q, table.decision_words).is_some())
             {
-                return Some(sep);
+                return None;
+            } else if (b.is_ascii_digit() || rest.starts_with(b"ES-") || rest.starts_with(b"S-"))
+                && starts_word(q)
+            {
+                // A numbered reference ends the description: it goes on the list when it has
+                // the item's form and a date and a separator stands before it.
+                let Some(item) = parse_item(text, q, table) else {
+                    q += 1;
+                    continue;
+                };
+                if matches!(item.form, Form::Bare(_)) {
+                    q = item.end.max(q + 1);
+                    continue;
+                }
+                if std::mem::discriminant(&item.form) != form || self.tail(item).date.is_none() {
+                    return None;
+                }
+                // The separator: after the last comma, or an `and`-word just before.
+                let near = floor_boundary(text, q.saturating_sub(24).max(from));
+                let tries = commas
+                    .last()
+                    .copied()
+                    .into_iter()
+                    .chain((near..q).filter(|&i| text.is_char_boundary(i) && starts_word(i)));
+                for s in tries {
+                    if let Some(sep) = self.separator(s)
+                        && sep.keyword.is_none()
+                        && sep.end == q
+                    {
+                        return Some(sep);
+                    }
+                }
+                return None;
             }
-            q = next;
+            q += 1;
         }
         None
     }
@@ -991,7 +1051,15 @@ impl Scanner<'_, '_> {
             // The footnotes and furniture a reference steps over are not covered by it: the
             // symbols in them are read on their own.
             let mut from = span_start;
-            for hop in self.ctx.layout.interruptions(span_start, parsed.text_end) {
+            // Only a reference over a line break can step over anything.
+            let hops = if memchr::memchr(b'\n', &self.text.as_bytes()[span_start..parsed.text_end])
+                .is_some()
+            {
+                self.ctx.layout.interruptions(span_start, parsed.text_end)
+            } else {
+                &[]
+            };
+            for hop in hops {
                 if hop.start > from {
                     self.covered.push((from, hop.start));
                 }
@@ -1780,12 +1848,15 @@ fn normalise_document(piece: &str) -> Option<String> {
     let mut segs: Vec<&str> = piece.split('/').collect();
     // Cut short in the text: a suffix without its number (`A/C.6/62/L.3/Corr.`) names the
     // document before it; an `L` without its number (`A/C.6/62/L.`) names none.
-    match segs.last().map(|s| s.to_ascii_lowercase()) {
-        Some(last) if matches!(last.as_str(), "rev" | "add" | "corr" | "amend") => {
+    if let Some(last) = segs.last() {
+        if ["rev", "add", "corr", "amend"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+        {
             segs.pop();
+        } else if last.eq_ignore_ascii_case("l") {
+            return None;
         }
-        Some(last) if last == "l" => return None,
-        _ => {}
     }
     if segs.len() < 2 || segs.iter().any(|s| s.is_empty()) {
         return None;
@@ -1793,7 +1864,10 @@ fn normalise_document(piece: &str) -> Option<String> {
     // A series is letters (`A`, `CEDAW`), or several with a session (`IDB.51`): a lone letter
     // with a number (`L.15/Rev.1`) or a suffix (`Rev.1/Add.1`) is the tail of a symbol whose
     // head the text split off.
-    if segs[0].len() > 1 && segs[0].as_bytes()[1] == b'.' || SUFFIX.is_match(segs[0]) {
+    let head = segs[0];
+    if head.len() > 1 && head.as_bytes()[1] == b'.'
+        || (head.bytes().any(|b| b.is_ascii_digit()) && SUFFIX.is_match(head))
+    {
         return None;
     }
     if !piece.bytes().any(|b| b.is_ascii_digit()) {
