@@ -4,7 +4,7 @@
 use crate::date;
 use crate::extract::parse_user_reference;
 use crate::lang::{BodyName, DateOrder, Lang, Table, script};
-use crate::layout::is_space;
+use crate::layout::{fold_apostrophes, is_space};
 use crate::symbol::{Body, Kind, Symbol};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -439,7 +439,7 @@ fn draft_title(head: &str, table: &Table) -> Option<String> {
 }
 
 fn looks_like_opener(line: &str, table: &Table) -> bool {
-    let lower = line.to_lowercase();
+    let lower = fold_apostrophes(&line.to_lowercase());
     table.openers.iter().any(|(w, _)| lower.starts_with(w))
 }
 
@@ -447,7 +447,7 @@ fn looks_like_opener(line: &str, table: &Table) -> bool {
 fn heading_end(text: &str, table: &Table) -> usize {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
-        if table.may_open(t) && opener_line(&t.to_lowercase(), table).is_some() {
+        if table.may_open(t) && opener_line(&fold_apostrophes(&t.to_lowercase()), table).is_some() {
             return off;
         }
         if off > 6000 {
@@ -474,7 +474,7 @@ fn opener_body(text: &str, table: &Table) -> Option<Body> {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
         if table.may_open(t)
-            && let Some(b) = opener_line(&t.to_lowercase(), table)
+            && let Some(b) = opener_line(&fold_apostrophes(&t.to_lowercase()), table)
         {
             return Some(b.body());
         }

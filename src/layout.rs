@@ -328,6 +328,20 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     (out, blocks)
 }
 
+/// Whether `c` is an apostrophe as UN texts write it (`'`, `’`, `ʼ`).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// `s` with every apostrophe written as the tables write it (`'`).
+pub fn fold_apostrophes(s: &str) -> String {
+    if s.contains(['\u{2019}', '\u{02BC}']) {
+        s.replace(['\u{2019}', '\u{02BC}'], "'")
+    } else {
+        s.to_string()
+    }
+}
+
 /// Characters that count as white space in UN texts (including no-break, thin and zero-width
 /// spaces, soft hyphens and the byte order mark).
 pub fn is_space(c: char) -> bool {
@@ -788,7 +802,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         }
         // Openers and annex headings are short, and only they need the lower-cased opening.
         let lower: String = if part == Part::Heading || t.len() <= 40 {
-            t.chars().take(100).collect::<String>().to_lowercase()
+            fold_apostrophes(&t.chars().take(100).collect::<String>().to_lowercase())
         } else {
             String::new()
         };
@@ -953,6 +967,10 @@ fn strip_prefix_walk<'a>(t: &'a str, w: &str) -> Option<&'a str> {
             return Some(&t[at..]);
         };
         let (_, c) = it.next()?;
+        // Texts write the apostrophe of `l'Assemblée` typographically (`’`).
+        if expected == '\'' && is_apostrophe(c) {
+            continue;
+        }
         let mut lower = c.to_lowercase();
         if lower.next() != Some(expected) {
             return None;
@@ -1027,8 +1045,11 @@ pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<Cow<'stat
         if c.is_ascii() {
             cleaned.push(c.to_ascii_lowercase());
         } else if c == 'Σ' {
-            cleaned = kept().collect::<String>().to_lowercase();
+            cleaned = fold_apostrophes(&kept().collect::<String>().to_lowercase());
             break;
+        } else if is_apostrophe(c) {
+            // `ayant à l’esprit`: the tables write `'`.
+            cleaned.push('\'');
         } else {
             cleaned.extend(c.to_lowercase());
         }

@@ -691,3 +691,43 @@ fn detection_of_every_language() {
         assert_eq!(lang::detect(text), *lang, "{text}");
     }
 }
+
+#[test]
+fn typographic_apostrophes_open_the_body_and_its_clauses() {
+    // French UN texts write `L’Assemblée générale,` with U+2019: the opener, the verb `ayant à
+    // l’esprit` and the body name `Conseil des droits de l’homme` read as with `'`.
+    let text = "Assemblée générale\n\nL’Assemblée générale,\n\nAyant à l’esprit sa résolution \
+                70/1 du 25 septembre 2015,\n\nNotant que le Conseil des droits de l’homme, dans \
+                sa résolution 5/1, a décidé,\n";
+    let doc = resgraph::analyse_text(text, Some(Lang::Fr));
+    assert_eq!(doc.info.body.as_deref(), Some("GA"));
+    let got: Vec<(String, Part, Option<u32>, Option<String>)> = doc
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                m.symbol.id(),
+                m.clause.part,
+                m.clause.paragraph,
+                m.clause.verb.as_deref().map(str::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "A/RES/70/1".to_string(),
+                Part::Preamble,
+                Some(1),
+                Some("bearing in mind".to_string())
+            ),
+            (
+                "A/HRC/RES/5/1".to_string(),
+                Part::Preamble,
+                Some(2),
+                Some("noting".to_string())
+            ),
+        ]
+    );
+}

@@ -1962,7 +1962,7 @@ fn eat_word_walk(text: &str, pos: usize, word: &str) -> Option<usize> {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+    crate::layout::is_apostrophe(c)
 }
 
 fn skip_ws_plain(text: &str, mut pos: usize) -> usize {
@@ -2046,7 +2046,7 @@ fn ends_with_folded_walk(s: &str, word: &str) -> Option<usize> {
         }
         let c = s[..si].chars().last()?;
         let w = word[..wi].chars().last()?;
-        if c != w {
+        if c != w && !(is_apostrophe(c) && is_apostrophe(w)) {
             return None;
         }
         si -= c.len_utf8();
