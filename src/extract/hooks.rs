@@ -174,9 +174,16 @@ impl Scanner<'_, '_> {
             p = self.skip_ws(p + text[p..].chars().next().map_or(1, char::len_utf8));
         }
         let mut q = self.skip_ws(eat_any(text, p, table.distributive_connectors)?);
-        let mut found: Vec<(u32, u32, Option<i32>)> = Vec::new();
+        // A day may stand alone and share the month after it (`des 14 et 15 décembre 1960`).
+        let mut found: Vec<(u32, Option<u32>, Option<i32>)> = Vec::new();
         let end = loop {
-            let (day, month, year, e) = date::day_month_at(text, q, self.ctx.lang)?;
+            let (day, month, year, e) = match date::day_month_at(text, q, self.ctx.lang) {
+                Some((d, m, y, e)) => (d, Some(m), y, e),
+                None => {
+                    let (d, e) = self.lone_day(q)?;
+                    (d, None, None, e)
+                }
+            };
             found.push((day, month, year));
             if year.is_some() && found.len() >= segment.len() {
                 break e;
@@ -200,14 +207,41 @@ impl Scanner<'_, '_> {
         if found.len() != segment.len() {
             return None;
         }
+        // Each lone day takes the month of the next date that has one.
+        let mut month = None;
+        for f in found.iter_mut().rev() {
+            month = f.1.or(month);
+            f.1 = month;
+        }
         let dates: Vec<NaiveDate> = found
             .iter()
-            .map(|(d, m, y)| NaiveDate::from_ymd_opt(y.unwrap_or(last_year), *m, *d))
+            .map(|(d, m, y)| NaiveDate::from_ymd_opt(y.unwrap_or(last_year), (*m)?, *d))
             .collect::<Option<_>>()?;
         for ((parsed, _), d) in segment.iter_mut().zip(dates) {
             parsed.date = Some(d);
         }
         Some(end)
+    }
+}
+
+impl Scanner<'_, '_> {
+    /// A day without its month at `q` (`14` in `14 et 15 décembre`, `14.` in `14. und 15.
+    /// Dezember`), followed by a comma or an `and`-word: the day and where it ends.
+    fn lone_day(&self, q: usize) -> Option<(u32, usize)> {
+        let text = self.text;
+        let digits = text[q..].bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let mut e = q + digits;
+        if text[e..].starts_with('.') {
+            e += 1;
+        }
+        let r = self.skip_ws(e);
+        let separated = text[r..].starts_with(script::is_comma)
+            || eat_any(text, r, self.table.and_words).is_some();
+        let day: u32 = text[q..q + digits].parse().ok()?;
+        ((1..=31).contains(&day) && separated).then_some((day, e))
     }
 }
 

@@ -253,7 +253,7 @@ pub static TABLE: Table = Table {
     paren_year_suffix: &[],
     part_names: &[],
     and_prefixes: &[],
-    distributive_connectors: &[],
+    distributive_connectors: &["of"],
     number_suffixes: &[],
     bridges: &[],
     modifier_openers: &[],

@@ -296,7 +296,7 @@ pub static TABLE: Table = Table {
     paren_year_suffix: &[],
     part_names: &[],
     and_prefixes: &[],
-    distributive_connectors: &["de fechas", "aprobadas los"],
+    distributive_connectors: &["de fechas", "aprobadas los", "de"],
     number_suffixes: &[],
     bridges: &[],
     modifier_openers: &[],

@@ -332,7 +332,7 @@ pub static TABLE: Table = Table {
     paren_year_suffix: &["год", "г."],
     part_names: &[],
     and_prefixes: &[],
-    distributive_connectors: &[],
+    distributive_connectors: &["от"],
     number_suffixes: &[],
     bridges: &[],
     modifier_openers: &[],
