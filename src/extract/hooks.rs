@@ -153,8 +153,9 @@ impl Scanner<'_, '_> {
         Some((self.citing_council(), e))
     }
 
-    /// Distributive dates after a list whose items have none: `résolutions 186 (1964), 187 (1964)
-    /// et 198 (1964) du Conseil de sécurité, en date des 4 mars, 13 mars et 18 décembre 1964`.
+    /// Distributive dates after a list whose items have none (or only the last, which took the
+    /// first of them): `résolutions 186 (1964), 187 (1964) et 198 (1964) du Conseil de sécurité,
+    /// en date des 4 mars, 13 mars et 18 décembre 1964`.
     /// When there is one date per item, each item gets its date; returns where the dates end.
     pub(super) fn distributive_dates(
         &self,
@@ -162,12 +163,20 @@ impl Scanner<'_, '_> {
         pos: usize,
     ) -> Option<usize> {
         let table = self.table;
+        let (last, before) = segment.split_last()?;
         if table.distributive_connectors.is_empty()
-            || segment.len() < 2
-            || segment.iter().any(|(p, _)| p.date.is_some())
+            || before.is_empty()
+            || before.iter().any(|(p, _)| p.date.is_some())
         {
             return None;
         }
+        // The last item may have taken the first of the dates as its own (`المؤرخين 14 ...
+        // و 15 ...`, `of 4 July 1967 and 14 July 1967`): the dates are read from its end.
+        let pos = if last.0.date.is_some() {
+            last.0.item.end
+        } else {
+            pos
+        };
         let text = self.text;
         let mut p = self.skip_ws(pos);
         if text[p..].starts_with(script::is_comma) {
@@ -218,6 +227,11 @@ impl Scanner<'_, '_> {
             .map(|(d, m, y)| NaiveDate::from_ymd_opt(y.unwrap_or(last_year), (*m)?, *d))
             .collect::<Option<_>>()?;
         for ((parsed, _), d) in segment.iter_mut().zip(dates) {
+            // The dates stand after the list, not in an item's text.
+            if parsed.date.is_some() {
+                parsed.end = parsed.item.end;
+                parsed.text_end = parsed.item.end;
+            }
             parsed.date = Some(d);
         }
         Some(end)
