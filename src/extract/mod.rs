@@ -92,7 +92,8 @@ static DOCSYM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(rev|add|corr|amend|supp|sup|part|summary)\.?([0-9]+)$")
+    // A range of addenda (`Add.1-45`) keeps its range.
+    Regex::new(r"(?i)^(rev|add|corr|amend|supp|sup|part|summary)\.?([0-9]+(?:-[0-9]+)?)$")
         .expect("static regex")
 });
 
