@@ -2,6 +2,8 @@
 //! extracted from its PDF (A/RES/79/40) and a Security Council resolution (687 (1991)). Every
 //! expectation was checked by reading the text.
 
+mod common;
+
 use resgraph::layout::Part;
 use std::path::PathBuf;
 
@@ -29,12 +31,7 @@ fn seed_opening_list_with_dates() {
         .mentions
         .iter()
         .filter(|m| m.clause.part == Part::Preamble)
-        .map(|m| {
-            (
-                m.symbol.id(),
-                m.date.map(|d| d.to_string()).unwrap_or_default(),
-            )
-        })
+        .map(common::id_and_date)
         .collect();
     let expected = [
         ("A/RES/36/103", "1981-12-09"),
@@ -232,12 +229,7 @@ fn sc_687_recalls_thirteen_resolutions_with_dates() {
         .mentions
         .iter()
         .take(13)
-        .map(|m| {
-            (
-                m.symbol.id(),
-                m.date.map(|d| d.to_string()).unwrap_or_default(),
-            )
-        })
+        .map(common::id_and_date)
         .collect();
     let expected = [
         ("S/RES/660(1990)", "1990-08-02"),
@@ -298,18 +290,8 @@ fn sc_42_cites_ga_181_old_style() {
 fn clauses_of_a_text_without_blank_lines() {
     let text = "United Nations A/RES/70/99\nThe General Assembly,\nRecalling its resolution 69/5 of 2 December 2014,\nNoting resolution 68/1,\n1. Decides to recall resolution 67/1;\n2. Requests the Secretary-General to report, in line with resolution 66/1.\n";
     let doc = resgraph::analyse_text(text, None);
-    let got: Vec<(String, Part, Option<u32>, Option<String>)> = doc
-        .mentions
-        .iter()
-        .map(|m| {
-            (
-                m.symbol.id(),
-                m.clause.part,
-                m.clause.paragraph,
-                m.clause.verb.as_deref().map(str::to_string),
-            )
-        })
-        .collect();
+    let got: Vec<(String, Part, Option<u32>, Option<String>)> =
+        doc.mentions.iter().map(common::clause_of).collect();
     let s = |x: &str| Some(x.to_string());
     assert_eq!(
         got,
@@ -345,12 +327,7 @@ fn cited_with(rel: &str, needle: &str) -> Vec<(String, String)> {
         .mentions
         .iter()
         .filter(|m| m.text.contains(needle))
-        .map(|m| {
-            (
-                m.symbol.id(),
-                m.date.map(|d| d.to_string()).unwrap_or_default(),
-            )
-        })
+        .map(common::id_and_date)
         .collect()
 }
 
@@ -394,12 +371,7 @@ fn lists_go_on_across_page_breaks_inside_their_dates() {
         .mentions
         .iter()
         .filter(|m| m.clause.part == Part::Preamble && m.clause.paragraph == Some(6))
-        .map(|m| {
-            (
-                m.symbol.id(),
-                m.date.map(|d| d.to_string()).unwrap_or_default(),
-            )
-        })
+        .map(common::id_and_date)
         .collect();
     let want = [
         ("A/RES/47/19", "1992-11-24"),
@@ -450,12 +422,7 @@ fn lists_go_on_across_page_breaks_inside_their_dates() {
     let ids: Vec<(String, String)> = analyse(rel)
         .mentions
         .iter()
-        .map(|m| {
-            (
-                m.symbol.id(),
-                m.date.map(|d| d.to_string()).unwrap_or_default(),
-            )
-        })
+        .map(common::id_and_date)
         .collect();
     for (id, date) in [
         ("A/RES/61/276", "2007-06-29"),

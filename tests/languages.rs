@@ -6,6 +6,8 @@
 //! The corpus must be present at `../shared/corpus` (see PROVENANCE.md there); the tests fail
 //! loudly when it is not, so a machine without it cannot pass them silently.
 
+mod common;
+
 use resgraph::extract::{Context, extract};
 use resgraph::lang::{self, Lang};
 use resgraph::layout::{self, Layout, Part};
@@ -267,14 +269,7 @@ fn ga_55_100_same_clauses_in_six_languages() {
             .mentions
             .iter()
             .filter(|m| m.clause.part != Part::Heading)
-            .map(|m| {
-                (
-                    m.symbol.id(),
-                    m.clause.part,
-                    m.clause.paragraph,
-                    m.clause.verb.as_deref().map(str::to_string),
-                )
-            })
+            .map(common::clause_of)
             .collect();
         all.push((lang, clauses));
     }
@@ -701,18 +696,8 @@ fn typographic_apostrophes_open_the_body_and_its_clauses() {
                 sa résolution 5/1, a décidé,\n";
     let doc = resgraph::analyse_text(text, Some(Lang::Fr));
     assert_eq!(doc.info.body.as_deref(), Some("GA"));
-    let got: Vec<(String, Part, Option<u32>, Option<String>)> = doc
-        .mentions
-        .iter()
-        .map(|m| {
-            (
-                m.symbol.id(),
-                m.clause.part,
-                m.clause.paragraph,
-                m.clause.verb.as_deref().map(str::to_string),
-            )
-        })
-        .collect();
+    let got: Vec<(String, Part, Option<u32>, Option<String>)> =
+        doc.mentions.iter().map(common::clause_of).collect();
     assert_eq!(
         got,
         [
