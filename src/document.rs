@@ -255,7 +255,10 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     // Heading lines run together (`Eightieth session Agenda item 62 Peacebuilding and
     // sustaining peace`): the agenda word inside a line, and only the item's number and letter.
     if info.agenda_item.is_none() {
-        info.agenda_item = lines.iter().find_map(|(_, l)| agenda_inside(l, table));
+        info.agenda_item = lines
+            .iter()
+            .take(20)
+            .find_map(|(_, l)| agenda_inside(l, table));
     }
     // Adoption date after an adoption phrase, else under the closing plenary meeting line, else
     // (Security Council) the table of adoption dates.
@@ -290,7 +293,8 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     // date that ends the distribution line.
     if info.issued.is_none() {
         info.issued = lines.iter().find_map(|(off, l)| {
-            let at = l.to_ascii_lowercase().find("distr.")?;
+            // `Distr.`, `distr.`: found by its tail without a lower-cased copy of each line.
+            let at = memchr::memmem::find(l.as_bytes(), b"istr.")?.checked_sub(1)?;
             let d = date::find_date(text, off + at, l.len() - at, lang)?;
             text.get(d.end..off + l.len())
                 .is_some_and(|rest| rest.trim_matches(is_space).is_empty())
@@ -378,6 +382,10 @@ fn agenda_inside(line: &str, table: &Table) -> Option<String> {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\d{1,3}(?:\s?\([a-z]\)|\s?[a-z]\))?").expect("static regex")
     });
+    // The item has a number: lines without a digit are passed over unread.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let lower = line.to_lowercase();
     if lower.len() != line.len() {
         return None;
@@ -439,7 +447,7 @@ fn draft_title(head: &str, table: &Table) -> Option<String> {
 }
 
 fn looks_like_opener(line: &str, table: &Table) -> bool {
-    let lower = fold_apostrophes(&line.to_lowercase());
+    let lower = fold_apostrophes(line.to_lowercase());
     table.openers.iter().any(|(w, _)| lower.starts_with(w))
 }
 
@@ -447,7 +455,7 @@ fn looks_like_opener(line: &str, table: &Table) -> bool {
 fn heading_end(text: &str, table: &Table) -> usize {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
-        if table.may_open(t) && opener_line(&fold_apostrophes(&t.to_lowercase()), table).is_some() {
+        if table.may_open(t) && opener_line(&fold_apostrophes(t.to_lowercase()), table).is_some() {
             return off;
         }
         if off > 6000 {
@@ -474,7 +482,7 @@ fn opener_body(text: &str, table: &Table) -> Option<Body> {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
         if table.may_open(t)
-            && let Some(b) = opener_line(&fold_apostrophes(&t.to_lowercase()), table)
+            && let Some(b) = opener_line(&fold_apostrophes(t.to_lowercase()), table)
         {
             return Some(b.body());
         }

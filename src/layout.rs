@@ -333,12 +333,13 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// `s` with every apostrophe written as the tables write it (`'`).
-pub fn fold_apostrophes(s: &str) -> String {
-    if s.contains(['\u{2019}', '\u{02BC}']) {
+/// `s` with every apostrophe written as the tables write it (`'`); most lines have none and
+/// are taken as they are (their lead bytes, E2 and CA, are looked for first).
+pub fn fold_apostrophes(s: String) -> String {
+    if memchr::memchr2(0xE2, 0xCA, s.as_bytes()).is_some() && s.contains(['\u{2019}', '\u{02BC}']) {
         s.replace(['\u{2019}', '\u{02BC}'], "'")
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -802,7 +803,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         }
         // Openers and annex headings are short, and only they need the lower-cased opening.
         let lower: String = if part == Part::Heading || t.len() <= 40 {
-            fold_apostrophes(&t.chars().take(100).collect::<String>().to_lowercase())
+            fold_apostrophes(t.chars().take(100).collect::<String>().to_lowercase())
         } else {
             String::new()
         };
@@ -1045,7 +1046,7 @@ pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<Cow<'stat
         if c.is_ascii() {
             cleaned.push(c.to_ascii_lowercase());
         } else if c == 'Σ' {
-            cleaned = fold_apostrophes(&kept().collect::<String>().to_lowercase());
+            cleaned = fold_apostrophes(kept().collect::<String>().to_lowercase());
             break;
         } else if is_apostrophe(c) {
             // `ayant à l’esprit`: the tables write `'`.
