@@ -271,7 +271,15 @@ pub static TABLE: Table = Table {
     operative_verbs: &[],
     keyword_bodies: &[("unscr", BodyName::SC), ("unscrs", BodyName::SC)],
     agenda_suffixes: &[],
-    description_words: &["entitled", "on", "concerning", "regarding"],
+    description_words: &[
+        "entitled",
+        "on",
+        "concerning",
+        "regarding",
+        "by which",
+        "in which",
+        "whereby",
+    ],
     draft_phrases: &[
         "draft resolution",
         "draft resolutions",

@@ -315,6 +315,9 @@ pub static TABLE: Table = Table {
         "relativa a",
         "relativo a",
         "relativas a",
+        "en la que",
+        "por la que",
+        "en que",
     ],
     draft_phrases: &[
         "proyecto de resolución",

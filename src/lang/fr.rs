@@ -335,6 +335,8 @@ pub static TABLE: Table = Table {
         "relative à",
         "relatives à",
         "concernant",
+        "par laquelle",
+        "dans laquelle",
     ],
     draft_phrases: &[
         "projet de résolution",
