@@ -1864,12 +1864,78 @@ fn document_symbols(
                 .collect();
             let word = word.trim_end_matches('.');
             if let Some(c) = SUFFIX.captures(word) {
-                let sibling = format!("{last}/{}", suffix_form(&c[1], &c[2]));
+                let suffix = suffix_form(&c[1], &c[2]);
+                // `S/7930/Add.64 and Add.65`: another of the same kind replaces the last.
+                let same_kind = last.rsplit_once('/').filter(|(_, t)| {
+                    t.split_once('.')
+                        .is_some_and(|(w, _)| suffix.split_once('.').is_some_and(|(x, _)| w == x))
+                });
+                let sibling = match same_kind {
+                    Some((base, _)) => format!("{base}/{suffix}"),
+                    None => format!("{last}/{suffix}"),
+                };
                 out.push((sibling, s0, q + word.len()));
             }
         }
     }
+    // More numbers of the last suffix: `S/26060 and Add.1 and 2`, `S/2001/15/Add.37, 39 and 46`.
+    if let Some((last, s0, mut e)) = out.last().cloned()
+        && let Some((base, tail)) = last.rsplit_once('/')
+        && let Some((word, _)) = tail.split_once('.')
+        && ["Add", "Corr", "Rev", "Amend"].contains(&word)
+    {
+        let base = base.to_string();
+        let word = word.to_string();
+        while let Some((n, end)) = next_suffix_number(text, e, table) {
+            out.push((format!("{base}/{word}.{n}"), s0, end));
+            e = end;
+        }
+    }
     out
+}
+
+/// A number that goes on a list of suffix numbers at `pos` (`, 39`, ` and 46`, `, and 2`):
+/// one to three digits standing alone, with where they end.
+fn next_suffix_number<'t>(text: &'t str, pos: usize, table: &Table) -> Option<(&'t str, usize)> {
+    let mut p = skip_hspace(text, pos);
+    let mut joined = false;
+    let mut after_comma = false;
+    if text[p..].starts_with(',') {
+        p = skip_hspace(text, p + 1);
+        joined = true;
+        after_comma = true;
+    }
+    if let Some(e) = eat_any(text, p, table.and_words) {
+        p = skip_hspace(text, e);
+        joined = true;
+        after_comma = false;
+    }
+    if !joined {
+        return None;
+    }
+    let digits = text[p..].bytes().take_while(u8::is_ascii_digit).count();
+    let end = p + digits;
+    // Standing alone, as the last of a list or before more of it: not a year, a symbol, a
+    // decimal or a count (`2023`, `39/1`, `3.5`, `5 pages`).
+    // After a comma the list must go on (a comma and a number at the end of a line is a
+    // footnote marker: `S/12350 and Add.1, 36`); after an `and`-word it may end.
+    let after = skip_hspace(text, end);
+    let next_number =
+        |q: usize| text[skip_hspace(text, q)..].starts_with(|c: char| c.is_ascii_digit());
+    let goes_on = if text[after..].starts_with(',') {
+        let q = skip_hspace(text, after + 1);
+        next_number(eat_any(text, q, table.and_words).unwrap_or(q))
+    } else {
+        eat_any(text, after, table.and_words).is_some_and(next_number)
+    };
+    let ends = match text[after..].chars().next() {
+        None => true,
+        Some('.') => !text[after + 1..].starts_with(|d: char| d.is_ascii_digit()),
+        Some(c) => matches!(c, ';' | ')' | ']' | ',' | '\n' | '\r'),
+    };
+    let and_after = eat_any(text, after, table.and_words).is_some();
+    let alone = goes_on || (!after_comma && (ends || and_after));
+    ((1..=3).contains(&digits) && alone).then(|| (&text[p..end], end))
 }
 
 fn suffix_form(word: &str, n: &str) -> String {
