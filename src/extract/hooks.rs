@@ -416,7 +416,7 @@ pub(super) fn last_commission(text: &str, pos: usize, table: &Table) -> Option<B
             window.push(' ');
         }
         space = false;
-        if super::is_apostrophe(c) {
+        if crate::layout::is_apostrophe(c) {
             window.push('\'');
         } else {
             window.extend(c.to_lowercase());

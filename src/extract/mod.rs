@@ -22,7 +22,7 @@ pub use mixed::by_paragraph_language;
 use crate::date;
 use crate::known;
 use crate::lang::{BodyName, Lang, Table, script};
-use crate::layout::{Clause, Layout, is_space};
+use crate::layout::{Clause, Layout, is_apostrophe, is_space};
 use crate::symbol::{Body, Kind, Number, RomanSession, SessionKind, SessionNo, Symbol};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -2097,10 +2097,6 @@ fn eat_word_walk(text: &str, pos: usize, word: &str) -> Option<usize> {
         return None;
     }
     Some(p)
-}
-
-fn is_apostrophe(c: char) -> bool {
-    crate::layout::is_apostrophe(c)
 }
 
 fn skip_ws_plain(text: &str, mut pos: usize) -> usize {
