@@ -177,20 +177,21 @@ fn pattern(table: &Table, day_month: bool) -> String {
         )
     };
     let sp = r"[\s\u{A0}\u{202F}]";
+    let d = script::DIGIT_CLASS;
     match (table.date_order, day_month) {
         (DateOrder::DayMonthYear, false) => format!(
-            r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})\.?{sp}+{glue}(?P<y>\d{{4}}){suffix}"
+            r"(?i)^(?P<d>{d}{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})\.?{sp}+{glue}(?P<y>{d}{{4}}){suffix}"
         ),
         (DateOrder::YearMonthDay, false) => {
-            r"^(?P<y>\d{4})\s*年\s*(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string()
+            format!(r"^(?P<y>{d}{{4}})\s*年\s*(?P<mn>{d}{{1,2}})\s*月\s*(?P<d>{d}{{1,2}})\s*日")
         }
         // Day and month with an optional year, for dates given one per item of a list.
         (DateOrder::DayMonthYear, true) => format!(
-            r"(?i)^(?P<d>\d{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})(?:{sp}+{glue}(?P<y>\d{{4}}){suffix})?"
+            r"(?i)^(?P<d>{d}{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})(?:{sp}+{glue}(?P<y>{d}{{4}}){suffix})?"
         ),
-        (DateOrder::YearMonthDay, true) => {
-            r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日".to_string()
-        }
+        (DateOrder::YearMonthDay, true) => format!(
+            r"^(?:(?P<y>{d}{{4}})\s*年\s*)?(?P<mn>{d}{{1,2}})\s*月\s*(?P<d>{d}{{1,2}})\s*日"
+        ),
     }
 }
 
@@ -208,15 +209,15 @@ fn compiled(lang: Lang, day_month: bool) -> Option<&'static Compiled> {
 
 /// Whether `s` may open a date of the day-month-year pattern: one or two digits, then a day
 /// suffix (`.`, `er`, `º`, `°`) or white space. Most numbers a date is looked for at (`70/1`,
-/// `2015`, `1325 (2000)`) fail here, before the regex runs. Any numeric character counts as a
-/// digit: the pattern's `\d` is Unicode.
+/// `2015`, `1325 (2000)`) fail here, before the regex runs. A digit is one of
+/// [`script::DIGIT_CLASS`], as in the pattern.
 fn may_open_day(s: &str) -> bool {
     let mut chars = s.chars();
-    if !chars.next().is_some_and(char::is_numeric) {
+    if !chars.next().is_some_and(script::is_digit) {
         return false;
     }
     let mut next = chars.next();
-    if next.is_some_and(char::is_numeric) {
+    if next.is_some_and(script::is_digit) {
         next = chars.next();
     }
     next.is_some_and(|c| {

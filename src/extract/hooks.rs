@@ -362,12 +362,13 @@ pub(super) fn standalone_pattern(table: &Table) -> String {
             date::alternation(table.paren_year_suffix.iter().copied())
         )
     };
-    sessions.push_str(&format!(r"|\d{{4}}{year_words}"));
+    let d = script::DIGIT_CLASS;
+    sessions.push_str(&format!(r"|{d}{{4}}{year_words}"));
     if !table.session_markers.is_empty() {
         let markers = date::alternation(table.session_markers.iter().map(|(w, _)| *w));
-        sessions.push_str(&format!(r"|(?:{markers})\s*[-–‐]\s*\d{{1,2}}"));
+        sessions.push_str(&format!(r"|(?:{markers})\s*[-–‐]\s*{d}{{1,2}}"));
     }
-    format!(r"\d{{1,4}}[ \t\u{{A0}}]*(?:{lead}[^()\n]{{0,30}})?[(（](?:{sessions})\s*[)）]")
+    format!(r"{d}{{1,4}}[ \t\u{{A0}}]*(?:{lead}[^()\n]{{0,30}})?[(（](?:{sessions})\s*[)）]")
 }
 
 /// The keyword pattern of one table: its resolution and decision words, letters that Arabic

@@ -242,10 +242,10 @@ fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
 
 /// Whether `c` may open the session in parentheses of the standalone pattern of `table`
 /// ([`hooks::standalone_pattern`]): a Roman numeral (`XV`), `S-` or `ES-`, a digit of a year
-/// (any numeric character: the pattern's `\d` is Unicode), or a session marker (`د-17`).
+/// (a digit of [`script::DIGIT_CLASS`], as in the pattern), or a session marker (`د-17`).
 fn may_open_session(c: char, table: &Table) -> bool {
     matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'S' | 'E')
-        || c.is_numeric()
+        || script::is_digit(c)
         || table.session_markers.iter().any(|(m, _)| m.starts_with(c))
 }
 

@@ -17,6 +17,10 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// A regex class of those digits: what [`is_digit`] accepts. It compiles far smaller than
+/// Unicode's `\d`, which holds the digits of every script.
+pub const DIGIT_CLASS: &str = r"[0-9\u{FF10}-\u{FF19}\u{0660}-\u{0669}\u{06F0}-\u{06F9}]";
+
 /// Whether `c` is a decimal digit of any of those scripts.
 pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
