@@ -186,6 +186,76 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     }
 }
 
+/// The part of a resolution adopted in several parts: a letter (`H` in `43/78 H`), and past `Z`
+/// the letter doubled (`AA` in `53/77 AA`), as the General Assembly letters them. Parts order as
+/// their ids do (`A`, `AA`, `B`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Part {
+    letter: char,
+    doubled: bool,
+}
+
+impl Part {
+    /// The part of one letter (`H`).
+    pub fn letter(letter: char) -> Part {
+        Part {
+            letter,
+            doubled: false,
+        }
+    }
+
+    /// The part of a doubled letter (`AA`).
+    pub fn doubled(letter: char) -> Part {
+        Part {
+            letter,
+            doubled: true,
+        }
+    }
+
+    /// Its letter (`A` for both `A` and `AA`).
+    pub fn base(self) -> char {
+        self.letter
+    }
+
+    /// Whether the letter is doubled.
+    pub fn is_doubled(self) -> bool {
+        self.doubled
+    }
+
+    /// The place in the lettering: `A` 0, `Z` 25, `AA` 26.
+    pub fn rank(self) -> u32 {
+        (self.letter as u32).saturating_sub('A' as u32) + if self.doubled { 26 } else { 0 }
+    }
+
+    /// The part after this one in a range (`A to D`): the next letter; `AA` after `Z`.
+    pub fn next(self) -> Option<Part> {
+        match self.letter {
+            'Z' if !self.doubled => Some(Part::doubled('A')),
+            'A'..='Y' => Some(Part {
+                letter: char::from(self.letter as u8 + 1),
+                doubled: self.doubled,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Appends the part as the id writes it.
+    fn push_to(self, out: &mut String) {
+        out.push(self.letter);
+        if self.doubled {
+            out.push(self.letter);
+        }
+    }
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::with_capacity(2);
+        self.push_to(&mut s);
+        f.write_str(&s)
+    }
+}
+
 /// The numbering form of a resolution or decision.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Number {
@@ -195,15 +265,15 @@ pub enum Number {
         session: SessionNo,
         /// The number within it.
         number: u32,
-        /// Part letter (`H` in `43/78 H`).
-        part: Option<char>,
+        /// Part (`H` in `43/78 H`).
+        part: Option<Part>,
     },
     /// `number (ROMAN)`, the GA and ECOSOC numbering before 1976 and 1978.
     Roman {
         /// The running number.
         number: u32,
-        /// Part letter (`A` in `217 A (III)`).
-        part: Option<char>,
+        /// Part (`A` in `217 A (III)`).
+        part: Option<Part>,
         /// The session.
         session: RomanSession,
     },
@@ -263,7 +333,9 @@ impl Symbol {
                         push_session(out, *session);
                         out.push('/');
                         push_u32(out, *number);
-                        out.extend(*part);
+                        if let Some(p) = part {
+                            p.push_to(out);
+                        }
                     }
                     Number::Roman {
                         number,
@@ -271,7 +343,9 @@ impl Symbol {
                         session,
                     } => {
                         push_u32(out, *number);
-                        out.extend(*part);
+                        if let Some(p) = part {
+                            p.push_to(out);
+                        }
                         out.push('(');
                         out.push_str(match session.kind {
                             SessionKind::Regular => "",
@@ -515,7 +589,7 @@ mod tests {
         } else {
             "/RES/"
         };
-        let part = |p: &Option<char>| p.map(String::from).unwrap_or_default();
+        let part = |p: &Option<Part>| p.map(|p| p.to_string()).unwrap_or_default();
         let number = match number {
             Number::Session {
                 session,
@@ -539,7 +613,10 @@ mod tests {
             m in prop_oneof![0u32..100, 1900u32..2100, Just(u32::MAX)],
             which in 0usize..3,
             session_kind in 0usize..3,
-            part in proptest::option::of(prop_oneof![Just('A'), Just('H'), Just('Б')]),
+            part in proptest::option::of(prop_oneof![
+                Just(Part::letter('A')), Just(Part::letter('H')), Just(Part::letter('Б')),
+                Just(Part::doubled('A')), Just(Part::doubled('Z')),
+            ]),
             decision in any::<bool>(),
         ) {
             let session = match session_kind {
@@ -566,6 +643,23 @@ mod tests {
     }
 
     #[test]
+    fn parts_run_from_a_to_z_then_doubled() {
+        let mut p = Part::letter('A');
+        let mut written = vec![p.to_string()];
+        while let Some(n) = p.next() {
+            assert_eq!(n.rank(), p.rank() + 1);
+            written.push(n.to_string());
+            p = n;
+        }
+        assert_eq!(written.len(), 52);
+        assert_eq!(written[25..28], ["Z", "AA", "BB"]);
+        assert_eq!(written[51], "ZZ");
+        // Parts order as their ids do.
+        assert!(Part::letter('A') < Part::doubled('A'));
+        assert!(Part::doubled('A') < Part::letter('B'));
+    }
+
+    #[test]
     fn ids_follow_the_convention() {
         let ga = Symbol::Act {
             kind: Kind::Resolution,
@@ -573,11 +667,22 @@ mod tests {
             number: Number::Session {
                 session: SessionNo::Regular(43),
                 number: 78,
-                part: Some('H'),
+                part: Some(Part::letter('H')),
             },
         };
         assert_eq!(ga.id(), "A/RES/43/78H");
         assert_eq!(ga.label(), "43/78 H");
+        let doubled = Symbol::Act {
+            kind: Kind::Resolution,
+            body: Body::GA,
+            number: Number::Session {
+                session: SessionNo::Regular(53),
+                number: 77,
+                part: Some(Part::doubled('A')),
+            },
+        };
+        assert_eq!(doubled.id(), "A/RES/53/77AA");
+        assert_eq!(doubled.label(), "53/77 AA");
         let old = Symbol::Act {
             kind: Kind::Resolution,
             body: Body::GA,

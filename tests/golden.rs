@@ -481,3 +481,47 @@ fn heading_lines_run_together() {
         Some("2025 review of the United Nations peacebuilding architecture")
     );
 }
+
+#[test]
+fn doubled_part_letters_keep_a_list_going() {
+    // A/RES/78/24, preamble 1 (read from the text): "Recalling its resolutions 49/75 I of 15
+    // December 1994, 50/70 F of 12 December 1995, 51/45 C of 10 December 1996, 52/38 F of 9
+    // December 1997, 53/77 AA of 4 December 1998, 54/54 U of 1 December 1999, ... 76/38 of 6
+    // December 2021 and 77/46 of 7 December 2022, as well as its decisions 58/521 ...".
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_24.txt");
+    let got: Vec<(String, String)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.clause.part == Part::Preamble && m.clause.paragraph == Some(1))
+        .filter(|m| m.symbol.id().starts_with("A/RES/"))
+        .map(common::id_and_date)
+        .collect();
+    let want = [
+        ("A/RES/49/75I", "1994-12-15"),
+        ("A/RES/50/70F", "1995-12-12"),
+        ("A/RES/51/45C", "1996-12-10"),
+        ("A/RES/52/38F", "1997-12-09"),
+        ("A/RES/53/77AA", "1998-12-04"),
+        ("A/RES/54/54U", "1999-12-01"),
+        ("A/RES/55/33M", "2000-11-20"),
+        ("A/RES/56/24D", "2001-11-29"),
+        ("A/RES/57/61", "2002-11-22"),
+        ("A/RES/59/71", "2004-12-03"),
+        ("A/RES/61/60", "2006-12-06"),
+        ("A/RES/62/29", "2007-12-05"),
+        ("A/RES/65/66", "2010-12-08"),
+        ("A/RES/72/49", "2017-12-04"),
+        ("A/RES/73/42", "2018-12-05"),
+        ("A/RES/74/56", "2019-12-12"),
+        ("A/RES/75/44", "2020-12-07"),
+        ("A/RES/76/38", "2021-12-06"),
+        ("A/RES/77/46", "2022-12-07"),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    let label = doc
+        .mentions
+        .iter()
+        .find(|m| m.symbol.id() == "A/RES/53/77AA")
+        .map(|m| m.symbol.label());
+    assert_eq!(label.as_deref(), Some("53/77 AA"));
+}

@@ -22,7 +22,7 @@ use crate::date;
 use crate::lang::script;
 use crate::lang::{BodyName, Table};
 use crate::layout::is_space;
-use crate::symbol::{Body, RomanSession};
+use crate::symbol::{Body, Part, RomanSession};
 use chrono::NaiveDate;
 
 /// A keyword as the tables write it: in lower case, without the Arabic marks that may stand
@@ -275,12 +275,12 @@ pub(super) fn eat_and(text: &str, pos: usize, table: &Table) -> Option<usize> {
     None
 }
 
-/// One part letter at `pos`: a letter (`H`, Cyrillic `А`) or a letter's name (`ألف`).
-pub(super) fn part_at(text: &str, pos: usize, table: &Table) -> Option<(char, usize)> {
+/// One part at `pos`: a letter (`H`, Cyrillic `А`), doubled (`AA`), or a letter's name (`ألف`).
+pub(super) fn part_at(text: &str, pos: usize, table: &Table) -> Option<(Part, usize)> {
     let named = table
         .part_names
         .iter()
-        .filter_map(|(w, c)| eat_word(text, pos, w).map(|e| (*c, e)))
+        .filter_map(|(w, c)| eat_word(text, pos, w).map(|e| (Part::letter(*c), e)))
         .max_by_key(|(_, e)| *e);
     named.or_else(|| part_letter(text, pos))
 }

@@ -23,7 +23,7 @@ use crate::date;
 use crate::known;
 use crate::lang::{BodyName, Lang, Table, script};
 use crate::layout::{Clause, Layout, is_apostrophe, is_space};
-use crate::symbol::{Body, Kind, Number, RomanSession, SessionKind, SessionNo, Symbol};
+use crate::symbol::{Body, Kind, Number, Part, RomanSession, SessionKind, SessionNo, Symbol};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::borrow::Cow;
@@ -372,7 +372,7 @@ struct Item {
     start: usize,
     end: usize,
     form: Form,
-    parts: Vec<char>,
+    parts: Vec<Part>,
     /// Kind and body given by a symbol prefix (`S/RES/`).
     prefix: Option<(Kind, BodyName)>,
 }
@@ -1348,7 +1348,7 @@ fn glued_before(text: &str, pos: usize) -> bool {
 }
 
 /// A General Assembly resolution of the old numbering, `number part (session)`.
-fn old_ga(kind: Kind, number: u32, part: Option<char>, session: u32) -> Symbol {
+fn old_ga(kind: Kind, number: u32, part: Option<Part>, session: u32) -> Symbol {
     Symbol::Act {
         kind,
         body: Body::GA,
@@ -1393,10 +1393,10 @@ fn resolve_item(
     citing: Option<&Body>,
     date: Option<NaiveDate>,
 ) -> Vec<Symbol> {
-    let parts: Vec<Option<char>> = if item.parts.is_empty() {
+    let parts: Vec<Option<Part>> = if item.parts.is_empty() {
         vec![None]
     } else {
-        item.parts.iter().map(|c| Some(*c)).collect()
+        item.parts.iter().map(|p| Some(*p)).collect()
     };
     let mut out = Vec::new();
     for part in parts {
@@ -1579,14 +1579,22 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
             || text[e2..].starts_with(|c: char| c.is_alphanumeric() && !script::is_cjk(c))
         {
             // `12/05/2020`, `78/404/Add.1`, `78/237abc`: not a resolution number. A canonical id
-            // may glue the part letter on (`43/78H`).
+            // may glue the part on (`43/78H`, `53/77AA`).
             let glued = text[e2..].chars().next().filter(|c| c.is_ascii_uppercase());
-            let after = e2 + 1;
+            let doubled = glued.is_some_and(|c| text[e2 + 1..].starts_with(c));
+            let after = e2 + 1 + usize::from(doubled);
             let ok = glued.is_some()
                 && !text[after..].starts_with(|c: char| c.is_alphanumeric() || c == '/');
             if !ok {
                 return None;
             }
+            let glued = glued.map(|c| {
+                if doubled {
+                    Part::doubled(c)
+                } else {
+                    Part::letter(c)
+                }
+            });
             let session = match special {
                 Some(SessionKind::Special) => SessionNo::Special(n1),
                 Some(SessionKind::Emergency) => SessionNo::Emergency(n1),
@@ -1738,22 +1746,30 @@ fn latin_part(c: char) -> Option<char> {
     Some(l)
 }
 
-/// One part letter at `pos`, standing alone as a word.
-fn part_letter(text: &str, pos: usize) -> Option<(char, usize)> {
+/// One part at `pos`, standing alone as a word: a letter (`H`), or a letter doubled (`AA`), as
+/// parts are lettered past `Z`.
+fn part_letter(text: &str, pos: usize) -> Option<(Part, usize)> {
     let c = text[pos..].chars().next()?;
     let l = latin_part(c)?;
-    let e = pos + c.len_utf8();
+    let mut e = pos + c.len_utf8();
+    let mut part = Part::letter(l);
+    if let Some(c2) = text[e..].chars().next()
+        && latin_part(c2) == Some(l)
+    {
+        e += c2.len_utf8();
+        part = Part::doubled(l);
+    }
     match text[e..].chars().next() {
-        None => Some((l, e)),
+        None => Some((part, e)),
         // A Chinese word may touch the letter (`A和B`).
         Some(n) if (n.is_alphanumeric() && !script::is_cjk(n)) || n == '/' || n == '-' => None,
         Some('.') if text[e + 1..].starts_with(|c: char| c.is_alphanumeric()) => None,
-        Some(_) => Some((l, e)),
+        Some(_) => Some((part, e)),
     }
 }
 
 /// Part letters after a number: `H`, `A and B`, `A to D`, `A, B and C`, `A-D`.
-fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<char>, usize)> {
+fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<Part>, usize)> {
     let p = skip_hspace(text, pos);
     if p == pos && p < text.len() {
         // A part letter is separated from its number by a space (`43/78 H`).
@@ -1781,8 +1797,12 @@ fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<char>, usiz
             break;
         };
         let last = *parts.last().unwrap_or(&l);
-        if is_range && l > last {
-            parts.extend((last as u8 + 1..=l as u8).map(char::from));
+        if is_range && l.rank() > last.rank() {
+            let mut p = last;
+            while let Some(n) = p.next().filter(|n| n.rank() <= l.rank()) {
+                parts.push(n);
+                p = n;
+            }
         } else if !is_range {
             parts.push(l);
         } else {
@@ -2201,9 +2221,11 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// `S/RES/1325 (2000)`, `decision 31/301`, `A/78/404`).
 pub fn parse_user_reference(input: &str) -> Option<Symbol> {
     let input = input.trim();
-    // Canonical ids glue the part letter on (`217A(III)`); give it its space back.
-    static GLUED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"([0-9])([A-Z])(\s*\()").expect("static regex"));
+    // Canonical ids glue the part on (`217A(III)`, `217AA(III)`); give it its space back.
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([0-9])([A-Z]|AA|BB|CC|DD|EE|FF|GG|HH|II|JJ|KK|LL|MM|NN|OO|PP|QQ|RR|SS|TT|UU|VV|WW|XX|YY|ZZ)(\s*\()")
+            .expect("static regex")
+    });
     let spaced = GLUED.replace_all(input, "$1 $2$3");
     let starts_bare = spaced.starts_with(|c: char| c.is_ascii_digit())
         || spaced.starts_with("S-")
