@@ -134,6 +134,19 @@ pub fn ga_session_year(session: u32) -> u32 {
     1945u32.saturating_add(session.max(1))
 }
 
+/// The years the General Assembly's special sessions met, S-1 (1947) to S-32 (2021).
+const GA_SPECIAL_SESSION_YEARS: [u32; 32] = [
+    1947, 1948, 1961, 1963, 1967, 1974, 1975, 1978, 1978, 1978, 1980, 1982, 1986, 1986, 1988, 1989,
+    1990, 1990, 1997, 1998, 1999, 1999, 2000, 2000, 2001, 2001, 2002, 2005, 2014, 2016, 2020, 2021,
+];
+
+/// The year the General Assembly's special session `session` met (`S-10`: 1978); `None` for a
+/// number it has not reached.
+pub fn ga_special_session_year(session: u32) -> Option<u32> {
+    let i = usize::try_from(session.checked_sub(1)?).ok()?;
+    GA_SPECIAL_SESSION_YEARS.get(i).copied()
+}
+
 /// First and last month with a recorded vote in regular GA session `session`
 /// (1..=30), as dates widened to whole months; `None` outside the table.
 pub fn ga_session_dates(session: u32) -> Option<(NaiveDate, NaiveDate)> {
@@ -146,6 +159,16 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn ga_special_sessions() {
+        assert_eq!(ga_special_session_year(0), None);
+        assert_eq!(ga_special_session_year(1), Some(1947));
+        assert_eq!(ga_special_session_year(10), Some(1978));
+        assert_eq!(ga_special_session_year(29), Some(2014));
+        assert_eq!(ga_special_session_year(32), Some(2021));
+        assert_eq!(ga_special_session_year(33), None);
     }
 
     #[test]

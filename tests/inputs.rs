@@ -2,6 +2,8 @@
 //! the same ids as the text route), DOCX footnotes, saved un.org HTML pages, and text repair
 //! with offsets into the original text.
 
+mod common;
+
 use resgraph::input::{self, ReadOptions, Source};
 use resgraph::layout::Part;
 use std::collections::BTreeSet;
@@ -86,6 +88,26 @@ fn a_footnote_marker_does_not_join_two_preambular_paragraphs() {
             ("A/RES/70/1".to_string(), Some(5))
         ]
     );
+}
+
+#[test]
+fn a_non_breaking_hyphen_is_a_hyphen() {
+    // Word processors write `S-29/1` with U+2011 (A/RES/80/221, A/RES/80/77, A/RES/80/80).
+    let text = "The General Assembly,\n\nRecalling its resolution ES\u{2011}10/27 of 12 June 2025 \
+                and Human Rights Council resolutions 46/21 of 24 March 2021, S\u{2011}29/1 of 12 \
+                February 2021 and 43/26 of 22 June 2020,\n";
+    let doc = resgraph::analyse_text(text, None);
+    let got: Vec<(String, String)> = doc.mentions.iter().map(common::id_and_date).collect();
+    let want = [
+        ("A/RES/ES-10/27", "2025-06-12"),
+        ("A/HRC/RES/46/21", "2021-03-24"),
+        ("A/HRC/RES/S-29/1", "2021-02-12"),
+        ("A/HRC/RES/43/26", "2020-06-22"),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    for m in &doc.mentions {
+        assert_eq!(&text[m.start..m.end], m.text, "offsets into the original");
+    }
 }
 
 #[test]

@@ -1338,6 +1338,21 @@ fn reconsider_body(body: Body, session: u32, year: u32) -> Body {
     }
 }
 
+/// The Human Rights Council holds special sessions since 2006, numbered like the Assembly's:
+/// an inferred Assembly `S-29/1 of 12 February 2021` is the Council's (the Assembly's S-29 met
+/// in 2014), an inferred Council `S-10/2` dated before 2006 the Assembly's.
+fn special_session_body(body: Body, session: u32, year: u32) -> Body {
+    const HRC_FIRST_YEAR: u32 = 2006;
+    match body {
+        Body::GA if year >= HRC_FIRST_YEAR => match known::ga_special_session_year(session) {
+            Some(y) if y.abs_diff(year) <= 1 => Body::GA,
+            _ => Body::HRC,
+        },
+        Body::HRC if year < HRC_FIRST_YEAR => Body::GA,
+        _ => body,
+    }
+}
+
 /// Whether the character before `pos` joins a match to a longer token (`x70/1`, `/A/78/1`,
 /// `12345 (2000)`): the patterns have no boundary group in front, which would slow them down.
 fn glued_before(text: &str, pos: usize) -> bool {
@@ -1450,6 +1465,9 @@ fn resolve_item(
                             continue;
                         }
                         reconsider_body(body, s, year)
+                    }
+                    (false, Some(d), SessionNo::Special(s)) => {
+                        special_session_body(body, s, d.year() as u32)
                     }
                     _ => body,
                 };

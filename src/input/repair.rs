@@ -6,7 +6,8 @@
 //!
 //! - soft hyphens, zero-width spaces and joiners, word joiners and byte order marks are removed
 //!   (`reso\u{AD}lution` is one word);
-//! - no-break, thin, narrow and other typographic spaces become a plain space;
+//! - no-break, thin, narrow and other typographic spaces become a plain space, and the
+//!   non-breaking hyphen a hyphen (`S\u{2011}29/1`);
 //! - full-width (`７０／１`) and Arabic-Indic (`٧٠/١`, `۷۰/۱`) digits become ASCII digits, and a
 //!   full-width solidus between digits a `/`;
 //! - a word hyphenated at a line end (`resolu-` / `tion`) is joined, and so is a symbol or
@@ -227,6 +228,8 @@ fn replacement(c: char) -> Option<&'static str> {
     match c {
         '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
         '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(" "),
+        // The non-breaking hyphen of word processors (`S\u{2011}29/1`, `ES\u{2011}10/15`).
+        '\u{2011}' => Some("-"),
         '\u{FF10}'..='\u{FF19}' => Some(DIGITS[(c as u32 - 0xFF10) as usize]),
         '\u{0660}'..='\u{0669}' => Some(DIGITS[(c as u32 - 0x0660) as usize]),
         '\u{06F0}'..='\u{06F9}' => Some(DIGITS[(c as u32 - 0x06F0) as usize]),
@@ -315,9 +318,9 @@ fn changes_at(bytes: &[u8], i: usize) -> bool {
         // U+0660-0669 and U+06F0-06F9.
         0xD9 => (0xA0..=0xA9).contains(&b1),
         0xDB => (0xB0..=0xB9).contains(&b1),
-        // U+2000-200D, U+2010, U+202F; U+205F, U+2060.
+        // U+2000-200D, U+2010, U+2011, U+202F; U+205F, U+2060.
         0xE2 => {
-            (b1 == 0x80 && (matches!(b2, 0x80..=0x8D | 0x90 | 0xAF)))
+            (b1 == 0x80 && (matches!(b2, 0x80..=0x8D | 0x90 | 0x91 | 0xAF)))
                 || (b1 == 0x81 && matches!(b2, 0x9F | 0xA0))
         }
         // U+3000.
@@ -611,6 +614,7 @@ mod tests {
             Just("\u{AD}".to_string()), Just("\u{A0}".to_string()), Just("\u{3000}".to_string()),
             Just("７０／１".to_string()), Just("٧٠/١".to_string()), Just("۱۲".to_string()),
             Just("\u{200B}".to_string()), Just("\u{FEFF}".to_string()), Just("\u{2010}\n".to_string()),
+            Just("S\u{2011}29/1".to_string()),
             Just("self-\ndetermination ".to_string()), Just("A/77/895-\nS/2023/363".to_string()),
             Just("é".to_string()), Just("\n".to_string()), Just(" ".to_string()),
             "[a-z0-9/ -]{0,6}",
@@ -663,7 +667,7 @@ mod tests {
     /// or in turn from the start (and back).
     #[test]
     fn interesting_bytes_as_by_a_plain_search() {
-        let text = "plain words, then A/78/265 - and é, ７ and ١ in 2024\u{A0}x\u{2010}y “q” 第，（）、。 القرار ٢١١８ ۱ \u{3000}\u{FEFF}\u{200B}／tail";
+        let text = "plain words, then A/78/265 - and é, ７ and ١ in 2024\u{A0}x\u{2010}y S\u{2011}29/1 “q” 第，（）、。 القرار ٢١١８ ۱ \u{3000}\u{FEFF}\u{200B}／tail";
         let bytes = text.as_bytes();
         let plain = |from: usize| {
             text.char_indices()
