@@ -903,9 +903,10 @@ impl Scanner<'_, '_> {
         if table.description_words.is_empty() {
             return None;
         }
-        let mut p = self.skip_ws(pos);
+        // A footnote marker may be glued to the date (`7 July 202512 on the safety of ...`).
+        let mut p = self.spaced_marker(self.skip_ws(skip_marker(text, pos)));
         if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
-            p = self.skip_ws(p + c.len_utf8());
+            p = self.spaced_marker(self.skip_ws(skip_marker(text, p + c.len_utf8())));
         }
         let from = eat_any(text, p, table.description_words)?;
         let bytes = text.as_bytes();
