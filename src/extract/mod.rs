@@ -679,6 +679,7 @@ impl Scanner<'_, '_> {
         let mut date = None;
         let mut body_after = None;
         let mut broken_at = None;
+        let mut designated_at = None;
         for _ in 0..3 {
             let mut p = self.skip_ws(end);
             if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
@@ -723,6 +724,13 @@ impl Scanner<'_, '_> {
                 end = e;
                 continue;
             }
+            // `52/214, sect. C, para. 3; 55/222, ...`: designations of parts of the item, then
+            // the next item. The mention ends before them.
+            if let Some(e) = self.designations_before_item(p) {
+                designated_at.get_or_insert(end);
+                end = e;
+                continue;
+            }
             // `du Conseil`, `Совета`: the citing council, with the date that may follow.
             if let Some((b, e)) = self.council_word(p) {
                 body_after = body_after.or(b);
@@ -736,7 +744,7 @@ impl Scanner<'_, '_> {
             date,
             body_after,
             end,
-            text_end: broken_at.unwrap_or(end),
+            text_end: broken_at.or(designated_at).unwrap_or(end),
         }
     }
 
@@ -776,6 +784,49 @@ impl Scanner<'_, '_> {
             q = self.skip_ws(q + c.len_utf8());
         }
         self.connector_date(q).map(|_| end)
+    }
+
+    /// Designations of parts of the item at `p` (`sect. C, para. 3`, `sect. V, paras. 61–76`),
+    /// when a list separator and another item follow them (`; 55/222, ...`): where the last
+    /// designation ends.
+    fn designations_before_item(&self, p: usize) -> Option<usize> {
+        let text = self.text;
+        // A designation's value: a number, letter or numeral, or a range of them (`61–76`).
+        let value = |q: usize| {
+            let len = |at: usize| {
+                text[at..]
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count()
+            };
+            let n = len(q);
+            if n == 0 || n > 8 {
+                return None;
+            }
+            let mut e = q + n;
+            if let Some(c) = text[e..].chars().next().filter(|c| matches!(c, '-' | '–')) {
+                let m = len(e + c.len_utf8());
+                if (1..=8).contains(&m) {
+                    e += c.len_utf8() + m;
+                }
+            }
+            Some(e)
+        };
+        let mut q = p;
+        let mut end = None;
+        while let Some(w) = eat_any(text, q, self.table.paragraph_words) {
+            let Some(e) = value(skip_hspace(text, w)) else {
+                break;
+            };
+            end = Some(e);
+            let r = self.skip_ws(e);
+            match text[r..].chars().next().filter(|c| script::is_comma(*c)) {
+                Some(c) => q = self.skip_ws(r + c.len_utf8()),
+                None => break,
+            }
+        }
+        let end = end?;
+        self.separator(end).map(|_| end)
     }
 
     /// A date connector and its date at `p`: the date, where it ends, and where its text
