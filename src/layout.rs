@@ -564,6 +564,30 @@ impl Layout {
         let i = self.clauses_upto(pos);
         i > 0 && self.clause_is_note[i - 1]
     }
+
+    /// Whether footnote `n` stands in the first block of footnotes after `pos` in `text`: the
+    /// notes of the page a marker at `pos` calls. The blank lines between notes do not end the
+    /// block; running text does.
+    pub fn footnote_follows(&self, text: &str, pos: usize, n: u32) -> bool {
+        let from = self.clauses_upto(pos);
+        let Some(first) = self.clause_is_note[from..].iter().position(|&b| b) else {
+            return false;
+        };
+        for k in from + first..self.clauses.len() {
+            let (start, slot) = &self.clauses[k];
+            if slot.part == Part::Footnote {
+                if slot.paragraph == Some(n) {
+                    return true;
+                }
+                continue;
+            }
+            let end = self.clause_starts.get(k + 1).copied().unwrap_or(text.len());
+            if !text.get(*start..end).is_some_and(|t| t.trim().is_empty()) {
+                return false;
+            }
+        }
+        false
+    }
 }
 
 /// Sorted spans joined where they overlap or only white space lies between them.
@@ -719,6 +743,29 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         if (1..=2).contains(&between.len()) && between.iter().all(|&i| lines[i].t(text).len() <= 80)
         {
             for i in between {
+                marks[i] = true;
+            }
+        }
+    }
+    // A running title's second line may be too short to be counted (`for 2024`): a line near an
+    // anchor whose neighbours (the nearest lines with text) are both furniture, not footnote
+    // rules, is furniture too.
+    let has_text = |j: usize| !lines[j].t(text).is_empty();
+    let furniture_beside = |j: Option<usize>, marks: &[bool]| {
+        j.is_some_and(|j| marks[j] && !is_rule(lines[j].t(text)))
+    };
+    let mut next = 0;
+    for &a in &title_anchors {
+        let from = a.saturating_sub(3).max(next);
+        let to = (a + 4).min(lines.len());
+        next = next.max(to);
+        for i in from..to {
+            if marks[i] || !has_text(i) || lines[i].t(text).len() > 80 {
+                continue;
+            }
+            let before = (0..i).rev().find(|&j| has_text(j));
+            let after = (i + 1..lines.len()).find(|&j| has_text(j));
+            if furniture_beside(before, &marks) && furniture_beside(after, &marks) {
                 marks[i] = true;
             }
         }

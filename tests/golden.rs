@@ -525,3 +525,68 @@ fn doubled_part_letters_keep_a_list_going() {
         .map(|m| m.symbol.label());
     assert_eq!(label.as_deref(), Some("53/77 AA"));
 }
+
+#[test]
+fn lists_after_a_two_line_running_title_and_two_digit_markers() {
+    // A/RES/78/253, section XI, operative 3 (read from the text): "... mandated by the Human
+    // Rights Council in its resolutions" / footnotes 29-32, the running title in two lines
+    // ("Special subjects relating to the proposed programme budget" / "for 2024"), symbol, page
+    // 11/25, job number / "52/14 of 3 April 2023,33 53/28 of 4 April 2023,34 53/29 of 14 July
+    // 2023,35 54/9 of 11 October 202336 and 54/18,37 54/22,38 54/2639 and 54/3340 of 12 October
+    // 2023;" with footnotes 33-40 at the foot of that page.
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_253.txt");
+    let got: Vec<(String, String)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.symbol.id().starts_with("A/HRC/RES/"))
+        .map(common::id_and_date)
+        .collect();
+    let want = [
+        ("A/HRC/RES/52/14", "2023-04-03"),
+        ("A/HRC/RES/53/28", "2023-04-04"),
+        ("A/HRC/RES/53/29", "2023-07-14"),
+        ("A/HRC/RES/54/9", "2023-10-11"),
+        ("A/HRC/RES/54/18", ""),
+        ("A/HRC/RES/54/22", ""),
+        ("A/HRC/RES/54/26", ""),
+        ("A/HRC/RES/54/33", "2023-10-12"),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    // The first mention starts at its number, after the page break, not at the keyword.
+    let first = doc
+        .mentions
+        .iter()
+        .find(|m| m.symbol.id() == "A/HRC/RES/52/14")
+        .map(|m| m.text.as_str());
+    assert_eq!(first, Some("52/14 of 3 April 2023"));
+
+    // A/RES/79/258: "in its resolutions 55/2831 and 55/29" / "of 5 April 2024,32 ...", with
+    // footnotes 29-35 on the page: 55/28 and note 31, not 55/283 and note 1.
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_79_258.txt");
+    let got: Vec<String> = doc
+        .mentions
+        .iter()
+        .map(|m| m.symbol.id())
+        .filter(|id| id.starts_with("A/HRC/RES/55/"))
+        .collect();
+    assert_eq!(got, ["A/HRC/RES/55/28", "A/HRC/RES/55/29"]);
+
+    // A/RES/78/18, preamble 18: the header of page 3 writes the symbol twice
+    // ("A/RES/78/18A/RES/78/18") under the running title; the list of 32 resolutions goes on.
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_18.txt");
+    let list: Vec<&resgraph::extract::Mention> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.clause.part == Part::Preamble && m.clause.paragraph == Some(18))
+        .collect();
+    assert_eq!(list.len(), 33);
+    assert_eq!(
+        common::id_and_date(list[2]),
+        ("A/RES/47/50".to_string(), "1992-12-09".to_string())
+    );
+    assert_eq!(list[2].text, "47/50 of");
+    assert_eq!(
+        common::id_and_date(list[32]),
+        ("A/RES/77/39".to_string(), "2022-12-07".to_string())
+    );
+}

@@ -482,7 +482,14 @@ impl Scanner<'_, '_> {
                 break;
             }
             let parsed = self.tail(item);
-            let span_start = if segment.is_empty() {
+            // A keyword before a page break does not take the furniture into the span.
+            let span_start = if segment.is_empty()
+                && self
+                    .ctx
+                    .layout
+                    .interruptions(seg_start, parsed.item.start)
+                    .is_empty()
+            {
                 seg_start
             } else {
                 parsed.item.start
@@ -674,6 +681,7 @@ impl Scanner<'_, '_> {
 
     /// Reads what follows an item: date connectors with a date, and body qualifiers.
     fn tail(&self, item: Item) -> Parsed {
+        let item = self.two_digit_marker(item);
         let text = self.text;
         let mut end = item.end;
         let mut date = None;
@@ -681,16 +689,19 @@ impl Scanner<'_, '_> {
         let mut broken_at = None;
         let mut designated_at = None;
         for _ in 0..3 {
-            let mut p = self.skip_ws(end);
+            // A footnote marker glued to a number cut before it (`54/3340 of`: 54/33, note 40).
+            let mut p = self.skip_ws(skip_marker(text, end));
             if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
                 p = self.skip_ws(p + c.len_utf8());
             }
+            // A page break before what follows: the mention's text ends before it.
+            let gap = (!self.ctx.layout.interruptions(end, p).is_empty()).then_some(end);
             if date.is_none()
                 && let Some(found) = self.connector_date(p)
             {
                 date = Some(found.0);
                 end = found.1;
-                broken_at = found.2;
+                broken_at = broken_at.or(gap).or(found.2);
                 continue;
             }
             // `423 (1978) of 14 March, 424 (1978) of 17 March`: the year is the item's own.
@@ -702,6 +713,7 @@ impl Scanner<'_, '_> {
                 && let Some((d, e)) = self.date_in_year(p, year)
             {
                 date = Some(d);
+                broken_at = broken_at.or(gap);
                 end = e;
                 continue;
             }
@@ -713,6 +725,7 @@ impl Scanner<'_, '_> {
                     b => (Some(b), e),
                 };
                 body_after = b;
+                broken_at = broken_at.or(gap);
                 end = e;
                 continue;
             }
@@ -721,6 +734,7 @@ impl Scanner<'_, '_> {
             if date.is_none()
                 && let Some(e) = self.designation_before_date(p)
             {
+                broken_at = broken_at.or(gap);
                 end = e;
                 continue;
             }
@@ -728,12 +742,14 @@ impl Scanner<'_, '_> {
             // the next item. The mention ends before them.
             if let Some(e) = self.designations_before_item(p) {
                 designated_at.get_or_insert(end);
+                broken_at = broken_at.or(gap);
                 end = e;
                 continue;
             }
             // `du Conseil`, `Совета`: the citing council, with the date that may follow.
             if let Some((b, e)) = self.council_word(p) {
                 body_after = body_after.or(b);
+                broken_at = broken_at.or(gap);
                 end = e;
                 continue;
             }
@@ -746,6 +762,36 @@ impl Scanner<'_, '_> {
             end,
             text_end: broken_at.or(designated_at).unwrap_or(end),
         }
+    }
+
+    /// An item whose number was cut before a glued footnote marker of one digit (`77/2285`:
+    /// 77/228 and note 5, as [`parse_item`] reads it) when the marker has two (`55/2831` is
+    /// 55/28 and note 31): the two-digit note stands in the footnotes of the page, the one-digit
+    /// note does not.
+    fn two_digit_marker(&self, mut item: Item) -> Item {
+        let bytes = self.text.as_bytes();
+        let e = item.end;
+        let Form::Session { number, .. } = &mut item.form else {
+            return item;
+        };
+        let (Some(&d1), Some(&d2)) = (bytes.get(e.wrapping_sub(1)), bytes.get(e)) else {
+            return item;
+        };
+        if !(d1.is_ascii_digit() && d2.is_ascii_digit()) || *number < 100 || !item.parts.is_empty()
+        {
+            return item;
+        }
+        let one = u32::from(d2 - b'0');
+        let two = u32::from(d1 - b'0') * 10 + one;
+        let layout = self.ctx.layout;
+        if d1 != b'0'
+            && layout.footnote_follows(self.text, e, two)
+            && !layout.footnote_follows(self.text, e, one)
+        {
+            *number /= 10;
+            item.end -= 1;
+        }
+        item
     }
 
     /// A date connector and a day and month without a year at `p`, for an item whose year is
@@ -837,8 +883,10 @@ impl Scanner<'_, '_> {
         for w in self.table.date_connectors {
             if let Some(e) = eat_word(text, p, w) {
                 let q = self.skip_ws(e);
+                // A page break between connector and date: the text ends before it.
+                let broken = (!self.ctx.layout.interruptions(e, q).is_empty()).then_some(e);
                 let found = date::date_at(text, q, self.ctx.lang)
-                    .map(|d| (d.date, d.end, None))
+                    .map(|d| (d.date, d.end, broken))
                     .or_else(|| {
                         self.date_across_break(q)
                             .map(|(d, end, at)| (d, end, Some(at)))
