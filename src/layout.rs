@@ -748,11 +748,18 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         }
     }
     // A running title's second line may be too short to be counted (`for 2024`): a line near an
-    // anchor whose neighbours (the nearest lines with text) are both furniture, not footnote
-    // rules, is furniture too.
+    // anchor whose neighbours (the next line with text on each side, one blank line between at
+    // most) are both furniture, not footnote rules, is furniture too.
     let has_text = |j: usize| !lines[j].t(text).is_empty();
-    let furniture_beside = |j: Option<usize>, marks: &[bool]| {
-        j.is_some_and(|j| marks[j] && !is_rule(lines[j].t(text)))
+    let marked_beside = |i: usize, up: bool, marks: &[bool]| {
+        let step = |k: usize| if up { i.checked_sub(k) } else { Some(i + k) };
+        let near = step(1).filter(|&j| j < lines.len())?;
+        let j = if marks[near] || has_text(near) {
+            near
+        } else {
+            step(2).filter(|&j| j < lines.len())?
+        };
+        (marks[j] && !is_rule(lines[j].t(text))).then_some(j)
     };
     let mut next = 0;
     for &a in &title_anchors {
@@ -760,12 +767,14 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         let to = (a + 4).min(lines.len());
         next = next.max(to);
         for i in from..to {
-            if marks[i] || !has_text(i) || lines[i].t(text).len() > 80 {
+            if marks[i]
+                || marked_beside(i, true, &marks).is_none()
+                || marked_beside(i, false, &marks).is_none()
+            {
                 continue;
             }
-            let before = (0..i).rev().find(|&j| has_text(j));
-            let after = (i + 1..lines.len()).find(|&j| has_text(j));
-            if furniture_beside(before, &marks) && furniture_beside(after, &marks) {
+            let t = lines[i].t(text);
+            if !t.is_empty() && t.len() <= 80 {
                 marks[i] = true;
             }
         }

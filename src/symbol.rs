@@ -191,59 +191,58 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// their ids do (`A`, `AA`, `B`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Part {
-    letter: char,
-    doubled: bool,
+    /// The letter shifted up one bit, the lowest bit set when doubled: four bytes, and
+    /// `Option<Part>` as small (a symbol is held by every mention).
+    code: std::num::NonZeroU32,
 }
 
 impl Part {
+    fn new(letter: char, doubled: bool) -> Part {
+        let code = (u32::from(letter) << 1) | u32::from(doubled);
+        Part {
+            code: std::num::NonZeroU32::new(code).unwrap_or(std::num::NonZeroU32::MIN),
+        }
+    }
+
     /// The part of one letter (`H`).
     pub fn letter(letter: char) -> Part {
-        Part {
-            letter,
-            doubled: false,
-        }
+        Part::new(letter, false)
     }
 
     /// The part of a doubled letter (`AA`).
     pub fn doubled(letter: char) -> Part {
-        Part {
-            letter,
-            doubled: true,
-        }
+        Part::new(letter, true)
     }
 
     /// Its letter (`A` for both `A` and `AA`).
     pub fn base(self) -> char {
-        self.letter
+        char::from_u32(self.code.get() >> 1).unwrap_or('A')
     }
 
     /// Whether the letter is doubled.
     pub fn is_doubled(self) -> bool {
-        self.doubled
+        self.code.get() & 1 == 1
     }
 
     /// The place in the lettering: `A` 0, `Z` 25, `AA` 26.
     pub fn rank(self) -> u32 {
-        (self.letter as u32).saturating_sub('A' as u32) + if self.doubled { 26 } else { 0 }
+        (self.base() as u32).saturating_sub('A' as u32) + if self.is_doubled() { 26 } else { 0 }
     }
 
     /// The part after this one in a range (`A to D`): the next letter; `AA` after `Z`.
     pub fn next(self) -> Option<Part> {
-        match self.letter {
-            'Z' if !self.doubled => Some(Part::doubled('A')),
-            'A'..='Y' => Some(Part {
-                letter: char::from(self.letter as u8 + 1),
-                doubled: self.doubled,
-            }),
+        match self.base() {
+            'Z' if !self.is_doubled() => Some(Part::doubled('A')),
+            c @ 'A'..='Y' => Some(Part::new(char::from(c as u8 + 1), self.is_doubled())),
             _ => None,
         }
     }
 
     /// Appends the part as the id writes it.
     fn push_to(self, out: &mut String) {
-        out.push(self.letter);
-        if self.doubled {
-            out.push(self.letter);
+        out.push(self.base());
+        if self.is_doubled() {
+            out.push(self.base());
         }
     }
 }

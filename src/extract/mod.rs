@@ -483,17 +483,12 @@ impl Scanner<'_, '_> {
             }
             let parsed = self.tail(item);
             // A keyword before a page break does not take the furniture into the span.
-            let span_start = if segment.is_empty()
-                && self
-                    .ctx
-                    .layout
-                    .interruptions(seg_start, parsed.item.start)
-                    .is_empty()
-            {
-                seg_start
-            } else {
-                parsed.item.start
-            };
+            let span_start =
+                if segment.is_empty() && !self.interrupted(seg_start, parsed.item.start) {
+                    seg_start
+                } else {
+                    parsed.item.start
+                };
             pos = parsed.end;
             last_end = Some(parsed.end);
             segment.push((parsed, span_start));
@@ -672,6 +667,16 @@ impl Scanner<'_, '_> {
         )
     }
 
+    /// Whether page furniture or footnotes stand between `from` and `to`: whole lines, so only
+    /// a stretch with a line break is looked up.
+    fn interrupted(&self, from: usize, to: usize) -> bool {
+        self.text
+            .as_bytes()
+            .get(from..to)
+            .is_some_and(|b| memchr::memchr(b'\n', b).is_some())
+            && !self.ctx.layout.interruptions(from, to).is_empty()
+    }
+
     /// Skips white space, page furniture and footnote blocks that interrupt the running text.
     fn skip_ws(&self, pos: usize) -> usize {
         let layout = self.ctx.layout;
@@ -695,7 +700,7 @@ impl Scanner<'_, '_> {
                 p = self.skip_ws(p + c.len_utf8());
             }
             // A page break before what follows: the mention's text ends before it.
-            let gap = (!self.ctx.layout.interruptions(end, p).is_empty()).then_some(end);
+            let gap = self.interrupted(end, p).then_some(end);
             if date.is_none()
                 && let Some(found) = self.connector_date(p)
             {
@@ -884,7 +889,7 @@ impl Scanner<'_, '_> {
             if let Some(e) = eat_word(text, p, w) {
                 let q = self.skip_ws(e);
                 // A page break between connector and date: the text ends before it.
-                let broken = (!self.ctx.layout.interruptions(e, q).is_empty()).then_some(e);
+                let broken = self.interrupted(e, q).then_some(e);
                 let found = date::date_at(text, q, self.ctx.lang)
                     .map(|d| (d.date, d.end, broken))
                     .or_else(|| {
@@ -2340,11 +2345,18 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 pub fn parse_user_reference(input: &str) -> Option<Symbol> {
     let input = input.trim();
     // Canonical ids glue the part on (`217A(III)`, `217AA(III)`); give it its space back.
-    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([0-9])([A-Z]|AA|BB|CC|DD|EE|FF|GG|HH|II|JJ|KK|LL|MM|NN|OO|PP|QQ|RR|SS|TT|UU|VV|WW|XX|YY|ZZ)(\s*\()")
-            .expect("static regex")
+    // One or two capitals (a doubled part, `AA`, is checked below): an alternation of the
+    // doubled letters would make the search look for them everywhere in a long input.
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([0-9])([A-Z]{1,2})(\s*\()").expect("static regex"));
+    let spaced = GLUED.replace_all(input, |c: &regex::Captures<'_>| {
+        let part = &c[2];
+        if part.len() == 2 && part[..1] != part[1..] {
+            c[0].to_string()
+        } else {
+            format!("{} {}{}", &c[1], part, &c[3])
+        }
     });
-    let spaced = GLUED.replace_all(input, "$1 $2$3");
     let starts_bare = spaced.starts_with(|c: char| c.is_ascii_digit())
         || spaced.starts_with("S-")
         || spaced.starts_with("ES-");
