@@ -42,7 +42,7 @@ pub static TABLE: Table = Table {
     and_words: &["und", "sowie"],
     range_words: &["bis"],
     date_connectors: &["vom"],
-    paragraph_words: &["ziff.", "abs.", "kap."],
+    paragraph_words: &["ziff.", "ziffer", "ziffern", "abs.", "kap.", "abschn.", "abschnitt"],
     verbs: &[
         ("unter hinweis auf", "recalling"),
         ("erneut erklärend", "reaffirming"),
