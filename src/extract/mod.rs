@@ -462,7 +462,17 @@ impl Scanner<'_, '_> {
         // Most keywords in running text govern no number (`the resolution adopted`): nothing
         // before the keyword is read for them.
         let mut pos = self.after_keyword(kw_end);
-        let mut item = parse_item(text, pos, self.table)?;
+        // A description of the resolutions may stand between keyword and list, led out of by
+        // `in particular` or `including`: the list starts after it, and so does its span.
+        let (mut item, mut led_in) = match parse_item(text, pos, self.table) {
+            Some(item) => (item, false),
+            None => {
+                pos = self.lead_in(kw_end)?;
+                let item = parse_item(text, pos, self.table)
+                    .filter(|i| !matches!(i.form, Form::Bare(_)))?;
+                (item, true)
+            }
+        };
         let word = hooks::fold_keyword(&text[kw_start..kw_end]);
         let mut kind = self.keyword_kind(&word);
         let found = self.look_back(kw_start);
@@ -484,7 +494,8 @@ impl Scanner<'_, '_> {
             let parsed = self.tail(item);
             // A keyword before a page break does not take the furniture into the span.
             let span_start =
-                if segment.is_empty() && !self.interrupted(seg_start, parsed.item.start) {
+                if segment.is_empty() && !led_in && !self.interrupted(seg_start, parsed.item.start)
+                {
                     seg_start
                 } else {
                     parsed.item.start
@@ -493,6 +504,7 @@ impl Scanner<'_, '_> {
             last_end = Some(parsed.end);
             segment.push((parsed, span_start));
             first_in_list = false;
+            led_in = false;
             // A separator, possibly with a new keyword; or a description of the item and then
             // a separator.
             // Only a dated item's description is stepped over: the lists that go on after one
@@ -989,6 +1001,57 @@ impl Scanner<'_, '_> {
             end: p,
             keyword: None,
         })
+    }
+
+    /// Where the list of the keyword ending at `kw_end` starts after a description of its
+    /// resolutions and a lead-in word (`resolutions related to culture and sustainable
+    /// development, in particular 41/187 of ...`, `resolutions on the follow-up to ...,
+    /// including 78/177 of ...`). The description stays within its sentence and 250 bytes: a
+    /// semicolon, colon, full stop, paragraph break, digit or another keyword ends the search.
+    fn lead_in(&self, kw_end: usize) -> Option<usize> {
+        let text = self.text;
+        let table = self.table;
+        if table.lead_in_words.is_empty() {
+            return None;
+        }
+        let limit = floor_boundary(text, (kw_end + 250).min(text.len()));
+        let mut after_gap = false;
+        let mut newline = false;
+        for (k, c) in text[kw_end..limit].char_indices() {
+            let q = kw_end + k;
+            if c.is_numeric()
+                || matches!(c, ';' | ':' | '.' | '؛' | '。' | '；' | '：')
+                || (c == '\n' && newline)
+            {
+                return None;
+            }
+            if c == '\n' {
+                newline = true;
+            } else if !is_space(c) {
+                newline = false;
+            }
+            if is_space(c) || script::is_comma(c) {
+                after_gap = true;
+                continue;
+            }
+            if !after_gap {
+                continue;
+            }
+            after_gap = false;
+            if eat_any(text, q, table.resolution_words).is_some()
+                || eat_any(text, q, table.decision_words).is_some()
+            {
+                return None;
+            }
+            if let Some(e) = eat_any(text, q, table.lead_in_words) {
+                let mut p = self.skip_ws(e);
+                if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
+                    p = self.skip_ws(p + c.len_utf8());
+                }
+                return Some(p);
+            }
+        }
+        None
     }
 
     /// The separator after a description of the list item that ends at `pos` (`on the

@@ -395,5 +395,6 @@ pub static TABLE: Table = Table {
     keyword_bodies: &[],
     agenda_suffixes: &["من جدول الأعمال"],
     description_words: &[],
+    lead_in_words: &["ولا سيما", "لا سيما", "بما في ذلك", "وبخاصة"],
     draft_phrases: &["مشروع قرار", "مشروع مقرر", "مشروع قرار منقح"],
 };

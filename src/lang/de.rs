@@ -42,7 +42,15 @@ pub static TABLE: Table = Table {
     and_words: &["und", "sowie"],
     range_words: &["bis"],
     date_connectors: &["vom"],
-    paragraph_words: &["ziff.", "ziffer", "ziffern", "abs.", "kap.", "abschn.", "abschnitt"],
+    paragraph_words: &[
+        "ziff.",
+        "ziffer",
+        "ziffern",
+        "abs.",
+        "kap.",
+        "abschn.",
+        "abschnitt",
+    ],
     verbs: &[
         ("unter hinweis auf", "recalling"),
         ("erneut erklärend", "reaffirming"),
@@ -156,5 +164,6 @@ pub static TABLE: Table = Table {
     keyword_bodies: &[],
     agenda_suffixes: &[],
     description_words: &["mit dem titel", "über", "betreffend"],
+    lead_in_words: &["insbesondere", "einschließlich", "namentlich", "zuletzt"],
     draft_phrases: &["resolutionsentwurf", "beschlussentwurf"],
 };

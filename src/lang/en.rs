@@ -280,6 +280,14 @@ pub static TABLE: Table = Table {
         "in which",
         "whereby",
     ],
+    lead_in_words: &[
+        "in particular",
+        "including",
+        "notably",
+        "especially",
+        "most recently",
+        "inter alia",
+    ],
     draft_phrases: &[
         "draft resolution",
         "draft resolutions",

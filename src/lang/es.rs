@@ -319,6 +319,16 @@ pub static TABLE: Table = Table {
         "por la que",
         "en que",
     ],
+    lead_in_words: &[
+        "en particular",
+        "en especial",
+        "especialmente",
+        "incluida",
+        "incluidas",
+        "incluido",
+        "incluidos",
+        "más recientemente",
+    ],
     draft_phrases: &[
         "proyecto de resolución",
         "proyecto de decisión",

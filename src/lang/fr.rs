@@ -338,6 +338,7 @@ pub static TABLE: Table = Table {
         "par laquelle",
         "dans laquelle",
     ],
+    lead_in_words: &["en particulier", "notamment", "y compris", "dernièrement"],
     draft_phrases: &[
         "projet de résolution",
         "projet de décision",

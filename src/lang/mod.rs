@@ -263,6 +263,10 @@ pub struct Table {
     /// Munitions and 70/54 of 7 December 2015`, `66/288 ..., entitled “The future we want”, and
     /// 68/223 of ...`).
     pub description_words: &'static [&'static str],
+    /// Words that lead from a description of a keyword's resolutions to their list, lower case
+    /// (`resolutions related to culture and sustainable development, in particular 41/187 of
+    /// ...`).
+    pub lead_in_words: &'static [&'static str],
     /// Phrases that end the sponsors' line of a draft (`Iraq:* draft resolution`), lower case;
     /// the draft's title follows that line.
     pub draft_phrases: &'static [&'static str],

@@ -188,5 +188,6 @@ pub static TABLE: Table = Table {
     keyword_bodies: &[],
     agenda_suffixes: &[],
     description_words: &[],
+    lead_in_words: &[],
     draft_phrases: &["决议草案", "决定草案", "订正决议草案"],
 };
