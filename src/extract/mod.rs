@@ -1007,51 +1007,67 @@ impl Scanner<'_, '_> {
     /// resolutions and a lead-in word (`resolutions related to culture and sustainable
     /// development, in particular 41/187 of ...`, `resolutions on the follow-up to ...,
     /// including 78/177 of ...`). The description stays within its sentence and 250 bytes: a
-    /// semicolon, colon, full stop, paragraph break, digit or another keyword ends the search.
+    /// semicolon, colon, full stop, paragraph break or another keyword ends it, and the list
+    /// starts at its first digit.
     fn lead_in(&self, kw_end: usize) -> Option<usize> {
         let text = self.text;
         let table = self.table;
         if table.lead_in_words.is_empty() {
             return None;
         }
-        let limit = floor_boundary(text, (kw_end + 250).min(text.len()));
-        let mut after_gap = false;
+        // Most keywords without a number stand in running text: one pass over the bytes to
+        // the first digit or end of sentence settles them.
+        let bytes = text.as_bytes();
+        let limit = (kw_end + 250).min(bytes.len());
+        let mut digit = None;
         let mut newline = false;
-        for (k, c) in text[kw_end..limit].char_indices() {
-            let q = kw_end + k;
-            if c.is_numeric()
-                || matches!(c, ';' | ':' | '.' | '؛' | '。' | '；' | '：')
-                || (c == '\n' && newline)
-            {
-                return None;
-            }
-            if c == '\n' {
-                newline = true;
-            } else if !is_space(c) {
-                newline = false;
-            }
-            if is_space(c) || script::is_comma(c) {
-                after_gap = true;
-                continue;
-            }
-            if !after_gap {
-                continue;
-            }
-            after_gap = false;
-            if eat_any(text, q, table.resolution_words).is_some()
-                || eat_any(text, q, table.decision_words).is_some()
-            {
-                return None;
-            }
-            if let Some(e) = eat_any(text, q, table.lead_in_words) {
-                let mut p = self.skip_ws(e);
-                if let Some(c) = text[p..].chars().next().filter(|c| script::is_comma(*c)) {
-                    p = self.skip_ws(p + c.len_utf8());
+        for (k, &b) in bytes[kw_end..limit].iter().enumerate() {
+            match b {
+                b'0'..=b'9' => {
+                    digit = Some(kw_end + k);
+                    break;
                 }
-                return Some(p);
+                b';' | b':' | b'.' => return None,
+                // The Arabic semicolon (U+061B).
+                0x9B if bytes[kw_end + k - 1] == 0xD8 => return None,
+                b'\n' if newline => return None,
+                b'\n' => newline = true,
+                b' ' | b'\t' | b'\r' => {}
+                _ => newline = false,
             }
         }
-        None
+        let digit = digit?;
+        // The lead-in word ends right before the digit (a comma and spaces between).
+        let before = text[kw_end..digit].trim_end_matches(is_space);
+        let before = before
+            .strip_suffix(script::is_comma)
+            .unwrap_or(before)
+            .trim_end_matches(is_space);
+        let word_start = table.lead_in_words.iter().find_map(|w| {
+            let at = before.len().checked_sub(w.len())?;
+            let tail = before.get(at..)?;
+            let boundary = before[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| is_space(c) || script::is_comma(c));
+            (boundary && tail.chars().flat_map(char::to_lowercase).eq(w.chars()))
+                .then_some(kw_end + at)
+        })?;
+        // No other keyword in the description: it would govern the list itself.
+        let keyword_inside = text[kw_end..word_start]
+            .char_indices()
+            .filter(|(k, c)| {
+                !is_space(*c)
+                    && text[..kw_end + k]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| is_space(p) || script::is_comma(p))
+            })
+            .any(|(k, _)| {
+                eat_any(text, kw_end + k, table.resolution_words).is_some()
+                    || eat_any(text, kw_end + k, table.decision_words).is_some()
+            });
+        (!keyword_inside).then_some(digit)
     }
 
     /// The separator after a description of the list item that ends at `pos` (`on the
