@@ -380,7 +380,10 @@ fn lines_from(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// the number with a letter that may follow it (`62`, `25 (b)`, `69 b)`).
 fn agenda_inside(line: &str, table: &Table) -> Option<String> {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\d{1,3}(?:\s?\([a-z]\)|\s?[a-z]\))?").expect("static regex")
+        Regex::new(&crate::layout::with_digit_class(
+            r"^\d{1,3}(?:\s?\([a-z]\)|\s?[a-z]\))?",
+        ))
+        .expect("static regex")
     });
     // The item has a number: lines without a digit are passed over unread.
     if !line.bytes().any(|b| b.is_ascii_digit()) {
