@@ -719,28 +719,22 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
     // line text keeps its count and the first line it was seen on, so that one pass marks
     // every line whose text occurs twice.
     let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> = rustc_hash::FxHashMap::default();
-    let mut next = 0;
-    for &a in &title_anchors {
-        let from = a.saturating_sub(3).max(next);
-        let to = (a + 4).min(lines.len());
-        next = next.max(to);
-        for i in from..to {
-            if marks[i] || !near(&title_anchors, i, 3) {
-                continue;
-            }
-            let t = lines[i].t(text);
-            if t.len() <= 8 || is_rule(t) {
-                continue;
-            }
-            let seen = counts.entry(t).or_insert((0, i));
-            seen.0 += 1;
-            if seen.0 == 2 {
-                let first = seen.1;
-                marks[first] = true;
-            }
-            if seen.0 >= 2 {
-                marks[i] = true;
-            }
+    for i in lines_near(&title_anchors, lines.len()) {
+        if marks[i] || !near(&title_anchors, i, 3) {
+            continue;
+        }
+        let t = lines[i].t(text);
+        if t.len() <= 8 || is_rule(t) {
+            continue;
+        }
+        let seen = counts.entry(t).or_insert((0, i));
+        seen.0 += 1;
+        if seen.0 == 2 {
+            let first = seen.1;
+            marks[first] = true;
+        }
+        if seen.0 >= 2 {
+            marks[i] = true;
         }
     }
     // A running title that occurs once (a document of two pages) stands between the header's
@@ -775,28 +769,33 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         };
         (marks[j] && !is_rule(lines[j].t(text))).then_some(j)
     };
-    let mut next = 0;
-    for &a in &title_anchors {
-        let from = a.saturating_sub(3).max(next);
-        let to = (a + 4).min(lines.len());
-        next = next.max(to);
-        for i in from..to {
-            if marks[i]
-                || marked_beside(i, true, &marks).is_none()
-                || marked_beside(i, false, &marks).is_none()
-            {
-                continue;
-            }
-            let t = lines[i].t(text);
-            if !t.is_empty() && t.len() <= 80 {
-                marks[i] = true;
-            }
+    for i in lines_near(&title_anchors, lines.len()) {
+        if marks[i]
+            || marked_beside(i, true, &marks).is_none()
+            || marked_beside(i, false, &marks).is_none()
+        {
+            continue;
+        }
+        let t = lines[i].t(text);
+        if !t.is_empty() && t.len() <= 80 {
+            marks[i] = true;
         }
     }
     if pages {
         page_headers(text, lines, &mut marks);
     }
     marks
+}
+
+/// The lines within three of the (sorted) `anchors`, each once and in order, below `len`.
+fn lines_near(anchors: &[usize], len: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut next = 0;
+    anchors.iter().flat_map(move |&a| {
+        let from = a.saturating_sub(3).max(next);
+        let to = (a + 4).min(len);
+        next = next.max(to);
+        from..to.max(from)
+    })
 }
 
 /// PDF text (`resgraph text`) starts each page with a form feed; the page's first lines, up to
