@@ -690,6 +690,7 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
             counters.push(i);
         }
     }
+    repeated_heading_title(text, lines, &mut marks);
     // A page counter (`2/56`) stands next to a job number or running header; alone, a line such
     // as `73/89` is a resolution number broken onto its own line.
     // Anchors are in line order, so "is there one near" is a binary search.
@@ -785,6 +786,35 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         page_headers(text, lines, &mut marks);
     }
     marks
+}
+
+/// A running title left alone where an extraction dropped the rest of the page header: a line
+/// standing between blank lines after the heading that repeats the heading's title line
+/// (`80/4. Necessity of ending the economic, commercial and financial` gives `Necessity of
+/// ending the economic, commercial and financial`) is furniture.
+fn repeated_heading_title(text: &str, lines: &[Line], marks: &mut [bool]) {
+    // The heading stands in the first lines: `session/number.` and the title.
+    let Some((h, title)) = lines.iter().take(100).enumerate().find_map(|(i, l)| {
+        let t = l.t(text);
+        let (number, rest) = t.split_once(". ")?;
+        let (session, n) = number.split_once('/')?;
+        let numeric = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        let rest = rest.trim();
+        (numeric(session) && numeric(n) && rest.len() >= 20).then_some((i, rest))
+    }) else {
+        return;
+    };
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.t(text).is_empty());
+    for i in h + 1..lines.len() {
+        if !marks[i]
+            && (lines[i].t_end - lines[i].t_start) as usize == title.len()
+            && lines[i].t(text) == title
+            && blank(i - 1)
+            && blank(i + 1)
+        {
+            marks[i] = true;
+        }
+    }
 }
 
 /// The lines within three of the (sorted) `anchors`, each once and in order, below `len`.
