@@ -367,6 +367,33 @@ enum Form {
     Bare(u32),
 }
 
+/// The numbering an item's form belongs to, for the items a description may stand between:
+/// the Assembly's, old (`2142 (XXI)`) and new (`62/122`), as a chronological list runs from one
+/// into the other; the Security Council's (`1325 (2000)`); a bare number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Sessions,
+    Years,
+    Bare,
+}
+
+impl Form {
+    fn numbering(&self) -> Numbering {
+        match self {
+            Form::Session { .. }
+            | Form::Old {
+                session: OldSession::Roman(_),
+                ..
+            } => Numbering::Sessions,
+            Form::Old {
+                session: OldSession::Year(_),
+                ..
+            } => Numbering::Years,
+            Form::Bare(_) => Numbering::Bare,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Item {
     start: usize,
@@ -509,13 +536,13 @@ impl Scanner<'_, '_> {
             // a separator.
             // Only a dated item's description is stepped over: the lists that go on after one
             // date each item (`63/71 of 2 December 2008 on ...`).
-            let form = segment
+            let numbering = segment
                 .last()
                 .filter(|(p, _)| p.date.is_some())
-                .map(|(p, _)| std::mem::discriminant(&p.item.form));
+                .map(|(p, _)| p.item.form.numbering());
             let sep = match self.separator(pos) {
                 Some(sep) => sep,
-                None => match form.and_then(|f| self.after_description(pos, f)) {
+                None => match numbering.and_then(|n| self.after_description(pos, n)) {
                     Some(sep) => sep,
                     None => break,
                 },
@@ -1072,15 +1099,11 @@ impl Scanner<'_, '_> {
 
     /// The separator after a description of the list item that ends at `pos` (`on the
     /// Convention on Cluster Munitions`, `, entitled “The future we want”,`) of a dated item,
-    /// when the item after it has the item's `form` and a date of its own: a dated number of the same kind
+    /// when the item after it has the item's `numbering` and a date of its own: a dated number of the same kind
     /// in the same sentence goes on the list, an undated one or another kind does not. The
     /// description is bounded (400 bytes, a quoted title whole) and ends at a semicolon, a
     /// colon, a full stop, a paragraph break, a keyword or a numbered reference.
-    fn after_description(
-        &self,
-        pos: usize,
-        form: std::mem::Discriminant<Form>,
-    ) -> Option<Separator> {
+    fn after_description(&self, pos: usize, numbering: Numbering) -> Option<Separator> {
         let text = self.text;
         let table = self.table;
         if table.description_words.is_empty() {
@@ -1185,7 +1208,7 @@ impl Scanner<'_, '_> {
                     q = item.end.max(q + 1);
                     continue;
                 }
-                if std::mem::discriminant(&item.form) != form || self.tail(item).date.is_none() {
+                if item.form.numbering() != numbering || self.tail(item).date.is_none() {
                     return None;
                 }
                 // The separator: after the last comma, or an `and`-word just before.
