@@ -1799,9 +1799,22 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
     p = e1;
     if let Some(slash) = text[p..].chars().next().filter(|c| script::is_slash(*c)) {
         let (mut n2, mut e2) = number_at(text, p + slash.len_utf8())?;
+        // A date connector may touch the number where a space was lost (`59/111of 6 December`).
+        let letter_after = text
+            .as_bytes()
+            .get(e2)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+        let connector_glued = letter_after
+            && table.date_connectors.iter().any(|w| {
+                eat_word(text, e2, w).is_some_and(|e| {
+                    text[e..].starts_with(is_space)
+                        && text[skip_ws_plain(text, e)..].starts_with(|c: char| c.is_ascii_digit())
+                })
+            });
         // A Chinese word may touch the number (`第60/1号决议`).
-        if text[e2..].starts_with(script::is_slash)
-            || text[e2..].starts_with(|c: char| c.is_alphanumeric() && !script::is_cjk(c))
+        if !connector_glued
+            && (text[e2..].starts_with(script::is_slash)
+                || text[e2..].starts_with(|c: char| c.is_alphanumeric() && !script::is_cjk(c)))
         {
             // `12/05/2020`, `78/404/Add.1`, `78/237abc`: not a resolution number. A canonical id
             // may glue the part on (`43/78H`, `53/77AA`).
