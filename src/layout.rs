@@ -793,14 +793,23 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
 /// (`80/4. Necessity of ending the economic, commercial and financial` gives `Necessity of
 /// ending the economic, commercial and financial`) is furniture.
 fn repeated_heading_title(text: &str, lines: &[Line], marks: &mut [bool]) {
-    // The heading stands in the first lines: `session/number.` and the title.
+    // The heading stands in the first lines: `session/number.` and the title. The number is
+    // read off the line's first bytes, not searched for in the whole line.
+    let heading = |t: &'_ str| -> Option<usize> {
+        let b = t.as_bytes();
+        let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let s = digits(0);
+        if !(1..=4).contains(&s) || b.get(s) != Some(&b'/') {
+            return None;
+        }
+        let n = digits(s + 1);
+        let end = s + 1 + n;
+        ((1..=4).contains(&n) && b.get(end..end + 2) == Some(b". ")).then_some(end + 2)
+    };
     let Some((h, title)) = lines.iter().take(100).enumerate().find_map(|(i, l)| {
         let t = l.t(text);
-        let (number, rest) = t.split_once(". ")?;
-        let (session, n) = number.split_once('/')?;
-        let numeric = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-        let rest = rest.trim();
-        (numeric(session) && numeric(n) && rest.len() >= 20).then_some((i, rest))
+        let rest = t.get(heading(t)?..)?.trim();
+        (rest.len() >= 20).then_some((i, rest))
     }) else {
         return;
     };
