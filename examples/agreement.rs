@@ -90,6 +90,9 @@ pub fn citing_body(doc: &str) -> Option<Body> {
 
 /// The ids one language finds in one line.
 pub fn line_ids(line: &str, lang: Lang, body: Option<Body>) -> Ids {
+    // Read as the tool reads a file: repaired first (`A/C.1/58/ L.15/Rev.1` is one symbol).
+    let repaired = resgraph::input::repair::repair(line);
+    let line = repaired.as_ref().map_or(line, |r| r.text.as_str());
     let layout = Layout::analyse(line, lang.table(), &[]);
     let ctx = Context {
         lang,
