@@ -554,8 +554,14 @@ impl Scanner<'_, '_> {
                 kind = self.keyword_kind(&word);
                 let found = self.look_back(kw_s);
                 let (b, p, s) = self.keyword_possessive(kw_s, &word, found);
-                pre_body = self.inside_body(kw_e).or(self.keyword_body(&word)).or(b);
-                possessive = p;
+                let named = self.inside_body(kw_e).or(self.keyword_body(&word)).or(b);
+                // A bare keyword in an enumeration is the previous one's body's (`Commission
+                // ... resolution 27/2 ..., resolution 27/3 ...`, `Human Rights Council
+                // resolution 5/1 and resolution 5/2`).
+                if named.is_some() || p {
+                    pre_body = named;
+                    possessive = p;
+                }
                 seg_start = s.max(sep.start);
                 pos = self.after_keyword(kw_e);
             } else {
@@ -1194,7 +1200,21 @@ impl Scanner<'_, '_> {
                 && (eat_any(text, q, table.resolution_words).is_some()
                     || eat_any(text, q, table.decision_words).is_some())
             {
-                return None;
+                // The keyword of the next item of the enumeration, right after the description's
+                // last comma (`..., entitled “...”,13 resolution 27/3 of 18 May 2018`), goes on
+                // the list when that item is dated and numbered alike; any other ends it.
+                let last = commas.last().copied()?;
+                let between = &bytes[last + 1..q];
+                if !between
+                    .iter()
+                    .all(|c| c.is_ascii_whitespace() || c.is_ascii_digit())
+                {
+                    return None;
+                }
+                let sep = self.separator(last)?;
+                let item = parse_item(text, sep.end, table)?;
+                return (item.form.numbering() == numbering && self.tail(item).date.is_some())
+                    .then_some(sep);
             } else if (b.is_ascii_digit() || rest.starts_with(b"ES-") || rest.starts_with(b"S-"))
                 && starts_word(q)
             {
