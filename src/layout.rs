@@ -739,17 +739,17 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         }
     }
     // A running title that occurs once (a document of two pages) stands between the header's
-    // symbol and the job number or page counter below it: a line or two between two furniture
-    // lines at most four apart, neither of them a footnote rule, is furniture too.
+    // symbol and the job number or page counter below it: one to three lines between two
+    // furniture lines at most five apart, neither of them a footnote rule, are furniture too.
     for pair in anchors.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if b - a < 2 || b - a > 4 || is_rule(lines[a].t(text)) || is_rule(lines[b].t(text)) {
+        if b - a < 2 || b - a > 5 || is_rule(lines[a].t(text)) || is_rule(lines[b].t(text)) {
             continue;
         }
         let between: Vec<usize> = (a + 1..b)
             .filter(|&i| !marks[i] && !lines[i].t(text).is_empty())
             .collect();
-        if (1..=2).contains(&between.len()) && between.iter().all(|&i| lines[i].t(text).len() <= 80)
+        if (1..=3).contains(&between.len()) && between.iter().all(|&i| lines[i].t(text).len() <= 80)
         {
             for i in between {
                 marks[i] = true;
