@@ -536,13 +536,13 @@ impl Scanner<'_, '_> {
             // a separator.
             // Only a dated item's description is stepped over: the lists that go on after one
             // date each item (`63/71 of 2 December 2008 on ...`).
-            let numbering = segment
+            let described = segment
                 .last()
-                .filter(|(p, _)| p.date.is_some())
-                .map(|(p, _)| p.item.form.numbering());
+                .map(|(p, _)| (p.item.form.numbering(), p.date.is_some()))
+                .filter(|(n, _)| *n != Numbering::Bare);
             let sep = match self.separator(pos) {
                 Some(sep) => sep,
-                None => match numbering.and_then(|n| self.after_description(pos, n)) {
+                None => match described.and_then(|(n, d)| self.after_description(pos, n, d)) {
                     Some(sep) => sep,
                     None => break,
                 },
@@ -1104,12 +1104,18 @@ impl Scanner<'_, '_> {
     }
 
     /// The separator after a description of the list item that ends at `pos` (`on the
-    /// Convention on Cluster Munitions`, `, entitled “The future we want”,`) of a dated item,
-    /// when the item after it has the item's `numbering` and a date of its own: a dated number of the same kind
-    /// in the same sentence goes on the list, an undated one or another kind does not. The
+    /// Convention on Cluster Munitions`, `, entitled “The future we want”,`), when the item
+    /// after it has the item's `numbering` and is `dated` as it is: a number of the same kind in
+    /// the same sentence goes on the list (`63/71 of 2 December 2008 on ... and 70/54 of ...`,
+    /// `5/1 on institution-building of the Council and 5/2 on ...`), another does not. The
     /// description is bounded (400 bytes, a quoted title whole) and ends at a semicolon, a
     /// colon, a full stop, a paragraph break, a keyword or a numbered reference.
-    fn after_description(&self, pos: usize, numbering: Numbering) -> Option<Separator> {
+    fn after_description(
+        &self,
+        pos: usize,
+        numbering: Numbering,
+        dated: bool,
+    ) -> Option<Separator> {
         let text = self.text;
         let table = self.table;
         if table.description_words.is_empty() {
@@ -1213,7 +1219,8 @@ impl Scanner<'_, '_> {
                 }
                 let sep = self.separator(last)?;
                 let item = parse_item(text, sep.end, table)?;
-                return (item.form.numbering() == numbering && self.tail(item).date.is_some())
+                return (item.form.numbering() == numbering
+                    && self.tail(item).date.is_some() == dated)
                     .then_some(sep);
             } else if (b.is_ascii_digit() || rest.starts_with(b"ES-") || rest.starts_with(b"S-"))
                 && starts_word(q)
@@ -1228,7 +1235,7 @@ impl Scanner<'_, '_> {
                     q = item.end.max(q + 1);
                     continue;
                 }
-                if item.form.numbering() != numbering || self.tail(item).date.is_none() {
+                if item.form.numbering() != numbering || self.tail(item).date.is_some() != dated {
                     return None;
                 }
                 // The separator: after the last comma, or an `and`-word just before.
