@@ -544,7 +544,18 @@ impl Scanner<'_, '_> {
                 Some(sep) => sep,
                 None => match described.and_then(|(n, d)| self.after_description(pos, n, d)) {
                     Some(sep) => sep,
-                    None => break,
+                    // Dates one per item, then more items (`2253 (ES-V) and 2254 (ES-V) of 4
+                    // and 14 July 1967, 32/5 of 28 October 1977`).
+                    None => match self.distributive_dates(&mut segment, pos) {
+                        Some(e) => {
+                            last_end = Some(e);
+                            match self.separator(e) {
+                                Some(sep) => sep,
+                                None => break,
+                            }
+                        }
+                        None => break,
+                    },
                 },
             };
             if let Some((word, kw_s, kw_e)) = sep.keyword {
