@@ -757,64 +757,61 @@ impl Scanner<'_, '_> {
             }
             // A page break before what follows: the mention's text ends before it.
             let gap = self.interrupted(end, p).then_some(end);
-            if date.is_none()
-                && let Some(found) = self.connector_date(p)
-            {
-                date = Some(found.0);
-                end = found.1;
-                broken_at = broken_at.or(gap).or(found.2);
-                continue;
-            }
-            // `423 (1978) of 14 March, 424 (1978) of 17 March`: the year is the item's own.
-            if date.is_none()
-                && let Form::Old {
-                    session: OldSession::Year(year),
-                    ..
-                } = item.form
-                && let Some((d, e)) = self.date_in_year(p, year)
-            {
-                date = Some(d);
-                broken_at = broken_at.or(gap);
-                end = e;
-                continue;
-            }
-            if body_after.is_none()
-                && let Some((b, e)) = eat_body(text, p, self.table.bodies_after)
-            {
-                let (b, e) = match b {
-                    BodyName::Commission => self.commission_after(e, item.start),
-                    b => (Some(b), e),
-                };
-                body_after = b;
-                broken_at = broken_at.or(gap);
-                end = e;
-                continue;
-            }
-            // `45/248 B, section VI, of 21 December 1990`: a part of the resolution, then its
-            // date.
-            if date.is_none()
-                && let Some(e) = self.designation_before_date(p)
-            {
-                broken_at = broken_at.or(gap);
-                end = e;
-                continue;
-            }
-            // `52/214, sect. C, para. 3; 55/222, ...`: designations of parts of the item, then
-            // the next item. The mention ends before them.
-            if let Some(e) = self.designations_before_item(p) {
-                designated_at.get_or_insert(end);
-                broken_at = broken_at.or(gap);
-                end = e;
-                continue;
-            }
-            // `du Conseil`, `Совета`: the citing council, with the date that may follow.
-            if let Some((b, e)) = self.council_word(p) {
-                body_after = body_after.or(b);
-                broken_at = broken_at.or(gap);
-                end = e;
-                continue;
-            }
-            break;
+            // Each step reads one piece: where it ends, and where a page break inside a date
+            // broke its text.
+            let step: Option<(usize, Option<usize>)> = 'step: {
+                if date.is_none()
+                    && let Some(found) = self.connector_date(p)
+                {
+                    date = Some(found.0);
+                    break 'step Some((found.1, found.2));
+                }
+                // `423 (1978) of 14 March, 424 (1978) of 17 March`: the year is the item's own.
+                if date.is_none()
+                    && let Form::Old {
+                        session: OldSession::Year(year),
+                        ..
+                    } = item.form
+                    && let Some((d, e)) = self.date_in_year(p, year)
+                {
+                    date = Some(d);
+                    break 'step Some((e, None));
+                }
+                if body_after.is_none()
+                    && let Some((b, e)) = eat_body(text, p, self.table.bodies_after)
+                {
+                    let (b, e) = match b {
+                        BodyName::Commission => self.commission_after(e, item.start),
+                        b => (Some(b), e),
+                    };
+                    body_after = b;
+                    break 'step Some((e, None));
+                }
+                // `45/248 B, section VI, of 21 December 1990`: a part of the resolution, then
+                // its date.
+                if date.is_none()
+                    && let Some(e) = self.designation_before_date(p)
+                {
+                    break 'step Some((e, None));
+                }
+                // `52/214, sect. C, para. 3; 55/222, ...`: designations of parts of the item,
+                // then the next item. The mention ends before them.
+                if let Some(e) = self.designations_before_item(p) {
+                    designated_at.get_or_insert(end);
+                    break 'step Some((e, None));
+                }
+                // `du Conseil`, `Совета`: the citing council, with the date that may follow.
+                if let Some((b, e)) = self.council_word(p) {
+                    body_after = body_after.or(b);
+                    break 'step Some((e, None));
+                }
+                None
+            };
+            let Some((e, inside)) = step else {
+                break;
+            };
+            broken_at = broken_at.or(gap).or(inside);
+            end = e;
         }
         Parsed {
             item,
