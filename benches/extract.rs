@@ -4,7 +4,8 @@
 //!
 //! `cargo bench --bench extract`. The texts: for each of the six languages the 4,000-sentence
 //! dev set of the UN Parallel Corpus (one sentence a line, so one paragraph a line), English
-//! and Chinese segments of 2023 documents, and the German seed resolution repeated to 1 MB.
+//! and Chinese segments of 2023 documents, the German seed resolution repeated to 1 MB, and
+//! English and Russian sentences of the dev set as paragraphs taking turns.
 //! Measured, not asserted: no threshold here.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -46,6 +47,20 @@ fn bench(c: &mut Criterion) {
     // The same German text with the language detected.
     let auto = texts.last().map(|t| t.1.clone()).unwrap_or_default();
     texts.push(("seed-de-1MB-auto".into(), auto, None));
+
+    // Paragraphs of two languages taking turns (English and Russian sentences of the dev set,
+    // a blank line between): the detected language's reading, then the other language's on
+    // each of its many short runs.
+    let (en, ru) = (
+        read("corpus/unpc-devset/UNv1.0.devset.en"),
+        read("corpus/unpc-devset/UNv1.0.devset.ru"),
+    );
+    let mixed: String = en
+        .lines()
+        .zip(ru.lines())
+        .flat_map(|(e, r)| [e, "\n\n", r, "\n\n"])
+        .collect();
+    texts.push(("mixed-en-ru-paragraphs".into(), mixed, None));
 
     let mut group = c.benchmark_group("extract");
     group.measurement_time(Duration::from_secs(3));

@@ -565,6 +565,38 @@ fn mixed_languages_paragraph_by_paragraph() {
     assert!(english_only.mentions.len() < doc.mentions.len());
 }
 
+/// Many short paragraphs taking turns between English and Russian, most Russian ones citing
+/// nothing (a year, no reference): each Russian reference, far apart, is still read with the
+/// Russian reading, and each English one with the English. (Each run of another language
+/// without a reference once searched on to the next reference of its language, through the
+/// rest of the file.)
+#[test]
+fn many_alternating_paragraphs_each_read_in_its_language() {
+    let en = "Recalling its resolution 70/1 of 25 September 2015 on the work of the Organization,";
+    let ru = "Принимая во внимание доклад за 2019 год и работу, проделанную в течение года,";
+    let ru_cites = "ссылаясь на свою резолюцию 69/313 от 27 июля 2015 года о финансировании,";
+    let mut text = String::from("The General Assembly,\n\n");
+    for i in 0..600 {
+        text.push_str(en);
+        text.push_str("\n\n");
+        text.push_str(if i % 200 == 199 { ru_cites } else { ru });
+        text.push_str("\n\n");
+    }
+    let doc = resgraph::analyse_text(&text, None);
+    assert_eq!(doc.info.language, Lang::En);
+    let count = |id: &str, date: &str| {
+        doc.mentions
+            .iter()
+            .filter(|m| {
+                m.symbol.id() == id && m.date.map(|d| d.to_string()).as_deref() == Some(date)
+            })
+            .count()
+    };
+    assert_eq!(count("A/RES/70/1", "2015-09-25"), 600);
+    assert_eq!(count("A/RES/69/313", "2015-07-27"), 3);
+    assert_eq!(doc.mentions.len(), 603);
+}
+
 // ---- headings ----
 
 /// Headings of a GA resolution in each language (the forms of the UN's translation services):

@@ -15,9 +15,14 @@ pub fn by_paragraph_language(text: &str, ctx: &Context<'_>, mentions: &mut Vec<M
     if runs.is_empty() {
         return;
     }
+    // Runs are in order and apart: the one that may hold `pos` is the last to start at or
+    // before it (a search, not a walk over all of them for each mention).
     let inside = |pos: usize, lang: Option<Lang>| {
-        runs.iter()
-            .any(|(s, e, l)| *s <= pos && pos < *e && lang.is_none_or(|x| x == *l))
+        let i = runs.partition_point(|r| r.0 <= pos);
+        i > 0 && {
+            let (_, e, l) = runs[i - 1];
+            pos < e && lang.is_none_or(|x| x == l)
+        }
     };
     mentions.retain(|m| !inside(m.start, None));
     let mut langs: Vec<Lang> = runs.iter().map(|r| r.2).collect();

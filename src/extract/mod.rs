@@ -155,31 +155,46 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
 
 /// The matches of `re` that start inside `ranges`. Each range is searched from its start with
 /// the text before it as context (for `\b`), and the search stops at the first match past its
-/// end.
+/// end. That match is kept for the ranges after it: a search from their start would find it
+/// again (it is the leftmost match after an earlier position), so ranges without a match do
+/// not each scan on to it.
 fn matches_in<'t>(
     re: &'t Regex,
     text: &'t str,
     ranges: &'t [(usize, usize)],
 ) -> impl Iterator<Item = regex::Match<'t>> + 't {
-    ranges.iter().flat_map(move |&(start, end)| {
-        let mut at = start;
-        std::iter::from_fn(move || {
-            if at >= end || at > text.len() {
-                return None;
-            }
-            let m = re.find_at(text, at)?;
-            if m.start() >= end {
-                at = end;
-                return None;
-            }
-            // An empty match would not advance.
-            at = if m.end() > m.start() {
-                m.end()
-            } else {
-                crate::layout::ceil_char(text, m.end() + 1)
+    let mut ranges = ranges.iter().copied();
+    let mut range = ranges.next();
+    let mut at = range.map_or(0, |r| r.0);
+    // The search that went past a range's end: where it started and what it found (`None`:
+    // nothing from there on).
+    let mut ahead: Option<(usize, Option<regex::Match<'t>>)> = None;
+    std::iter::from_fn(move || {
+        loop {
+            let (_, end) = range?;
+            let found = match ahead.take() {
+                Some((from, m)) if from <= at && m.is_none_or(|m| m.start() >= at) => m,
+                _ if at > text.len() => None,
+                _ => re.find_at(text, at),
             };
-            Some(m)
-        })
+            match found {
+                Some(m) if m.start() < end => {
+                    // An empty match would not advance.
+                    at = if m.end() > m.start() {
+                        m.end()
+                    } else {
+                        crate::layout::ceil_char(text, m.end() + 1)
+                    };
+                    return Some(m);
+                }
+                _ => {
+                    ahead = Some((at, found));
+                    range = ranges.next();
+                    // Each range is searched from its own start, as if alone.
+                    at = range.map_or(at, |r| r.0);
+                }
+            }
+        }
     })
 }
 
@@ -193,21 +208,26 @@ struct Window {
 
 /// The matches of `re` that start inside `ranges`, tried only in windows around anchor bytes
 /// (most text has none), so that the automaton does not run over the whole text.
-/// `anchors(start)` gives the anchor positions from `start` on, in order; `window(p, at)` the
-/// stretch to try for the anchor at `p`, starting at or after `at` (where the previous match
-/// ended). Windows never start before the previous one's start, so one that starts at the
-/// range end ends the range.
+/// `anchors(start, limit)` gives the anchor positions in `start..limit`, in order; `window(p,
+/// at)` the stretch to try for the anchor at `p`, starting at or after `at` (where the previous
+/// match ended). Windows never start before the previous one's start, so one that starts at the
+/// range end ends the range; `reach` bounds how far before its anchor a window starts, so
+/// anchors more than `reach` bytes past a range's end are not looked for (a search for the next
+/// anchor that passes the anchors' test would otherwise run on through the text after each
+/// range: a file of many short paragraphs in another language took seconds).
 fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
     re: &'t Regex,
     text: &'t str,
     ranges: &'t [(usize, usize)],
-    anchors: impl Fn(usize) -> I + Copy + 't,
+    reach: usize,
+    anchors: impl Fn(usize, usize) -> I + Copy + 't,
     window: impl Fn(usize, usize) -> Window + Copy + 't,
     owns: impl Fn(usize, usize, usize) -> bool + Copy + 't,
 ) -> impl Iterator<Item = (usize, usize)> + 't {
     ranges.iter().flat_map(move |&(start, end)| {
         let mut at = start;
-        let mut anchors = anchors(start.min(text.len()));
+        let limit = end.saturating_add(reach).min(text.len());
+        let mut anchors = anchors(start.min(limit), limit);
         std::iter::from_fn(move || {
             loop {
                 let p = anchors.next()?;
@@ -266,8 +286,8 @@ fn paren_matches_in<'t>(
     const PAREN_REACH: usize = 64;
     let bytes = text.as_bytes();
     // Parentheses: ASCII `(` and the full-width `（` (EF BC 88).
-    let parens = move |start: usize| {
-        memchr::memchr2_iter(b'(', 0xBC, &bytes[start..])
+    let parens = move |start: usize, limit: usize| {
+        memchr::memchr2_iter(b'(', 0xBC, &bytes[start..limit])
             .map(move |k| start + k)
             .filter_map(move |p| {
                 if bytes[p] == b'(' {
@@ -311,7 +331,9 @@ fn paren_matches_in<'t>(
         }
         false
     };
-    anchored_matches_in(re, text, ranges, parens, window, owns)
+    // A window starts at most `PAREN_REACH` bytes and a character before its parenthesis,
+    // which starts a byte before a full-width one's `BC` byte.
+    anchored_matches_in(re, text, ranges, PAREN_REACH + 8, parens, window, owns)
 }
 
 /// The matches of the document-symbol pattern ([`DOCSYM`]) that start inside `ranges`, found
@@ -340,8 +362,8 @@ fn slash_matches_in<'t>(
             .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || **b == b'.')
             .any(u8::is_ascii_uppercase)
     };
-    let slashes = move |start: usize| {
-        memchr::memchr_iter(b'/', &bytes[start..])
+    let slashes = move |start: usize, limit: usize| {
+        memchr::memchr_iter(b'/', &bytes[start..limit])
             .map(move |k| start + k)
             .filter(move |&p| may_follow_lead(p))
     };
@@ -350,7 +372,8 @@ fn slash_matches_in<'t>(
         to: p + bytes[p..].iter().take_while(|b| in_symbol(**b)).count(),
         exhaustive: true,
     };
-    anchored_matches_in(re, text, ranges, slashes, window, |_, _, _| true)
+    // A window starts at most `LEAD` bytes and a character before its slash.
+    anchored_matches_in(re, text, ranges, LEAD + 4, slashes, window, |_, _, _| true)
 }
 
 /// The session written in parentheses after an old-style number.
