@@ -276,6 +276,11 @@ impl Line {
         self.end as usize
     }
 
+    /// The length of the trimmed line in bytes, without reading the text.
+    fn t_len(&self) -> usize {
+        (self.t_end - self.t_start) as usize
+    }
+
     /// The trimmed line, in `text` (the text the line was read from).
     fn t<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.t_start as usize..self.t_end as usize)
@@ -665,11 +670,11 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
         })
         .collect();
     for (i, l) in lines.iter().enumerate() {
-        let t = l.t(text);
-        // Furniture lines are short; most lines are not looked at further.
-        if t.is_empty() || t.len() > 80 {
+        // Furniture lines are short; most lines are not looked at further, nor read.
+        if l.t_len() == 0 || l.t_len() > 80 {
             continue;
         }
+        let t = l.t(text);
         // The first byte says which pattern can match, which saves most regex calls.
         let first = t.as_bytes()[0];
         let digit = first.is_ascii_digit();
