@@ -2569,6 +2569,30 @@ mod tests {
         assert!(!one_key_apart(999, 1999));
     }
 
+    /// Every keyword of every table is found as texts write it: in lower case, with a capital
+    /// and in capitals, and within a sentence the whole word is the match.
+    #[test]
+    fn keywords_in_each_written_case() {
+        for lang in Lang::ALL {
+            let t = lang.table();
+            let Some(c) = compiled(lang) else {
+                panic!("{lang:?}: keyword pattern does not compile");
+            };
+            for w in t.resolution_words.iter().chain(t.decision_words.iter()) {
+                let mut chars = w.chars();
+                let capital: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                for form in [w.to_string(), capital, w.to_uppercase()] {
+                    let text = format!("see {form} 1");
+                    let m = c.keyword.find(&text).map(|m| m.as_str());
+                    assert_eq!(m, Some(form.as_str()), "{lang:?}: {form:?}");
+                }
+            }
+        }
+    }
+
     /// Text made of the pieces the standalone pattern cares about.
     fn pieces() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
