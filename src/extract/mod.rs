@@ -97,6 +97,27 @@ static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Whether `seg` may match [`SUFFIX`], told from its ends: a suffix word's first letter (or
+/// the long s, `ſ`, that case folding takes for `s`) and a final digit. Most elements of a
+/// symbol (`A`, `78`, `L.11`) fail here, without a search.
+fn may_be_suffix(seg: &str) -> bool {
+    let b = seg.as_bytes();
+    b.last().is_some_and(u8::is_ascii_digit)
+        && b.first().is_some_and(|f| {
+            matches!(f.to_ascii_lowercase(), b'r' | b'a' | b'c' | b's' | b'p') || *f == 0xC5
+        })
+}
+
+/// The captures of [`SUFFIX`] in `seg`: the suffix word and its number.
+fn suffix_captures(seg: &str) -> Option<regex::Captures<'_>> {
+    may_be_suffix(seg).then(|| SUFFIX.captures(seg)).flatten()
+}
+
+/// Whether `seg` is a suffix with its number (`Rev.1`, `Add.1-45`).
+fn is_suffix(seg: &str) -> bool {
+    may_be_suffix(seg) && SUFFIX.is_match(seg)
+}
+
 /// Symbol prefixes that make a resolution or decision of a body.
 const ACT_PREFIXES: &[(&str, Kind, BodyName)] = &[
     ("A/HRC/RES/", Kind::Resolution, BodyName::HRC),
@@ -2179,7 +2200,7 @@ fn document_symbols(
                 .take_while(|c| c.is_alphanumeric() || *c == '.')
                 .collect();
             let word = word.trim_end_matches('.');
-            if let Some(c) = SUFFIX.captures(word) {
+            if let Some(c) = suffix_captures(word) {
                 let suffix = suffix_form(&c[1], &c[2]);
                 // `S/7930/Add.64 and Add.65`: another of the same kind replaces the last.
                 let same_kind = last.rsplit_once('/').filter(|(_, t)| {
@@ -2279,7 +2300,7 @@ fn spaced_suffix_number(text: &str, start: usize, end: usize) -> Option<(String,
     let num_end = end + 1 + digits;
     let joined = format!("{}{}", &text[start..end], &rest[..digits]);
     let last = joined.rsplit('/').next()?;
-    SUFFIX.is_match(last).then_some(())?;
+    is_suffix(last).then_some(())?;
     normalise_document(&joined).map(|sym| (sym, num_end))
 }
 
@@ -2320,7 +2341,7 @@ fn normalise_document(piece: &str) -> Option<String> {
     // head the text split off.
     let head = segs[0];
     if head.len() > 1 && head.as_bytes()[1] == b'.'
-        || (head.bytes().any(|b| b.is_ascii_digit()) && SUFFIX.is_match(head))
+        || (head.bytes().any(|b| b.is_ascii_digit()) && is_suffix(head))
     {
         return None;
     }
@@ -2331,17 +2352,20 @@ fn normalise_document(piece: &str) -> Option<String> {
     if crate::symbol::from_roman(segs[0]).is_some() {
         return None;
     }
-    let mut out = Vec::with_capacity(segs.len());
-    for s in segs {
-        if let Some(c) = SUFFIX.captures(s) {
-            out.push(suffix_form(&c[1], &c[2]));
+    let mut out = String::with_capacity(piece.len());
+    for (i, s) in segs.into_iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        if let Some(c) = suffix_captures(s) {
+            out.push_str(&suffix_form(&c[1], &c[2]));
         } else if let Some(fixed) = misread_suffix(s) {
-            out.push(fixed);
+            out.push_str(&fixed);
         } else {
-            out.push(s.to_ascii_uppercase());
+            out.extend(s.chars().map(|c| c.to_ascii_uppercase()));
         }
     }
-    Some(out.join("/"))
+    Some(out)
 }
 
 // ---- small matching helpers ----
@@ -2590,6 +2614,23 @@ mod tests {
                     assert_eq!(m, Some(form.as_str()), "{lang:?}: {form:?}");
                 }
             }
+        }
+    }
+
+    proptest! {
+        /// The quick test before the suffix pattern never turns away one it matches.
+        #[test]
+        fn suffix_check_keeps_every_suffix(
+            word in prop_oneof![
+                Just("rev"), Just("Add"), Just("CORR"), Just("amend"), Just("Supp"),
+                Just("sup"), Just("part"), Just("Summary"), Just("ſupp"), Just("L"), Just("A"),
+            ],
+            dot in proptest::bool::ANY,
+            number in "[0-9]{1,3}(-[0-9]{1,2})?",
+            tail in "[a-z0-9.]{0,2}",
+        ) {
+            let seg = format!("{word}{}{number}{tail}", if dot { "." } else { "" });
+            prop_assert!(!SUFFIX.is_match(&seg) || may_be_suffix(&seg), "{:?}", seg);
         }
     }
 
