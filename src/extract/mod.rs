@@ -1694,13 +1694,11 @@ fn resolve_item(
     citing: Option<&Body>,
     date: Option<NaiveDate>,
 ) -> Vec<Symbol> {
-    let parts: Vec<Option<Part>> = if item.parts.is_empty() {
-        vec![None]
-    } else {
-        item.parts.iter().map(|p| Some(*p)).collect()
-    };
-    let mut out = Vec::new();
-    for part in parts {
+    // One symbol without a part, or one for each part.
+    let parts = item.parts.iter().map(|p| Some(*p));
+    let unparted = item.parts.is_empty().then_some(None);
+    let mut out = Vec::with_capacity(item.parts.len().max(1));
+    for part in unparted.into_iter().chain(parts) {
         let sym = match item.form {
             Form::Session { session, number } => {
                 let year_like = matches!(session, SessionNo::Regular(s) if s >= 1946);
