@@ -2338,9 +2338,7 @@ fn normalise_document(piece: &str) -> Option<String> {
     // with a number (`L.15/Rev.1`) or a suffix (`Rev.1/Add.1`) is the tail of a symbol whose
     // head the text split off.
     let head = segs[0];
-    if head.len() > 1 && head.as_bytes()[1] == b'.'
-        || (head.bytes().any(|b| b.is_ascii_digit()) && is_suffix(head))
-    {
+    if head.len() > 1 && head.as_bytes()[1] == b'.' || is_suffix(head) {
         return None;
     }
     if !piece.bytes().any(|b| b.is_ascii_digit()) {
