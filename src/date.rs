@@ -177,17 +177,19 @@ fn pattern(table: &Table, day_month: bool) -> String {
         )
     };
     let sp = r"[\s\u{A0}\u{202F}]";
+    // The space after the day may be missing (`8September 2014`, a typing slip the texts
+    // keep); the one before the year may not (`8 September2014` is not read).
     let d = script::DIGIT_CLASS;
     match (table.date_order, day_month) {
         (DateOrder::DayMonthYear, false) => format!(
-            r"(?i)^(?P<d>{d}{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})\.?{sp}+{glue}(?P<y>{d}{{4}}){suffix}"
+            r"(?i)^(?P<d>{d}{{1,2}})(?:\.|er|º|°)?{sp}*{glue}(?P<m>{months})\.?{sp}+{glue}(?P<y>{d}{{4}}){suffix}"
         ),
         (DateOrder::YearMonthDay, false) => {
             format!(r"^(?P<y>{d}{{4}})\s*年\s*(?P<mn>{d}{{1,2}})\s*月\s*(?P<d>{d}{{1,2}})\s*日")
         }
         // Day and month with an optional year, for dates given one per item of a list.
         (DateOrder::DayMonthYear, true) => format!(
-            r"(?i)^(?P<d>{d}{{1,2}})(?:\.|er|º|°)?{sp}+{glue}(?P<m>{months})(?:{sp}+{glue}(?P<y>{d}{{4}}){suffix})?"
+            r"(?i)^(?P<d>{d}{{1,2}})(?:\.|er|º|°)?{sp}*{glue}(?P<m>{months})(?:{sp}+{glue}(?P<y>{d}{{4}}){suffix})?"
         ),
         (DateOrder::YearMonthDay, true) => format!(
             r"^(?:(?P<y>{d}{{4}})\s*年\s*)?(?P<mn>{d}{{1,2}})\s*月\s*(?P<d>{d}{{1,2}})\s*日"
@@ -208,7 +210,7 @@ fn compiled(lang: Lang, day_month: bool) -> Option<&'static Compiled> {
 }
 
 /// Whether `s` may open a date of the day-month-year pattern: one or two digits, then a day
-/// suffix (`.`, `er`, `º`, `°`) or white space. Most numbers a date is looked for at (`70/1`,
+/// suffix (`.`, `er`, `º`, `°`), white space or a letter. Most numbers a date is looked for at (`70/1`,
 /// `2015`, `1325 (2000)`) fail here, before the regex runs. A digit is one of
 /// [`script::DIGIT_CLASS`], as in the pattern.
 fn may_open_day(s: &str) -> bool {
@@ -220,8 +222,11 @@ fn may_open_day(s: &str) -> bool {
     if next.is_some_and(script::is_digit) {
         next = chars.next();
     }
+    // A letter: a suffix (`er`) or a month name glued to the day (`8September`).
     next.is_some_and(|c| {
-        matches!(c, '.' | 'e' | 'E' | 'º' | '°' | '\u{A0}' | '\u{202F}') || c.is_whitespace()
+        matches!(c, '.' | 'º' | '°' | '\u{A0}' | '\u{202F}')
+            || c.is_whitespace()
+            || c.is_alphabetic()
     })
 }
 

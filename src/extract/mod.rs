@@ -990,7 +990,7 @@ impl Scanner<'_, '_> {
         let text = self.text;
         let mut best: Option<(NaiveDate, usize, Option<usize>)> = None;
         for w in self.table.date_connectors {
-            if let Some(e) = eat_word(text, p, w) {
+            if let Some(e) = eat_word(text, p, w).or_else(|| eat_word_before_digit(text, p, w)) {
                 let q = self.skip_ws(e);
                 // A page break between connector and date: the text ends before it.
                 let broken = self.interrupted(e, q).then_some(e);
@@ -2389,6 +2389,17 @@ pub(crate) fn eat_word(text: &str, pos: usize, word: &str) -> Option<usize> {
         return None;
     }
     eat_word_walk(text, pos, word)
+}
+
+/// [`eat_word`] for a word glued to the number after it (`of29 August 2013`, a typing slip
+/// the texts keep): the word must end right before an ASCII digit.
+fn eat_word_before_digit(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let end = pos.checked_add(word.len())?;
+    text.as_bytes()
+        .get(end)
+        .filter(|b| b.is_ascii_digit())
+        .and_then(|_| eat_word(text.get(..end)?, pos, word))
+        .filter(|e| *e == end)
 }
 
 /// [`eat_word`] past its first-letter check.
