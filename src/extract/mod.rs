@@ -1319,8 +1319,9 @@ impl Scanner<'_, '_> {
         None
     }
 
-    /// A footnote marker that PDF text sets apart with spaces (`77/228 5 and`, `2011, 1 19/25`):
-    /// 1-3 digits, then a comma, an `and`-word or a numbered item. Returns where the list goes on.
+    /// A footnote marker that PDF text sets apart with spaces (`77/228 5 and`, `2011, 1 19/25`,
+    /// `”, 16 resolution 33/1`): 1-3 digits, then a comma, an `and`-word, a numbered item, or a
+    /// keyword with its item. Returns where the list goes on.
     fn spaced_marker(&self, p: usize) -> usize {
         let text = self.text;
         let q = skip_marker(text, p);
@@ -1328,9 +1329,18 @@ impl Scanner<'_, '_> {
             return p;
         }
         let r = self.skip_ws(q);
+        let numbered = |at: usize| {
+            parse_item(text, at, self.table).is_some_and(|i| !matches!(i.form, Form::Bare(_)))
+        };
+        let keyword = || {
+            eat_any(text, r, self.table.resolution_words)
+                .max(eat_any(text, r, self.table.decision_words))
+                .is_some_and(|e| numbered(self.after_keyword(e)))
+        };
         let goes_on = text[r..].starts_with(|c: char| script::is_comma(c))
             || hooks::eat_and(text, r, self.table).is_some()
-            || parse_item(text, r, self.table).is_some_and(|i| !matches!(i.form, Form::Bare(_)));
+            || numbered(r)
+            || keyword();
         if goes_on { r } else { p }
     }
 
