@@ -45,6 +45,24 @@ pub struct DocumentInfo {
 }
 
 impl DocumentInfo {
+    /// A document of language `lang` that says nothing of itself.
+    pub fn unknown(language: Lang) -> DocumentInfo {
+        DocumentInfo {
+            id: None,
+            body: None,
+            kind: None,
+            session: None,
+            adopted: None,
+            issued: None,
+            agenda_item: None,
+            title: None,
+            report: None,
+            language,
+            symbol: None,
+            written_symbols: Vec::new(),
+        }
+    }
+
     /// The body whose possessives (`its resolution`) the document uses.
     pub fn citing_body(&self) -> Option<Body> {
         self.body.as_deref().map(Body::parse)
@@ -76,20 +94,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         .filter(|(_, l)| !l.trim_matches(is_space).is_empty())
         .collect();
 
-    let mut info = DocumentInfo {
-        id: None,
-        body: None,
-        kind: None,
-        session: None,
-        adopted: None,
-        issued: None,
-        agenda_item: None,
-        title: None,
-        report: None,
-        language: lang,
-        symbol: None,
-        written_symbols: Vec::new(),
-    };
+    let mut info = DocumentInfo::unknown(lang);
 
     // `Resolution 242 (1967)` as the first line of the text proper, with its date after it.
     for (off, l) in lines.iter().take(12) {
@@ -315,6 +320,150 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         }
     }
     info
+}
+
+/// Completes a document's identity from what a structured file says of itself
+/// ([`crate::input::Input::record`]): a JSON record's string values by key say what the record
+/// is more surely than its text's heading; a collection of records is no one document, and
+/// its first record's heading is not taken for the file's identity. Keys are compared by their last element, lower case, letters and digits
+/// only (`ED_DecisionNumber` is `decisionnumber`):
+///
+/// - `symbol`, `id`, `documentsymbol`: a full symbol (`S/2024/302`; a number such as `75/514` or
+///   a job number is not one);
+/// - `decisionnumber`, `resolutionnumber` (`75/514`, `78/528 A`; `75/511 A and B` is the
+///   whole decision), with the body from a key ending in `division` or `body` (`GA`, `SC`,
+///   `ECOSOC`, `HRC`): the decision or resolution of that body;
+/// - `title`; `agendaitem`;
+/// - `date` (ISO, `2020-12-07T05:00:00.000Z`, or written, `24 April 2024`): the adoption date of
+///   a resolution or decision (the earliest, for one adopted in parts at several meetings), the
+///   date of issue of any other document. Dates a record could not hold (before 1945; for a
+///   General Assembly act, outside its session's years) are passed over.
+pub fn apply_record(info: &mut DocumentInfo, record: &crate::input::json::Record) {
+    if record.collection {
+        *info = DocumentInfo {
+            body: info.body.take(),
+            ..DocumentInfo::unknown(info.language)
+        };
+    }
+    let fields = &record.fields;
+    if fields.is_empty() {
+        return;
+    }
+    let key = |k: &str| -> String {
+        k.rsplit('.')
+            .next()
+            .unwrap_or(k)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let values = |names: &[&str], suffix: bool| -> Vec<&str> {
+        fields
+            .iter()
+            .filter(|(k, _)| {
+                let k = key(k);
+                names
+                    .iter()
+                    .any(|n| if suffix { k.ends_with(n) } else { k == *n })
+            })
+            .map(|(_, v)| v.trim_matches(is_space))
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let body = values(&["division", "body"], true)
+        .into_iter()
+        .find_map(|b| match b.to_ascii_uppercase().as_str() {
+            "GA" => Some("A/"),
+            "SC" => Some("S/"),
+            "ECOSOC" => Some("E/"),
+            "HRC" => Some("A/HRC/"),
+            _ => None,
+        });
+    let act = |names: &[&str], kind: &str| {
+        let prefix = body?;
+        values(names, true).into_iter().find_map(|v| {
+            let number: String = v
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '/')
+                .collect();
+            // One part is the part's record (`78/528 A`); several (`75/511 A and B`) are the
+            // whole decision's.
+            let rest = v[number.len()..].trim_matches(|c: char| is_space(c) || c == '.');
+            let part = if rest.len() == 1 && rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+                rest
+            } else {
+                ""
+            };
+            (number.contains('/') && number.ends_with(|c: char| c.is_ascii_digit()))
+                .then(|| parse_user_reference(&format!("{prefix}{kind}/{number}{part}")))
+                .flatten()
+        })
+    };
+    let symbol = act(&["decisionnumber"], "DEC")
+        .or_else(|| act(&["resolutionnumber"], "RES"))
+        .or_else(|| {
+            values(&["symbol", "id", "documentsymbol", "docsymbol"], false)
+                .into_iter()
+                .filter(|v| {
+                    v.starts_with(|c: char| c.is_ascii_uppercase())
+                        && v.contains('/')
+                        && v.bytes().any(|b| b.is_ascii_digit())
+                })
+                .find_map(parse_user_reference)
+        });
+    if let Some(sym) = symbol {
+        info.id = Some(sym.id());
+        info.kind = Some(sym.kind());
+        info.body = Some(organ(&sym));
+        info.session = sym.session().or(info.session);
+        if !info.written_symbols.contains(&sym.id()) {
+            info.written_symbols.push(sym.id());
+        }
+        info.symbol = Some(sym);
+    }
+    if let Some(t) = values(&["title"], true).first() {
+        // Control characters stand for spaces in some records (`in\u007fouter space`).
+        let t: String = t
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        info.title = Some(t.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    if let Some(a) = values(&["agendaitem"], true).first() {
+        info.agenda_item = Some(a.to_string());
+    }
+    let ga_session = match &info.symbol {
+        Some(sym @ Symbol::Act { body: Body::GA, .. }) => sym.session(),
+        _ => None,
+    };
+    let dates: Vec<NaiveDate> = values(&["date"], true)
+        .into_iter()
+        .filter_map(|v| {
+            v.get(..10)
+                .and_then(|iso| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok())
+                .or_else(|| date::date_at(v, 0, info.language).map(|d| d.date))
+        })
+        // A database's placeholder for a missing date (`1969-12-31T05:00:00.000Z`) is no date:
+        // a General Assembly session adopts from its opening year to the second year after.
+        .filter(|d| {
+            use chrono::Datelike;
+            let year = u32::try_from(d.year()).unwrap_or(0);
+            match ga_session {
+                Some(session) => {
+                    let open = crate::known::ga_session_year(session);
+                    (open..=open + 2).contains(&year)
+                }
+                None => year >= 1945,
+            }
+        })
+        .collect();
+    if let Some(first) = dates.iter().min().copied() {
+        match info.kind {
+            Some(Kind::Resolution | Kind::Decision) => info.adopted = Some(first),
+            _ => info.issued = Some(first),
+        }
+    }
 }
 
 /// `Resolution 290` heading a Security Council text: the year comes from the table.
@@ -666,6 +815,75 @@ pub fn table(lang: Lang) -> &'static Table {
 
 #[cfg(test)]
 mod tests {
+
+    fn record(fields: &[(&str, &str)]) -> crate::input::json::Record {
+        crate::input::json::Record {
+            fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            collection: false,
+        }
+    }
+
+    #[test]
+    fn record_fields_name_the_document() {
+        let mut info = DocumentInfo::unknown(Lang::En);
+        apply_record(
+            &mut info,
+            &record(&[
+                ("ED_Division", "GA"),
+                ("ED_DecisionNumber", "78/528 A"),
+                ("ED_Title", "Scale of  assessments"),
+                ("ED_Meeting.ED_Date", "2024-02-07T05:00:00.000Z"),
+                ("ED_Meeting.ED_Date", "1969-12-31T05:00:00.000Z"),
+                ("ED_Meeting.ED_Date", "2023-12-07T05:00:00.000Z"),
+            ]),
+        );
+        assert_eq!(info.id.as_deref(), Some("A/DEC/78/528A"));
+        assert_eq!((info.body.as_deref(), info.session), (Some("GA"), Some(78)));
+        assert_eq!(info.title.as_deref(), Some("Scale of assessments"));
+        // The earliest meeting; the placeholder date is outside the session's years.
+        assert_eq!(info.adopted, NaiveDate::from_ymd_opt(2023, 12, 7));
+
+        let mut info = DocumentInfo::unknown(Lang::En);
+        apply_record(
+            &mut info,
+            &record(&[
+                ("ED_Division", "GA"),
+                ("ED_DecisionNumber", "75/511 A and B"),
+            ]),
+        );
+        assert_eq!(info.id.as_deref(), Some("A/DEC/75/511"));
+
+        // A symbol names the document; a job number or a bare number does not.
+        for (id, expect) in [
+            ("S/2024/302", Some("S/2024/302")),
+            ("19-08846", None),
+            ("75/514", None),
+            ("5fecbd029b661c0917d13bbd", None),
+        ] {
+            let mut info = DocumentInfo::unknown(Lang::En);
+            apply_record(&mut info, &record(&[("ID", id), ("Date", "24 April 2024")]));
+            assert_eq!(info.id.as_deref(), expect, "{id}");
+            assert_eq!(info.issued, NaiveDate::from_ymd_opt(2024, 4, 24), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_collection_names_no_document() {
+        let mut info = identify("S/2024/788\n\nThe Security Council,\n", Lang::En);
+        assert_eq!(info.id.as_deref(), Some("S/2024/788"));
+        apply_record(
+            &mut info,
+            &crate::input::json::Record {
+                fields: Vec::new(),
+                collection: true,
+            },
+        );
+        assert_eq!((info.id, info.symbol, info.issued), (None, None, None));
+        assert_eq!(info.body.as_deref(), Some("SC"));
+    }
     use super::*;
 
     /// The closing date is the one under the last meeting line, however much text follows it

@@ -57,8 +57,8 @@ pub struct Document {
 /// and digits: [`input::repair`]); offsets still point into `text`.
 pub fn analyse_text(text: &str, lang: Option<Lang>) -> Document {
     match input::repair::repair(text) {
-        Some(repaired) => analyse_mapped(&repaired, lang),
-        None => analyse_repaired(text, lang),
+        Some(repaired) => analyse_mapped(&repaired, lang, &input::json::Record::default()),
+        None => analyse_repaired(text, lang, &input::json::Record::default()),
     }
 }
 
@@ -66,16 +66,32 @@ pub fn analyse_text(text: &str, lang: Option<Lang>) -> Document {
 /// ([`input::repair::repair_owned`]), so that a large text is not held twice. The same document
 /// as `analyse_text(&text, lang)`.
 pub fn analyse_owned(text: String, lang: Option<Lang>) -> Document {
+    analyse_owned_with(text, lang, &input::json::Record::default())
+}
+
+/// Analyses an input read from a file ([`input::read`]): its text, with the identity its record
+/// fields give where it has them (a JSON record: [`document::apply_record`]).
+pub fn analyse_input(input: input::Input, lang: Option<Lang>) -> Document {
+    let mut doc = analyse_owned_with(input.text, lang, &input.record);
+    doc.source = input.source;
+    doc
+}
+
+fn analyse_owned_with(text: String, lang: Option<Lang>, record: &input::json::Record) -> Document {
     match input::repair::repair_owned(text) {
-        Ok(repaired) => analyse_mapped(&repaired, lang),
-        Err(text) => analyse_repaired(&text, lang),
+        Ok(repaired) => analyse_mapped(&repaired, lang, record),
+        Err(text) => analyse_repaired(&text, lang, record),
     }
 }
 
 /// Analyses a repaired text and maps the mentions back to the original: offsets, and texts read
 /// back from the repair and the original characters of its edits.
-fn analyse_mapped(repaired: &input::repair::Repaired, lang: Option<Lang>) -> Document {
-    let mut doc = analyse_repaired(&repaired.text, lang);
+fn analyse_mapped(
+    repaired: &input::repair::Repaired,
+    lang: Option<Lang>,
+    record: &input::json::Record,
+) -> Document {
+    let mut doc = analyse_repaired(&repaired.text, lang, record);
     // Mentions come in text order: each lookup in the repair's pieces starts from the last.
     let map = repaired.mapper();
     for m in &mut doc.mentions {
@@ -91,10 +107,11 @@ fn analyse_mapped(repaired: &input::repair::Repaired, lang: Option<Lang>) -> Doc
     doc
 }
 
-fn analyse_repaired(text: &str, lang: Option<Lang>) -> Document {
+fn analyse_repaired(text: &str, lang: Option<Lang>, record: &input::json::Record) -> Document {
     let detected = lang.is_none();
     let lang = lang.unwrap_or_else(|| lang::detect(text));
-    let info = document::identify(text, lang);
+    let mut info = document::identify(text, lang);
+    document::apply_record(&mut info, record);
     let mut own_written = info.written_symbols.clone();
     own_written.extend(info.id.clone());
     let layout = Layout::analyse(text, lang.table(), &own_written);
@@ -139,9 +156,7 @@ pub(crate) fn analyse_file_sized(
     opts: &input::ReadOptions,
 ) -> Result<(Document, u64)> {
     let (input, size) = input::read_sized(path, opts)?;
-    let source = input.source;
-    let mut doc = analyse_owned(input.text, lang);
+    let mut doc = analyse_input(input, lang);
     doc.file = path.display().to_string();
-    doc.source = source;
     Ok((doc, size))
 }

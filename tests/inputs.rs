@@ -273,3 +273,90 @@ fn repaired_text_keeps_original_offsets() {
         assert_eq!(&text[m.start..m.end], m.text);
     }
 }
+
+/// A General Assembly decision as the iGov database hands it out (JSON): the record's fields
+/// give its identity (checked against the file: `ED_DecisionNumber` 75/514, the 37th plenary
+/// meeting on 7 December 2020, agenda item 101 (c)), and its text is read with the escapes
+/// decoded: `\u202f74/232 A` (75/574) is a reference.
+#[test]
+fn igov_decision_record() {
+    let path = shared("corpus/mandate-pipeline-ga/igov_decisions/75/75_514.json");
+    let doc = resgraph::analyse_file(&path, None).expect("JSON read");
+    assert_eq!(doc.source, Source::Json);
+    assert_eq!(doc.info.id.as_deref(), Some("A/DEC/75/514"));
+    assert_eq!(doc.info.session, Some(75));
+    assert_eq!(
+        doc.info.adopted.map(|d| d.to_string()).as_deref(),
+        Some("2020-12-07")
+    );
+    assert_eq!(doc.info.agenda_item.as_deref(), Some("101 (c)"));
+    // `in\u007fouter space`: the control character stands for a space.
+    assert_eq!(
+        doc.info.title.as_deref(),
+        Some("Further practical measures for the prevention of an arms race in outer space")
+    );
+    let found: Vec<(String, String)> = doc.mentions.iter().map(common::id_and_date).collect();
+    assert_eq!(
+        found,
+        [
+            ("A/75/PV.37".to_string(), String::new()),
+            ("A/75/397".to_string(), String::new()),
+            ("A/RES/74/34".to_string(), "2019-12-12".to_string()),
+            ("A/75/49".to_string(), String::new()),
+        ]
+    );
+    // Offsets refer to the text `resgraph text` prints.
+    let text = input::read(&path, &ReadOptions::default())
+        .expect("text")
+        .text;
+    for m in &doc.mentions {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+
+    let path = shared("corpus/mandate-pipeline-ga/igov_decisions/75/75_574.json");
+    let doc = resgraph::analyse_file(&path, None).expect("JSON read");
+    let found: Vec<(String, String)> = doc.mentions.iter().map(common::id_and_date).collect();
+    assert!(
+        found.contains(&("A/RES/74/232A".to_string(), "2019-12-19".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("A/RES/74/232B".to_string(), "2020-08-11".to_string())),
+        "{found:?}"
+    );
+}
+
+/// Security Council drafts with their metadata (unbench): the `ID` names the draft when it is a
+/// symbol (`S/2024/302`), not when it is a job number (`19-08846`); a file of several drafts is
+/// no one document, whatever its first draft says.
+#[test]
+fn draft_records_and_collections() {
+    let doc = resgraph::analyse_file(
+        &shared("corpus/unbench-unsc-drafts/task1/1938/S_2024_302-EN.json"),
+        None,
+    )
+    .expect("JSON read");
+    assert_eq!(doc.info.id.as_deref(), Some("S/2024/302"));
+    assert_eq!(
+        doc.info.issued.map(|d| d.to_string()).as_deref(),
+        Some("2024-04-24")
+    );
+    let doc = resgraph::analyse_file(
+        &shared("corpus/unbench-unsc-drafts/task2/2278/S_2019_441-EN.json"),
+        None,
+    )
+    .expect("JSON read");
+    assert_eq!(doc.info.id, None);
+    // `in particular resolutions 2057 (2012), 2109 (2013), 2132 (2013)`.
+    let ids: Vec<String> = doc.mentions.iter().map(|m| m.symbol.id()).collect();
+    for id in ["S/RES/2057(2012)", "S/RES/2109(2013)", "S/RES/2132(2013)"] {
+        assert!(ids.iter().any(|i| i == id), "{id}: {ids:?}");
+    }
+    let doc = resgraph::analyse_file(&shared("corpus/unbench-unsc-drafts/task4.json"), None)
+        .expect("JSON read");
+    assert_eq!(doc.info.id, None);
+    assert!(
+        doc.mentions.iter().any(|m| m.symbol.id() == "S/2024/788"),
+        "the first draft's symbol is a reference of the collection"
+    );
+}

@@ -9,6 +9,7 @@
 //! | PDF | [`pdf`] (poppler's `pdftotext`) | the extracted text (`"pdf-text"`) |
 //! | HTML | [`html`] | the extracted text (`"html-text"`) |
 //! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
+//! | JSON (`.json`) | [`json`]: its string values, one paragraph each | the extracted text (`"json-text"`) |
 //!
 //! Whenever the source is not `text`, `resgraph text FILE` prints the text the offsets refer to.
 //! Images, gzip, old Word (`.doc`) and other binary files are refused with their name; so are
@@ -19,6 +20,7 @@
 pub mod docx;
 pub mod encoding;
 pub mod html;
+pub mod json;
 pub mod pdf;
 pub mod repair;
 
@@ -43,10 +45,13 @@ pub enum Source {
     Html,
     /// Text extracted from a Word (DOCX) file.
     Docx,
+    /// The string values of a JSON file.
+    Json,
 }
 
 impl Source {
-    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`.
+    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`,
+    /// `json-text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Text => "text",
@@ -54,6 +59,7 @@ impl Source {
             Source::Pdf => "pdf-text",
             Source::Html => "html-text",
             Source::Docx => "docx-text",
+            Source::Json => "json-text",
         }
     }
 }
@@ -67,6 +73,9 @@ pub struct Input {
     pub source: Source,
     /// The encoding read, for text inputs (`UTF-8`, `windows-1252` ...).
     pub encoding: Option<&'static str>,
+    /// What a structured file (JSON) says of the document beside its text
+    /// ([`crate::document::apply_record`] reads it); empty for other inputs.
+    pub record: json::Record,
 }
 
 /// How to read inputs.
@@ -231,6 +240,7 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
             text,
             source: Source::Pdf,
             encoding: None,
+            record: json::Record::default(),
         }
     } else if bytes.starts_with(b"PK\x03\x04") {
         let text = guarded(|| docx::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
@@ -238,6 +248,7 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
             text,
             source: Source::Docx,
             encoding: None,
+            record: json::Record::default(),
         }
     } else if let Some(format) = binary_format(&bytes) {
         return Err(Error::Binary {
@@ -282,6 +293,19 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
             text: html::to_text(&decoded.text),
             source: Source::Html,
             encoding,
+            record: json::Record::default(),
+        });
+    }
+    // A JSON record is read for its string values; a file named `.json` that is not JSON is
+    // read as the text it is.
+    if ext.as_deref() == Some("json")
+        && let Ok(j) = json::read(&decoded.text)
+    {
+        return Ok(Input {
+            text: j.text,
+            source: Source::Json,
+            encoding,
+            record: j.record,
         });
     }
     Ok(Input {
@@ -292,6 +316,7 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
         },
         text: decoded.text,
         encoding,
+        record: json::Record::default(),
     })
 }
 
