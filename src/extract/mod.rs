@@ -569,6 +569,7 @@ impl Scanner<'_, '_> {
             if matches!(item.form, Form::Bare(_)) && !first_in_list {
                 break;
             }
+            item = self.council_marker(item, pre_body);
             let parsed = self.tail(item);
             // A keyword before a page break does not take the furniture into the span.
             let span_start =
@@ -896,6 +897,35 @@ impl Scanner<'_, '_> {
         if d1 != b'0'
             && layout.footnote_follows(self.text, e, two)
             && !layout.footnote_follows(self.text, e, one)
+        {
+            *number /= 10;
+            item.end -= 1;
+        }
+        item
+    }
+
+    /// A Human Rights Council number cut before a glued footnote marker (`Human Rights Council
+    /// resolution 55/197`: 55/19 and note 7): the Council adopts well under a hundred
+    /// resolutions a session, so a three-digit number of it whose last digit is a note of the
+    /// page (and the number without it is not) holds the marker.
+    fn council_marker(&self, mut item: Item, body: Option<BodyName>) -> Item {
+        let named = item.prefix.map(|(_, b)| b).or(body);
+        if named != Some(BodyName::HRC) || !item.parts.is_empty() {
+            return item;
+        }
+        let Form::Session { number, .. } = &mut item.form else {
+            return item;
+        };
+        let note = *number % 10;
+        let text = self.text;
+        if *number >= 100
+            && note > 0
+            && text.as_bytes().get(item.end.wrapping_sub(1)) == Some(&(b'0' + note as u8))
+            && self.ctx.layout.footnote_follows(text, item.end, note)
+            && !self
+                .ctx
+                .layout
+                .footnote_follows(text, item.end, *number % 100)
         {
             *number /= 10;
             item.end -= 1;
