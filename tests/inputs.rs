@@ -360,3 +360,34 @@ fn draft_records_and_collections() {
         "the first draft's symbol is a reference of the collection"
     );
 }
+
+/// A `.json` file that is not JSON, or holds no text (a data set of numbers), is read as the
+/// text it is: nothing is lost to a damaged record, and a data file is no failure.
+#[test]
+fn json_that_is_no_record_is_read_as_text() {
+    let dir = std::env::temp_dir().join(format!("resgraph-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let damaged = dir.join("damaged.json");
+    std::fs::write(
+        &damaged,
+        r#"{"Content": "Recalling its resolution 70/1 of 25 September 2015",, }"#,
+    )
+    .expect("write");
+    let numbers = dir.join("numbers.json");
+    std::fs::write(
+        &numbers,
+        r#"{"nodes": [{"res": 1, "in": 0, "year": 1946}]}"#,
+    )
+    .expect("write");
+    let doc = resgraph::analyse_file(&damaged, None).expect("read as text");
+    assert_eq!(doc.source, Source::Text);
+    let found: Vec<(String, String)> = doc.mentions.iter().map(common::id_and_date).collect();
+    assert_eq!(
+        found,
+        [("A/RES/70/1".to_string(), "2015-09-25".to_string())]
+    );
+    let doc = resgraph::analyse_file(&numbers, None).expect("read as text");
+    assert_eq!(doc.source, Source::Text);
+    assert!(doc.mentions.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -296,10 +296,11 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
             record: json::Record::default(),
         });
     }
-    // A JSON record is read for its string values; a file named `.json` that is not JSON is
-    // read as the text it is.
+    // A JSON record is read for its string values; a file named `.json` that is not JSON, or
+    // holds no text (a data set of numbers), is read as the text it is.
     if ext.as_deref() == Some("json")
         && let Ok(j) = json::read(&decoded.text)
+        && !j.text.trim().is_empty()
     {
         return Ok(Input {
             text: j.text,
