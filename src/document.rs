@@ -325,8 +325,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
 /// Completes a document's identity from what a structured file says of itself
 /// ([`crate::input::Input::record`]): a JSON record's string values by key say what the record
 /// is more surely than its text's heading; a collection of records is no one document, and
-/// its first record's heading is not taken for the file's identity. Keys are compared by their last element, lower case, letters and digits
-/// only (`ED_DecisionNumber` is `decisionnumber`):
+/// its first record's heading is not taken for the file's identity. Keys are compared by their
+/// last element, lower case, letters and digits only (`ED_DecisionNumber` is
+/// `decisionnumber`):
 ///
 /// - `symbol`, `id`, `documentsymbol`: a full symbol (`S/2024/302`; a number such as `75/514` or
 ///   a job number is not one);
