@@ -907,7 +907,8 @@ impl Scanner<'_, '_> {
     /// A Human Rights Council number cut before a glued footnote marker (`Human Rights Council
     /// resolution 55/197`: 55/19 and note 7): the Council adopts well under a hundred
     /// resolutions a session, so a three-digit number of it whose last digit is a note of the
-    /// page (and the number without it is not) holds the marker.
+    /// page holds the marker (unless its last two digits are a note there too: which marker
+    /// it is, is then unclear).
     fn council_marker(&self, mut item: Item, body: Option<BodyName>) -> Item {
         let named = item.prefix.map(|(_, b)| b).or(body);
         if named != Some(BodyName::HRC) || !item.parts.is_empty() {
