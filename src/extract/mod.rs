@@ -1467,12 +1467,17 @@ impl Scanner<'_, '_> {
         let mut found = Vec::new();
         // The pattern has no boundary group in front (it would slow the search down); the
         // character before the number is checked here.
-        for (m_start, _) in paren_matches_in(&c.standalone, self.table, text, self.ranges) {
-            let glued = glued_before(text, m_start);
-            if glued || self.is_covered(m_start) {
-                continue;
-            }
-            let Some(item) = parse_item(text, m_start, self.table) else {
+        for (m_start, m_end) in paren_matches_in(&c.standalone, self.table, text, self.ranges) {
+            // The leftmost match may start at an earlier number whose words run on into this
+            // parenthesis (`of 20 June, 193 (1964)`): each number before it is tried in turn.
+            let Some(item) = std::iter::once(m_start)
+                .chain(number_starts(text, m_start + 1, m_end))
+                .filter(|&s| !glued_before(text, s) && !self.is_covered(s))
+                .find_map(|s| {
+                    parse_item(text, s, self.table)
+                        .filter(|i| matches!(i.form, Form::Old { .. }) && i.end <= m_end)
+                })
+            else {
                 continue;
             };
             let Form::Old { number, session } = item.form else {
@@ -1689,6 +1694,23 @@ fn special_session_body(body: Body, session: u32, year: u32) -> Body {
 
 /// Whether the character before `pos` joins a match to a longer token (`x70/1`, `/A/78/1`,
 /// `12345 (2000)`): the patterns have no boundary group in front, which would slow them down.
+/// Where the numbers in `text[from..to]` start (a digit of any script after a character that is
+/// none).
+fn number_starts(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    let from = crate::layout::ceil_char(text, from);
+    let piece = text.get(from..to).unwrap_or_default();
+    let mut prev_digit = text
+        .get(..from)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(script::is_digit);
+    piece.char_indices().filter_map(move |(k, c)| {
+        let digit = script::is_digit(c);
+        let starts = digit && !prev_digit;
+        prev_digit = digit;
+        starts.then_some(from + k)
+    })
+}
+
 fn glued_before(text: &str, pos: usize) -> bool {
     // Chinese sets symbols and numbers against its characters without a space (`见A/78/265`).
     text[..pos].chars().next_back().is_some_and(|c| {
