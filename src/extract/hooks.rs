@@ -368,7 +368,10 @@ pub(super) fn standalone_pattern(table: &Table) -> String {
         let markers = date::alternation(table.session_markers.iter().map(|(w, _)| *w));
         sessions.push_str(&format!(r"|(?:{markers})\s*[-–‐]\s*{d}{{1,2}}"));
     }
-    format!(r"{d}{{1,4}}[ \t\u{{A0}}]*(?:{lead}[^()\n]{{0,30}})?[(（](?:{sessions})\s*[)）]")
+    // The parenthesis may open the next line (`and 566` / `(1985)`, as PDF text breaks it).
+    format!(
+        r"{d}{{1,4}}[ \t\u{{A0}}]*(?:{lead}[^()\n]{{0,30}})?(?:\r?\n[ \t\u{{A0}}]*)?[(（](?:{sessions})\s*[)）]"
+    )
 }
 
 /// The keyword pattern of one table: its resolution and decision words, letters that Arabic

@@ -334,8 +334,18 @@ fn paren_matches_in<'t>(
     };
     let window = move |p: usize, at: usize| {
         let reach = crate::layout::floor_char(text, p.saturating_sub(PAREN_REACH)).max(at);
+        let line = text[reach..p].rfind('\n').map_or(reach, |i| reach + i + 1);
+        // A parenthesis that opens its line may close a number that ends the line before.
+        let from = if line > reach && text[line..p].bytes().all(|b| matches!(b, b' ' | b'\t')) {
+            let before = text[reach..line - 1].trim_end_matches('\r');
+            text[reach..reach + before.len()]
+                .rfind('\n')
+                .map_or(reach, |i| reach + i + 1)
+        } else {
+            line
+        };
         Window {
-            from: text[reach..p].rfind('\n').map_or(reach, |i| reach + i + 1),
+            from,
             to: crate::layout::ceil_char(text, p + PAREN_REACH),
             // A match may run past the reach: the next parenthesis tries again.
             exhaustive: false,
@@ -2719,6 +2729,8 @@ mod tests {
             Just(" ".to_string()),
             Just("  ".to_string()),
             Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\t".to_string()),
             Just("(".to_string()),
             Just(")".to_string()),
             Just("（".to_string()),
