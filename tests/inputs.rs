@@ -355,6 +355,13 @@ fn draft_records_and_collections() {
     let doc = resgraph::analyse_file(&shared("corpus/unbench-unsc-drafts/task4.json"), None)
         .expect("JSON read");
     assert_eq!(doc.info.id, None);
+    // Thirty draft texts under a key (`{"drafts": ["...", ...]}`) are a collection too.
+    let three = resgraph::input::read(
+        &shared("corpus/unbench-unsc-drafts/task3.json"),
+        &ReadOptions::default(),
+    )
+    .expect("JSON read");
+    assert!(three.record.collection && three.record.fields.is_empty());
     assert!(
         doc.mentions.iter().any(|m| m.symbol.id() == "S/2024/788"),
         "the first draft's symbol is a reference of the collection"

@@ -26,8 +26,9 @@ pub struct Record {
     /// (`ED_Meeting.ED_Date` for a string in an array of objects); empty when the file is an
     /// array or a single value.
     pub fields: Vec<(String, String)>,
-    /// The file holds several records (an array of two or more objects): it is no one
-    /// document, whatever the first record's heading says.
+    /// The file holds several records (an array of two or more texts, or of objects with a
+    /// text of their own, at the top or under a key of the top-level object): it is no one
+    /// document, whatever the first record's heading or fields say.
     pub collection: bool,
 }
 
@@ -40,16 +41,18 @@ pub fn read(text: &str) -> Result<Json, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let mut out = Json::default();
     collect_text(&value, &mut out.text, 0)?;
-    match &value {
-        Value::Object(map) => {
-            for (key, v) in map {
-                collect_fields(key, v, &mut out.record.fields, 0);
-            }
+    out.record.collection = match &value {
+        Value::Array(items) => records(items),
+        Value::Object(map) => map
+            .values()
+            .any(|v| matches!(v, Value::Array(items) if records(items))),
+        _ => false,
+    };
+    // A collection's fields are its records', not its own.
+    if let (Value::Object(map), false) = (&value, out.record.collection) {
+        for (key, v) in map {
+            collect_fields(key, v, &mut out.record.fields, 0);
         }
-        Value::Array(items) => {
-            out.record.collection = items.iter().filter(|v| v.is_object()).count() > 1;
-        }
-        _ => {}
     }
     Ok(out)
 }
@@ -77,6 +80,15 @@ fn collect_text(value: &Value, out: &mut String, depth: usize) -> Result<(), Str
         _ => {}
     }
     Ok(())
+}
+
+/// Whether `items` are records: two or more texts (strings of 200 bytes or more, as drafts
+/// are), or objects each with such a text of its own (the meetings listed in one record have
+/// none).
+fn records(items: &[Value]) -> bool {
+    let text = |x: &Value| x.as_str().is_some_and(|s| s.len() >= 200);
+    let record = |v: &Value| text(v) || v.as_object().is_some_and(|o| o.values().any(text));
+    items.len() > 1 && items.iter().all(record)
 }
 
 /// The string values under `key`: the value itself, the strings of an array, and the fields of
@@ -139,18 +151,38 @@ mod tests {
                 "2020-12-07T05:00:00.000Z".to_string()
             )]
         );
-        // A collection of records has text but no fields of its own.
-        let j = read(r#"[{"ID": "S/2024/302", "Content": "x"}, {"ID": "S/2024/303"}]"#)
-            .unwrap_or_default();
-        assert_eq!(j.text, "S/2024/302\n\nx\n\nS/2024/303\n\n");
+        // A collection of records has text but no fields of its own, at the top or under a
+        // key; a record's list of meetings is no collection.
+        let long = "x".repeat(200);
+        let j = read(&format!(
+            r#"[{{"ID": "S/2024/302", "Content": "{long}"}}, {{"ID": "S/2024/303", "Content": "{long}"}}]"#
+        ))
+        .unwrap_or_default();
+        assert_eq!(
+            j.text,
+            format!("S/2024/302\n\n{long}\n\nS/2024/303\n\n{long}\n\n")
+        );
         assert!(j.record.fields.is_empty());
         assert!(j.record.collection);
-        assert!(
-            !read(r#"[{"ID": "S/2024/302"}]"#)
-                .unwrap_or_default()
-                .record
-                .collection
-        );
+        let j = read(&format!(
+            r#"{{"drafts": [{{"ID": "S/1", "Content": "{long}"}}, {{"ID": "S/2", "Content": "{long}"}}]}}"#
+        ))
+        .unwrap_or_default();
+        assert!(j.record.collection && j.record.fields.is_empty());
+        let j = read(&format!(
+            r#"{{"drafts": ["{long}", "{long}"], "labels": [1, 0]}}"#
+        ))
+        .unwrap_or_default();
+        assert!(j.record.collection && j.record.fields.is_empty());
+        let j = read(
+            r#"{"ID": "A/DEC/1", "Meeting": [{"Date": "2020-12-07"}, {"Date": "2020-12-08"}]}"#,
+        )
+        .unwrap_or_default();
+        assert!(!j.record.collection);
+        assert_eq!(j.record.fields.len(), 3);
+        let j =
+            read(&format!(r#"[{{"ID": "S/2024/302", "Content": "{long}"}}]"#)).unwrap_or_default();
+        assert!(!j.record.collection);
     }
 
     #[test]
