@@ -161,10 +161,8 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         }
     }
     // The title line `78/237. Title`, which also names a GA or HRC resolution.
-    let mut title_line = None;
     for (i, (_, l)) in lines.iter().enumerate().take(60) {
         if let Some(c) = TITLE_LINE.captures(l) {
-            title_line = Some(i);
             let mut title = c[2].trim_matches(is_space).to_string();
             for (_, next) in lines.iter().skip(i + 1).take(3) {
                 let n = next.trim_matches(is_space);
@@ -174,7 +172,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                 title.push(' ');
                 title.push_str(n);
             }
-            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            let title = tidy_title(&title);
             let number = &c[1];
             // `42 (1948). Resolution of 5 March 1948`: the rest is the adoption line, not a title.
             let adoption_line = table
@@ -208,7 +206,6 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             break;
         }
     }
-    let _ = title_line;
 
     // Body: from the symbol, else from the opener line.
     if let Some(sym) = &info.symbol {
@@ -429,7 +426,7 @@ pub fn apply_record(info: &mut DocumentInfo, record: &crate::input::json::Record
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        info.title = Some(t.split_whitespace().collect::<Vec<_>>().join(" "));
+        info.title = Some(tidy_title(&t));
     }
     if let Some(a) = values(&["agendaitem"], true).first() {
         info.agenda_item = Some(a.to_string());
@@ -556,6 +553,28 @@ fn agenda_inside(line: &str, table: &Table) -> Option<String> {
     })
 }
 
+/// A title as one line: runs of white space (line breaks of the layout among them) become one
+/// space, except between two Chinese characters, where a line break or a stray space stands in
+/// the middle of a word (`对普遍旅行自由权的尊重和家 庭团聚`).
+pub fn tidy_title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space
+            && !(out.chars().next_back().is_some_and(script::is_cjk) && script::is_cjk(c))
+        {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
 /// The title of a draft: the lines after its sponsors' line (`Iraq:* draft resolution`,
 /// `Ukraine:* amendment to draft resolution A/80/L.3`), up to a blank line or the opener, at
 /// most four. A sponsors' line that opens with the phrase (`Draft resolution submitted by the
@@ -591,11 +610,7 @@ fn draft_title(head: &str, table: &Table) -> Option<String> {
         .take(4)
         .copied()
         .collect();
-    let title = title
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let title = tidy_title(&title.join(" "));
     (!title.is_empty() && title.len() <= 400).then_some(title)
 }
 
@@ -825,6 +840,18 @@ mod tests {
                 .collect(),
             collection: false,
         }
+    }
+
+    #[test]
+    fn titles_as_one_line() {
+        assert_eq!(
+            tidy_title("  Scale of\n  assessments "),
+            "Scale of assessments"
+        );
+        assert_eq!(tidy_title("和家 庭团聚\n的极端"), "和家庭团聚的极端");
+        // Between a Chinese character and a Latin word or a number the space stays.
+        assert_eq!(tidy_title("第 55/100 号决议"), "第 55/100 号决议");
+        assert_eq!(tidy_title("Résolution\u{3000}X"), "Résolution X");
     }
 
     #[test]

@@ -255,6 +255,19 @@ fn ga_55_100_same_ids_and_dates_in_six_languages() {
             "{lang} report"
         );
     }
+    // The titles as their title lines give them; the Chinese one has a stray space inside a
+    // word (`和家 庭团聚`), which a title in Chinese does not keep.
+    for (lang, want) in [
+        (
+            Lang::En,
+            "Respect for the right to universal freedom of travel and the vital importance of \
+             family reunification",
+        ),
+        (Lang::Zh, "对普遍旅行自由权的尊重和家庭团聚的极端重要性"),
+    ] {
+        let doc = resgraph::analyse_text(&text_55_100(lang), None);
+        assert_eq!(doc.info.title.as_deref(), Some(want), "{lang} title");
+    }
 }
 
 /// The source files hold one paragraph a line; set apart by blank lines, every version gives
