@@ -571,6 +571,8 @@ impl Scanner<'_, '_> {
             .or(self.keyword_body(&word))
             .or(pre_body);
         let mut first_in_list = true;
+        // Whether the current keyword took the body of the one before (it names none).
+        let mut carried = false;
         let mut last_end = None;
         // Items of the current segment, resolved when the segment ends (a trailing qualifier
         // applies to all of them).
@@ -631,7 +633,8 @@ impl Scanner<'_, '_> {
                 // A bare keyword in an enumeration is the previous one's body's (`Commission
                 // ... resolution 27/2 ..., resolution 27/3 ...`, `Human Rights Council
                 // resolution 5/1 and resolution 5/2`).
-                if named.is_some() || p {
+                carried = named.is_none() && !p;
+                if !carried {
                     pre_body = named;
                     possessive = p;
                 }
@@ -643,6 +646,17 @@ impl Scanner<'_, '_> {
             match parse_item(text, pos, self.table) {
                 Some(next) => item = next,
                 None => break,
+            }
+            // The Human Rights Council numbers a session's resolutions below 100: a bare
+            // keyword's three-digit number is not the Council's (`Human Rights Council
+            // resolution 5/1 and resolution 60/251`), whoever the list named before.
+            if carried
+                && pre_body == Some(BodyName::HRC)
+                && kind == Kind::Resolution
+                && item.prefix.is_none()
+                && matches!(item.form, Form::Session { number, .. } if number >= 100)
+            {
+                pre_body = None;
             }
         }
         if let Some(e) = last_end.and_then(|e| self.distributive_dates(&mut segment, e)) {
