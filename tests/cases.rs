@@ -28,6 +28,8 @@ struct Expect {
     body: Option<String>,
     #[serde(rename = "type")]
     kind: Option<String>,
+    /// The clause's opening word, normalised to English (checked where a case gives it).
+    verb: Option<String>,
 }
 
 fn run_case(case: &Case) -> Result<(), String> {
@@ -54,6 +56,9 @@ fn run_case(case: &Case) -> Result<(), String> {
             kind: e
                 .and_then(|e| e.kind.as_ref())
                 .map(|_| m.symbol.kind().as_str().to_string()),
+            verb: e
+                .and_then(|e| e.verb.as_ref())
+                .and(m.clause.verb.as_deref().map(str::to_string)),
         })
         .collect();
     for m in &found {
