@@ -85,6 +85,7 @@ fn synthetic() -> CitationGraph {
                         part: Part::Preamble,
                         paragraph: None,
                         verb: None,
+                        section: None,
                     },
                     date: None,
                 }],

@@ -53,6 +53,10 @@ pub struct Clause {
     /// The clause's opening word, normalised to English (`recalling`, `requests`); the
     /// tables' words are shared, not copied into each mention.
     pub verb: Option<Cow<'static, str>>,
+    /// The section of a resolution in sections (`I`, `II`, `A`), each with its own preamble
+    /// and operative paragraphs numbered from 1; absent elsewhere (and from the JSON then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Cow<'static, str>>,
 }
 
 impl Clause {
@@ -61,8 +65,45 @@ impl Clause {
             part: Part::Heading,
             paragraph: None,
             verb: None,
+            section: None,
         }
     }
+}
+
+/// Section labels as a code that fits a [`Slot`]: 1-39 the Roman numerals `I`-`XXXIX`, 40-65
+/// the letters `A`-`Z` (0: none).
+const SECTION_LABELS: [&str; 66] = [
+    "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+    "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI",
+    "XXVII", "XXVIII", "XXIX", "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV", "XXXVI",
+    "XXXVII", "XXXVIII", "XXXIX", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M",
+    "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
+];
+
+/// The section a paragraph opens, as a code of [`SECTION_LABELS`]: its first line is a section
+/// label alone (`II`, `B.`), or a label, a full stop and a capitalised title (`A. Plenary
+/// meetings`) in a paragraph that does not end a clause. A lone `I`, `V` or `X` is read as the
+/// Roman numeral (the letters come after them in the alphabet's sections, and a section `I`
+/// after an `H` is rare).
+fn section_label(t: &str) -> Option<u8> {
+    let first = t.lines().next().unwrap_or_default().trim_matches(is_space);
+    let (label, rest) = match first.split_once('.') {
+        Some((label, rest)) => (label, rest.trim_matches(is_space)),
+        None => (first, ""),
+    };
+    if label.is_empty() || label.len() > 7 || !label.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    // A title after the label opens with a capital and does not end like a clause.
+    let titled = rest.starts_with(|c: char| c.is_uppercase()) && !script::ends_clause(end_char(t));
+    if !rest.is_empty() && !titled {
+        return None;
+    }
+    if let Some(i) = SECTION_LABELS[1..40].iter().position(|r| *r == label) {
+        return u8::try_from(i + 1).ok();
+    }
+    let b = label.as_bytes();
+    (b.len() == 1).then(|| 40 + (b[0] - b'A'))
 }
 
 /// The layout of one text.
@@ -109,6 +150,8 @@ struct Slot {
     verb_at: Option<(u32, u32)>,
     /// Whether the opening is read as an operative paragraph's.
     operative: bool,
+    /// The section, a code of [`SECTION_LABELS`] (0: none).
+    section: u8,
 }
 
 impl Slot {
@@ -117,6 +160,10 @@ impl Slot {
             part: self.part,
             paragraph: self.paragraph,
             verb: None,
+            section: SECTION_LABELS
+                .get(usize::from(self.section))
+                .filter(|l| !l.is_empty())
+                .map(|l| Cow::Borrowed(*l)),
         }
     }
 }
@@ -889,14 +936,18 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
     let mut part = Part::Heading;
     let mut preamble_n = 0u32;
     let mut operative_n: Option<u32> = None;
-    let slot = |part, paragraph, verb_at: Option<(usize, usize, bool)>| Slot {
+    let mut section = 0u8;
+    // Between a section's label and its first clause: the paragraphs of its title.
+    let mut in_title = false;
+    let slot = |part, paragraph, verb_at: Option<(usize, usize, bool)>, section| Slot {
         part,
         paragraph,
         // In range: `Layout::analyse` reads texts under 4 GiB only.
         verb_at: verb_at.map(|(s, e, _)| (s as u32, e as u32)),
         operative: verb_at.is_some_and(|v| v.2),
+        section,
     };
-    let mut current = slot(Part::Heading, None, None);
+    let mut current = slot(Part::Heading, None, None, 0);
     let mut prev_end_char = ',';
     // Where a piece of `text` starts and ends.
     let span = |piece: &str, operative: bool| {
@@ -909,7 +960,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         let t = trim(p);
         if is_note {
             let n = footnote_line(t).flatten();
-            out.push((s, slot(Part::Footnote, n, None)));
+            out.push((s, slot(Part::Footnote, n, None, 0)));
             // The text after the footnote continues the clause it interrupted.
             out.push((e, current));
             return;
@@ -929,7 +980,7 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         if part == Part::Heading {
             if opener {
                 part = Part::Preamble;
-                current = slot(Part::Heading, None, None);
+                current = slot(Part::Heading, None, None, 0);
                 out.push((s, current));
                 prev_end_char = ',';
             }
@@ -941,8 +992,21 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             .any(|w| lower.trim_end_matches(['.', ':']) == *w);
         if is_annex_heading || part == Part::Annex {
             part = Part::Annex;
-            current = slot(Part::Annex, None, None);
+            current = slot(Part::Annex, None, None, 0);
             out.push((s, current));
+            return;
+        }
+        // A section label (`II`) opens a section with a preamble and operative paragraphs of
+        // its own, numbered from 1; its title follows.
+        if let Some(code) = section_label(t) {
+            section = code;
+            part = Part::Preamble;
+            preamble_n = 0;
+            operative_n = None;
+            current = slot(Part::Heading, None, None, section);
+            out.push((s, current));
+            prev_end_char = ',';
+            in_title = true;
             return;
         }
         // Meeting lines and operative numbers start with a number (or `*`, `(`).
@@ -956,20 +1020,47 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             if n == Some(next_expected) || (operative_n.is_none() && n.is_some()) {
                 part = Part::Operative;
                 operative_n = n;
+                in_title = false;
                 let rest = &t[end..];
-                current = slot(Part::Operative, n, span(rest, true));
+                current = slot(Part::Operative, n, span(rest, true), section);
                 out.push((s, current));
                 prev_end_char = end_char(t);
                 return;
             }
         }
+        if in_title {
+            // A title goes on until a paragraph ends like a clause or opens with a verb.
+            if !script::ends_clause(end_char(t)) && !opens_with_table_verb(t, table) {
+                out.push((s, current));
+                return;
+            }
+            in_title = false;
+        }
         if part == Part::Preamble {
             // A paragraph continues the previous clause when that one stopped mid-sentence (a
-            // page break, or a line break inside a paragraph).
-            let continues = !script::ends_clause(prev_end_char);
+            // page break, or a line break inside a paragraph), and after a page break that
+            // fell after a comma of a list when it opens as no clause does: with a cited
+            // item (`2044 (2012) on 24 April 2012, ...`, `46/21 of 24 March 2021`), or in lower
+            // case where the clauses open with a capital and no verb of the table opens it.
+            let opening = current
+                .verb_at
+                .filter(|_| current.part == Part::Preamble)
+                .and_then(|(s, _)| text[s as usize..].chars().next());
+            let first = t.chars().next().unwrap_or(' ');
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            let cited_item = digits > 0
+                && matches!(
+                    t[digits..].trim_start_matches(' ').bytes().next(),
+                    Some(b'/' | b'(')
+                );
+            let continues = !script::ends_clause(prev_end_char)
+                || cited_item
+                || (first.is_lowercase()
+                    && opening.is_some_and(char::is_uppercase)
+                    && !opens_with_table_verb(t, table));
             if !continues {
                 preamble_n += 1;
-                current = slot(Part::Preamble, Some(preamble_n), span(t, false));
+                current = slot(Part::Preamble, Some(preamble_n), span(t, false), section);
             }
         }
         out.push((s, current));
@@ -1199,6 +1290,12 @@ pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<Cow<'stat
     (word.chars().count() > 2).then_some(Cow::Owned(word))
 }
 
+/// Whether a paragraph opens with a verb of the table (the English first word taken as the
+/// verb where the table has none does not count: it is the only owned answer of [`verb_in`]).
+fn opens_with_table_verb(t: &str, table: &Table) -> bool {
+    matches!(verb_in(t, table, false), Some(Cow::Borrowed(_)))
+}
+
 /// Whether `s` starts with the word `w`; in a script without spaces (Chinese) any prefix is a
 /// word.
 fn starts_with_word(s: &str, w: &str, spaced: bool) -> bool {
@@ -1225,6 +1322,29 @@ fn longest_prefix<'a>(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn section_labels() {
+        let label = |t: &str| section_label(t).map(|c| SECTION_LABELS[usize::from(c)]);
+        assert_eq!(label("II \nStrategic heritage plan"), Some("II"));
+        assert_eq!(label("XXIV"), Some("XXIV"));
+        assert_eq!(label("B."), Some("B"));
+        assert_eq!(label("I"), Some("I"));
+        assert_eq!(label("A. Plenary meetings"), Some("A"));
+        // Not labels: words, symbols, a clause that opens with a letter, numerals out of range.
+        for t in [
+            "IN",
+            "THE",
+            "A/RES/80/1",
+            "B. Decides to act;",
+            "XL",
+            "IIII",
+            "a",
+            "1.",
+        ] {
+            assert_eq!(label(t), None, "{t}");
+        }
+    }
 
     proptest! {
         /// The byte comparisons of ASCII text give what the walk by characters gives, for the

@@ -549,13 +549,15 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
                 out.bytes(&row);
             }
             ListFormat::Table => {
-                let clause = match (&m.clause.paragraph, &m.clause.verb) {
-                    (Some(p), Some(v)) => format!("{:?} {p} {v}", m.clause.part),
-                    (Some(p), None) => format!("{:?} {p}", m.clause.part),
-                    (None, Some(v)) => format!("{:?} {v}", m.clause.part),
-                    (None, None) => format!("{:?}", m.clause.part),
+                let mut clause = match (&m.clause.paragraph, &m.clause.verb) {
+                    (Some(p), Some(v)) => format!("{} {p} {v}", m.clause.part.as_str()),
+                    (Some(p), None) => format!("{} {p}", m.clause.part.as_str()),
+                    (None, Some(v)) => format!("{} {v}", m.clause.part.as_str()),
+                    (None, None) => m.clause.part.as_str().to_string(),
+                };
+                if let Some(section) = &m.clause.section {
+                    clause = format!("{section} {clause}");
                 }
-                .to_lowercase();
                 let text: String = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 out.line(&format!(
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",

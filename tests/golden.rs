@@ -645,3 +645,87 @@ fn a_three_line_running_title_between_symbol_and_job_number() {
     ];
     assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
 }
+
+type SectionClause = (Option<String>, Part, Option<u32>, Option<String>);
+
+/// The clauses of the mentions of `id` in a document: section, part, paragraph and verb.
+fn clauses_of(doc: &resgraph::Document, id: &str) -> Vec<SectionClause> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.symbol.id() == id)
+        .map(|m| {
+            let (_, part, paragraph, verb) = common::clause_of(m);
+            let section = m.clause.section.as_deref().map(str::to_string);
+            (section, part, paragraph, verb)
+        })
+        .collect()
+}
+
+#[test]
+fn sections_number_their_own_paragraphs() {
+    // A/RES/80/243 (questions relating to the programme budget) has sections I-XVI, each a
+    // title, its own preamble and operative paragraphs from 1 (read in the text: section II
+    // from line 80, X from line 712, XII from line 906).
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_80_243.txt");
+    let s = |x: &str| Some(x.to_string());
+    let want = [
+        (
+            "A/RES/37/240",
+            (s("I"), Part::Preamble, Some(1), s("recalling")),
+        ),
+        (
+            "A/RES/64/243",
+            (s("II"), Part::Preamble, Some(1), s("recalling")),
+        ),
+        (
+            "A/RES/79/258A",
+            (s("X"), Part::Operative, Some(12), s("recalls")),
+        ),
+        (
+            "A/RES/76/246A",
+            (s("XII"), Part::Operative, Some(12), s("recalls")),
+        ),
+    ];
+    for (id, clause) in want {
+        let found = clauses_of(&doc, id);
+        assert!(found.contains(&clause), "{id}: {found:?}");
+    }
+    // 79/258 A is recalled in the first paragraph of sections II and IV to X, and in
+    // paragraph 12 of section X: nowhere in an operative paragraph of another section.
+    let operative: Vec<_> = clauses_of(&doc, "A/RES/79/258A")
+        .into_iter()
+        .filter(|c| c.1 == Part::Operative)
+        .collect();
+    assert_eq!(
+        operative,
+        [(s("X"), Part::Operative, Some(12), s("recalls"))]
+    );
+    // A resolution without sections has none.
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_219.txt");
+    assert!(doc.mentions.iter().all(|m| m.clause.section.is_none()));
+}
+
+#[test]
+fn a_list_after_a_page_break_stays_in_its_clause() {
+    // A/RES/78/219: preambular paragraph 3 (`Recalling also its previous resolutions ...`)
+    // lists Human Rights Council resolutions up to `47/1 of 12 July 2021,7`; footnotes and the
+    // page's furniture follow, and the list goes on with `46/21 of 24 March 2021`.
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_219.txt");
+    let s = |x: &str| Some(x.to_string());
+    for id in ["A/HRC/RES/47/1", "A/HRC/RES/46/21"] {
+        assert_eq!(
+            clauses_of(&doc, id),
+            [(None, Part::Preamble, Some(3), s("recalling"))],
+            "{id}"
+        );
+    }
+    // A/RES/80/229: after a page break, `reducing` (lower case, no clause verb) goes on with
+    // the paragraph before it; `Welcoming the high-level debates ...` opens the next.
+    let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_80_229.txt");
+    let welcoming: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.clause.verb.as_deref() == Some("reducing"))
+        .collect();
+    assert!(welcoming.is_empty(), "{welcoming:?}");
+}

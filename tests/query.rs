@@ -321,6 +321,7 @@ fn edge(s: &str, t: &str) -> Edge {
                 part: Part::Preamble,
                 paragraph: None,
                 verb: None,
+                section: None,
             },
             date: None,
         }],

@@ -46,6 +46,10 @@ pub fn write_row(out: &mut Vec<u8>, doc: &Document, m: &Mention) {
     }
     out.extend_from_slice(b",\"verb\":");
     json_opt_str(out, m.clause.verb.as_deref());
+    if let Some(section) = &m.clause.section {
+        out.extend_from_slice(b",\"section\":");
+        json_str(out, section);
+    }
     out.extend_from_slice(b"},\"source\":\"");
     out.extend_from_slice(doc.source.as_str().as_bytes());
     out.extend_from_slice(b"\"}\n");
@@ -115,6 +119,7 @@ mod tests {
             part: Part::Annex,
             paragraph: Some(u32::MAX),
             verb: Some(Cow::Owned("\"v\"".to_string())),
+            section: Some(Cow::Owned("I\"I".to_string())),
         };
         let mut early = doc.mentions[0].clone();
         early.date = NaiveDate::from_ymd_opt(7, 3, 9);

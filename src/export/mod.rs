@@ -261,6 +261,7 @@ pub(crate) mod testdata {
                 part,
                 paragraph: Some(1),
                 verb: Some("recalling".into()),
+                section: None,
             },
             date: date.and_then(|d| d.parse().ok()),
         }
