@@ -86,6 +86,21 @@ const SECTION_LABELS: [&str; 66] = [
 /// Roman numeral (the letters come after them in the alphabet's sections, and a section `I`
 /// after an `H` is rare).
 fn section_label(t: &str) -> Option<u8> {
+    // Most paragraphs fail on their first bytes: no capitals, or capitals running on into a
+    // word.
+    let b = t.as_bytes();
+    let caps = b
+        .iter()
+        .take(8)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    if caps == 0
+        || caps > 7
+        || b.get(caps)
+            .is_some_and(|c| c.is_ascii() && !matches!(c, b'.' | b' ' | b'\t' | b'\r' | b'\n'))
+    {
+        return None;
+    }
     let first = t.lines().next().unwrap_or_default().trim_matches(is_space);
     let (label, rest) = match first.split_once('.') {
         Some((label, rest)) => (label, rest.trim_matches(is_space)),
