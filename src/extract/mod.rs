@@ -1190,6 +1190,18 @@ impl Scanner<'_, '_> {
             .strip_suffix(script::is_comma)
             .unwrap_or(before)
             .trim_end_matches(is_space);
+        // An article after the lead-in word (`en particulier les 41/187`).
+        let before = table
+            .lead_in_articles
+            .iter()
+            .find_map(|a| {
+                let at = before.len().checked_sub(a.len())?;
+                let word = before.get(at..)?;
+                let spaced = before[..at].chars().next_back().is_some_and(is_space);
+                (spaced && word.chars().flat_map(char::to_lowercase).eq(a.chars()))
+                    .then(|| before[..at].trim_end_matches(is_space))
+            })
+            .unwrap_or(before);
         let word_start = table.lead_in_words.iter().find_map(|w| {
             let at = before.len().checked_sub(w.len())?;
             let tail = before.get(at..)?;

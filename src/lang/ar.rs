@@ -396,5 +396,6 @@ pub static TABLE: Table = Table {
     agenda_suffixes: &["من جدول الأعمال"],
     description_words: &[],
     lead_in_words: &["ولا سيما", "لا سيما", "بما في ذلك", "وبخاصة"],
+    lead_in_articles: &[],
     draft_phrases: &["مشروع قرار", "مشروع مقرر", "مشروع قرار منقح"],
 };

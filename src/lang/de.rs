@@ -206,5 +206,6 @@ pub static TABLE: Table = Table {
     agenda_suffixes: &[],
     description_words: &["mit dem titel", "über", "betreffend"],
     lead_in_words: &["insbesondere", "einschließlich", "namentlich", "zuletzt"],
+    lead_in_articles: &[],
     draft_phrases: &["resolutionsentwurf", "beschlussentwurf"],
 };

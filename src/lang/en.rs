@@ -288,6 +288,7 @@ pub static TABLE: Table = Table {
         "most recently",
         "inter alia",
     ],
+    lead_in_articles: &["the"],
     draft_phrases: &[
         "draft resolution",
         "draft resolutions",

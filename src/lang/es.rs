@@ -329,6 +329,7 @@ pub static TABLE: Table = Table {
         "incluidos",
         "más recientemente",
     ],
+    lead_in_articles: &["las", "los", "la", "el"],
     draft_phrases: &[
         "proyecto de resolución",
         "proyecto de decisión",

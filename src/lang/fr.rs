@@ -339,6 +339,7 @@ pub static TABLE: Table = Table {
         "dans laquelle",
     ],
     lead_in_words: &["en particulier", "notamment", "y compris", "dernièrement"],
+    lead_in_articles: &["les", "la", "le"],
     draft_phrases: &[
         "projet de résolution",
         "projet de décision",

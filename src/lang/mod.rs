@@ -267,6 +267,9 @@ pub struct Table {
     /// (`resolutions related to culture and sustainable development, in particular 41/187 of
     /// ...`).
     pub lead_in_words: &'static [&'static str],
+    /// Articles that may stand between a lead-in word and the list, lower case (`en
+    /// particulier les 41/187`, `en particular la 65/281`).
+    pub lead_in_articles: &'static [&'static str],
     /// Phrases that end the sponsors' line of a draft (`Iraq:* draft resolution`), lower case;
     /// the draft's title follows that line.
     pub draft_phrases: &'static [&'static str],

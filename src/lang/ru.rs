@@ -354,6 +354,7 @@ pub static TABLE: Table = Table {
         "которой",
     ],
     lead_in_words: &["в частности", "включая", "особенно", "в том числе"],
+    lead_in_articles: &[],
     draft_phrases: &[
         "проект резолюции",
         "проект решения",

@@ -189,5 +189,6 @@ pub static TABLE: Table = Table {
     agenda_suffixes: &[],
     description_words: &[],
     lead_in_words: &[],
+    lead_in_articles: &[],
     draft_phrases: &["决议草案", "决定草案", "订正决议草案"],
 };
