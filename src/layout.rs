@@ -56,7 +56,47 @@ pub struct Clause {
     /// The section of a resolution in sections (`I`, `II`, `A`), each with its own preamble
     /// and operative paragraphs numbered from 1; absent elsewhere (and from the JSON then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<Cow<'static, str>>,
+    pub section: Option<Section>,
+}
+
+/// A section label (`II`, `B`), one byte: every mention of a graph carries its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Section(u8);
+
+impl Section {
+    /// The label as the document writes it (`XXIV`, `B`).
+    pub fn as_str(self) -> &'static str {
+        SECTION_LABELS
+            .get(usize::from(self.0))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The section of a label (`II`, `B`), if it is one resgraph reads.
+    pub fn parse(label: &str) -> Option<Section> {
+        let code = SECTION_LABELS.iter().skip(1).position(|l| *l == label)? + 1;
+        u8::try_from(code).ok().map(Section)
+    }
+}
+
+impl std::fmt::Display for Section {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Section {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Section {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Section, D::Error> {
+        let label = Cow::<'de, str>::deserialize(d)?;
+        Section::parse(&label)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a section label: {label}")))
+    }
 }
 
 impl Clause {
@@ -175,10 +215,7 @@ impl Slot {
             part: self.part,
             paragraph: self.paragraph,
             verb: None,
-            section: SECTION_LABELS
-                .get(usize::from(self.section))
-                .filter(|l| !l.is_empty())
-                .map(|l| Cow::Borrowed(*l)),
+            section: (self.section > 0).then_some(Section(self.section)),
         }
     }
 }
@@ -1337,6 +1374,37 @@ fn longest_prefix<'a>(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn sections_in_json() {
+        let clause = Clause {
+            part: Part::Operative,
+            paragraph: Some(12),
+            verb: Some(Cow::Borrowed("recalls")),
+            section: Section::parse("XXIV"),
+        };
+        let json = serde_json::to_string(&clause).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"part":"operative","paragraph":12,"verb":"recalls","section":"XXIV"}"#
+        );
+        assert_eq!(serde_json::from_str::<Clause>(&json).ok(), Some(clause));
+        // Without a section the key is absent, and a graph written before it reads the same.
+        let plain = r#"{"part":"preamble","paragraph":1,"verb":null}"#;
+        let read: Option<Clause> = serde_json::from_str(plain).ok();
+        assert_eq!(read.as_ref().and_then(|c| c.section), None);
+        assert_eq!(
+            read.map(|c| serde_json::to_string(&c).unwrap_or_default())
+                .as_deref(),
+            Some(plain)
+        );
+        assert!(
+            serde_json::from_str::<Clause>(
+                r#"{"part":"preamble","paragraph":1,"verb":null,"section":"9"}"#
+            )
+            .is_err()
+        );
+    }
 
     #[test]
     fn section_labels() {

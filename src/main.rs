@@ -555,7 +555,7 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
                     (None, Some(v)) => format!("{} {v}", m.clause.part.as_str()),
                     (None, None) => m.clause.part.as_str().to_string(),
                 };
-                if let Some(section) = &m.clause.section {
+                if let Some(section) = m.clause.section {
                     clause = format!("{section} {clause}");
                 }
                 let text: String = m.text.split_whitespace().collect::<Vec<_>>().join(" ");

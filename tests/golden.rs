@@ -655,7 +655,7 @@ fn clauses_of(doc: &resgraph::Document, id: &str) -> Vec<SectionClause> {
         .filter(|m| m.symbol.id() == id)
         .map(|m| {
             let (_, part, paragraph, verb) = common::clause_of(m);
-            let section = m.clause.section.as_deref().map(str::to_string);
+            let section = m.clause.section.map(|s| s.to_string());
             (section, part, paragraph, verb)
         })
         .collect()

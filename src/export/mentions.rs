@@ -46,9 +46,9 @@ pub fn write_row(out: &mut Vec<u8>, doc: &Document, m: &Mention) {
     }
     out.extend_from_slice(b",\"verb\":");
     json_opt_str(out, m.clause.verb.as_deref());
-    if let Some(section) = &m.clause.section {
+    if let Some(section) = m.clause.section {
         out.extend_from_slice(b",\"section\":");
-        json_str(out, section);
+        json_str(out, section.as_str());
     }
     out.extend_from_slice(b"},\"source\":\"");
     out.extend_from_slice(doc.source.as_str().as_bytes());
@@ -119,7 +119,7 @@ mod tests {
             part: Part::Annex,
             paragraph: Some(u32::MAX),
             verb: Some(Cow::Owned("\"v\"".to_string())),
-            section: Some(Cow::Owned("I\"I".to_string())),
+            section: crate::layout::Section::parse("XXIV"),
         };
         let mut early = doc.mentions[0].clone();
         early.date = NaiveDate::from_ymd_opt(7, 3, 9);

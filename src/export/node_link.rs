@@ -146,8 +146,8 @@ fn mention_json(m: &MentionRecord, out: &mut Vec<u8>, depth: usize) {
         None => c.key("paragraph").extend_from_slice(b"null"),
     }
     json_opt_str(c.key("verb"), m.clause.verb.as_deref());
-    if let Some(section) = &m.clause.section {
-        json_str(c.key("section"), section);
+    if let Some(section) = m.clause.section {
+        json_str(c.key("section"), section.as_str());
     }
     c.close();
     match m.date {
