@@ -798,13 +798,20 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
     // in ever larger stretches before them: a match cannot span a line break, so stretches
     // cut after one give the same matches, and the first stretch (from the end) with one
     // holds the last. A long file of many documents is then not searched from its start.
+    let possessives = lang.table().possessives;
     let last_in = |from: usize, to: usize| {
         PLENARY
             .find_iter(&text[from..to])
             .map(|m| (from + m.start(), from + m.end()))
             .filter(|&(s, _)| {
                 let start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-                text[start..s].split_whitespace().count() <= 4
+                // A body's own meeting (`At its 50th plenary meeting, on 17 November 2014, the
+                // Council took the following action ...`) is reported, not closing the text.
+                let lead: Vec<String> = text[start..s]
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                lead.len() <= 4 && !lead.iter().any(|w| possessives.contains(&w.as_str()))
             })
             .last()
     };
@@ -917,6 +924,20 @@ mod tests {
     /// The closing date is the one under the last meeting line, however much text follows it
     /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not
     /// one.
+    #[test]
+    fn a_body_s_own_meeting_reported_in_a_sentence_closes_nothing() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let reported = "The Council,\n\nAt its 50th plenary meeting, on 17 November 2014, the \
+                        Economic and Social Council took the following action:\n";
+        assert_eq!(closing_date(reported, Lang::En), None);
+        let french =
+            "À sa 50e séance plénière, le 17 novembre 2014, le Conseil a pris la décision:\n";
+        assert_eq!(closing_date(french, Lang::Fr), None);
+        let adopted = "Adopted at the 81st plenary meeting, on 4 December 2000, on the \
+                       recommendation of the Committee (A/55/602/Add.2, para. 94)\n";
+        assert_eq!(closing_date(adopted, Lang::En), date(2000, 12, 4));
+    }
+
     #[test]
     fn closing_date_under_the_last_meeting_line_at_any_distance() {
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
