@@ -578,12 +578,13 @@ pub fn tidy_title(s: &str) -> String {
 /// The title of a draft: the lines after its sponsors' line (`Iraq:* draft resolution`,
 /// `Ukraine:* amendment to draft resolution A/80/L.3`), up to a blank line or the opener, at
 /// most four. A sponsors' line that opens with the phrase (`Draft resolution submitted by the
-/// Chair ...`) runs on to the next blank line.
+/// Chair ...`), or whose phrase comes after the sponsors' `:*` in a paragraph that runs on,
+/// runs on to the next blank line.
 fn draft_title(head: &str, table: &Table) -> Option<String> {
     let lines: Vec<&str> = lines_from(head)
         .map(|(_, l)| l.trim_matches(is_space))
         .collect();
-    let (sponsors, opens) = lines.iter().enumerate().find_map(|(i, l)| {
+    let sponsors = lines.iter().enumerate().find_map(|(i, l)| {
         let lower = l.trim_end_matches(['*', ' ']).to_lowercase();
         table.draft_phrases.iter().find_map(|p| {
             let at = lower.find(p)?;
@@ -596,6 +597,25 @@ fn draft_title(head: &str, table: &Table) -> Option<String> {
             let ends = rest.is_empty() || (rest.contains('/') && !rest.contains(' '));
             (bounded && (ends || at == 0)).then_some((i, at == 0 && !ends))
         })
+    });
+    // The phrase in the middle of a sponsors' paragraph that runs on (`... Sweden:* amendment
+    // to draft` / `resolution 6 recommended by the Second Committee in its report contained
+    // in` / `document A/80/555`): the paragraph, from the line with the sponsors' colon, is
+    // the sponsors' line.
+    let (sponsors, opens) = sponsors.or_else(|| {
+        let i = lines.iter().position(|l| l.contains(":*"))?;
+        let block: Vec<&str> = lines[i..]
+            .iter()
+            .take_while(|l| !l.is_empty())
+            .copied()
+            .collect();
+        let joined = block.join(" ").to_lowercase();
+        let after_colon = &joined[joined.find(":*")?..];
+        table
+            .draft_phrases
+            .iter()
+            .any(|p| after_colon.contains(p))
+            .then_some((i, true))
     })?;
     let mut k = sponsors + 1;
     if opens {

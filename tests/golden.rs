@@ -443,7 +443,10 @@ fn lists_go_on_across_page_breaks_inside_their_dates() {
 fn drafts_have_the_title_after_their_sponsors() {
     // Read from each heading: the lines after "Iraq:* draft resolution", after the two-line
     // "Draft resolution submitted by the Chair of the Committee following / informal
-    // consultations", and after "Ukraine:* amendment to draft resolution A/80/L.3".
+    // consultations", after "Ukraine:* amendment to draft resolution A/80/L.3", and after a
+    // sponsors' paragraph that runs on past its colon (`... Sweden:* amendment to draft` /
+    // `resolution 6 recommended by the Second Committee in its report contained in` /
+    // `document A/80/555`).
     for (file, title) in [
         (
             "A_C.3_80_L.13.txt",
@@ -453,6 +456,15 @@ fn drafts_have_the_title_after_their_sponsors() {
         (
             "A_80_L.28.txt",
             "Persistent legacy of the Chernobyl disaster",
+        ),
+        (
+            "A_80_L.39.txt",
+            "External debt sustainability and development",
+        ),
+        (
+            "A_80_L.40.txt",
+            "Implementation of the Convention on the Rights of Persons with Disabilities and the \
+             Optional Protocol thereto: amplified barriers in diverse contexts",
         ),
     ] {
         let info = analyse(&format!("corpus/mandate-pipeline-ga/drafts_text/{file}")).info;
