@@ -140,17 +140,24 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         }
     }
     // The symbol in the first lines of the heading (`A/RES/79/40`, `S/RES/1445 (2002)`).
-    for (_, l) in lines.iter().take(6) {
+    // A document's heading has its distribution line (`Distr.: General`, `Distr. générale`);
+    // a table of meetings or a list of symbols has none.
+    let distributed = lines.iter().take(12).any(|(_, l)| l.contains("Distr"));
+    for (i, (_, l)) in lines.iter().enumerate().take(12) {
         if info.symbol.is_some() {
             break;
         }
         // A heading line is short (`A/RES/79/40`, `United Nations S/RES/1445 (2002)`); a symbol
-        // inside a sentence is a citation.
-        if l.trim_matches(is_space).chars().count() > 50 {
+        // inside a sentence is a citation. Past the sixth line (a scan's stamps and the
+        // heading's words on lines of their own) only a line that is the symbol alone, in a
+        // heading with its distribution line.
+        let t = l.trim_matches(is_space);
+        if t.chars().count() > 50 {
             continue;
         }
         if let Some(c) = HEAD_SYMBOL.captures(l)
-            && l.trim_matches(is_space).ends_with(&c[1])
+            && t.ends_with(&c[1])
+            && (i < 6 || (distributed && t == &c[1]))
         {
             let written = c[1].trim_end_matches(['.', ',']).to_string();
             if written.bytes().any(|b| b.is_ascii_digit()) {
@@ -944,6 +951,20 @@ mod tests {
     /// The closing date is the one under the last meeting line, however much text follows it
     /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not
     /// one.
+    #[test]
+    fn a_symbol_alone_deep_in_a_scanned_heading() {
+        // A scan's stamps push the symbol to the seventh line of the heading.
+        let scan = "UN LIBRARY\n\nocr i - 1.w\nUNITED\nDistr.\n\nLIMITED\nGENERAL\nA/L.632\n\n\
+                    29 September 1971\nASSEMBLY\n\nThe General Assembly,\n\nRecalling ...\n";
+        assert_eq!(identify(scan, Lang::En).id.as_deref(), Some("A/L.632"));
+        // Without a distribution line, a symbol alone on a line there is a table's cell.
+        let table = "Meetings conducted by the Security Council in 1947\n(in reverse order)\n\
+                     Meeting\nRecord\tDate\tTopic\tOutcome\nS/PV.224\t31 December\tIndia-Pakistan\n\
+                     S/PV.223\t30 December\tThe Greek question\nS/PV.222\n29 December\n\
+                     S/RES/34 (1947)\n";
+        assert_eq!(identify(table, Lang::En).id, None);
+    }
+
     #[test]
     fn a_body_s_own_meeting_reported_in_a_sentence_closes_nothing() {
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
