@@ -398,3 +398,44 @@ fn json_that_is_no_record_is_read_as_text() {
     assert!(doc.mentions.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// JSON Lines (`.jsonl`, `.ndjson`): each line a record, the file a collection read for its
+/// strings with their escapes decoded (`r\u00e9solution`, `70\/1`); a line that is not JSON
+/// makes the whole file read as text.
+#[test]
+fn json_lines_are_records_of_a_collection() {
+    let dir = std::env::temp_dir().join(format!("resgraph-jsonl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let lines = dir.join("records.jsonl");
+    std::fs::write(
+        &lines,
+        concat!(
+            r#"{"symbol": "A/RES/80/2", "lang": "fr", "text": "L'Assembl\u00e9e g\u00e9n\u00e9rale,\n\nRappelant sa r\u00e9solution 70\/1 du 25 septembre 2015,"}"#,
+            "\n",
+            r#"{"symbol": "A/RES/80/3", "lang": "fr", "text": "Rappelant la d\u00e9cision 75\/563,"}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let doc = resgraph::analyse_file(&lines, None).expect("read");
+    assert_eq!(doc.source, Source::Json);
+    assert_eq!(doc.info.id, None, "a collection is no one document");
+    let found: Vec<(String, String)> = doc.mentions.iter().map(common::id_and_date).collect();
+    assert!(
+        found.contains(&("A/RES/70/1".to_string(), "2015-09-25".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(id, _)| id == "A/DEC/75/563"),
+        "{found:?}"
+    );
+    let broken = dir.join("broken.ndjson");
+    std::fs::write(
+        &broken,
+        "{\"text\": \"Recalling resolution 70/1\"}\n{\"text\": \n",
+    )
+    .expect("write");
+    let doc = resgraph::analyse_file(&broken, None).expect("read as text");
+    assert_eq!(doc.source, Source::Text);
+    let _ = std::fs::remove_dir_all(&dir);
+}

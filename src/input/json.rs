@@ -57,6 +57,28 @@ pub fn read(text: &str) -> Result<Json, String> {
     Ok(out)
 }
 
+/// Reads JSON Lines (`.jsonl`, `.ndjson`): one JSON value a line, each line a record of a
+/// collection (a single line is read as [`read`] reads a file); blank lines are passed over.
+/// The error names the line that is not JSON.
+pub fn read_lines(text: &str) -> Result<Json, String> {
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    if let [(_, only)] = lines.as_slice() {
+        return read(only);
+    }
+    let mut out = Json::default();
+    for (i, line) in lines {
+        let value: Value =
+            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
+        collect_text(&value, &mut out.text, 0)?;
+    }
+    out.record.collection = true;
+    Ok(out)
+}
+
 fn collect_text(value: &Value, out: &mut String, depth: usize) -> Result<(), String> {
     if depth > MAX_DEPTH {
         return Err(format!("nested more than {MAX_DEPTH} levels deep"));
@@ -183,6 +205,28 @@ mod tests {
         let j =
             read(&format!(r#"[{{"ID": "S/2024/302", "Content": "{long}"}}]"#)).unwrap_or_default();
         assert!(!j.record.collection);
+    }
+
+    #[test]
+    fn json_lines_are_a_collection() {
+        let text = "{\"symbol\": \"A/RES/70/1\", \"text\": \"La r\\u00e9solution 70\\/1\"}\n\n\
+                    {\"symbol\": \"A/RES/71/1\", \"text\": \"Recalling resolution 69/1\"}\r\n";
+        let j = read_lines(text).unwrap_or_default();
+        assert_eq!(
+            j.text,
+            "A/RES/70/1\n\nLa résolution 70/1\n\nA/RES/71/1\n\nRecalling resolution 69/1\n\n"
+        );
+        assert!(j.record.collection);
+        assert!(j.record.fields.is_empty());
+        // One line is one record, with its fields.
+        let one = read_lines("{\"symbol\": \"A/RES/70/1\"}\n").unwrap_or_default();
+        assert!(!one.record.collection);
+        assert_eq!(
+            one.record.fields,
+            [("symbol".to_string(), "A/RES/70/1".to_string())]
+        );
+        let bad = read_lines("{\"a\": \"x\"}\n{\"a\": \n");
+        assert!(bad.is_err_and(|e| e.starts_with("line 2:")));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! | HTML | [`html`] | the extracted text (`"html-text"`) |
 //! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
 //! | JSON (`.json`) | [`json`]: its string values, one paragraph each | the extracted text (`"json-text"`) |
+//! | JSON Lines (`.jsonl`, `.ndjson`) | [`json::read_lines`]: a collection, one record a line | the extracted text (`"json-text"`) |
 //!
 //! Whenever the source is not `text`, `resgraph text FILE` prints the text the offsets refer to.
 //! Images, gzip, old Word (`.doc`) and other binary files are refused with their name; so are
@@ -296,10 +297,15 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
             record: json::Record::default(),
         });
     }
-    // A JSON record is read for its string values; a file named `.json` that is not JSON, or
-    // holds no text (a data set of numbers), is read as the text it is.
-    if ext.as_deref() == Some("json")
-        && let Ok(j) = json::read(&decoded.text)
+    // A JSON record is read for its string values, and JSON Lines (`.jsonl`, `.ndjson`) as a
+    // collection of records; a file so named that is not JSON, or holds no text (a data set of
+    // numbers), is read as the text it is.
+    let json = match ext.as_deref() {
+        Some("json") => json::read(&decoded.text).ok(),
+        Some("jsonl" | "ndjson") => json::read_lines(&decoded.text).ok(),
+        _ => None,
+    };
+    if let Some(j) = json
         && !j.text.trim().is_empty()
     {
         return Ok(Input {
