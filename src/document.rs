@@ -255,6 +255,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                     .min()
                     .and_then(|i| rest.get(..i))
                     .unwrap_or(rest)
+                    .trim_matches(is_space)
+                    // The note on the provisional agenda (`临时议程项目35*`).
+                    .trim_end_matches(['*', '\u{FF0A}'])
                     .trim_matches(is_space);
                 info.agenda_item = Some(item.to_string());
                 break;
@@ -951,6 +954,34 @@ mod tests {
     /// The closing date is the one under the last meeting line, however much text follows it
     /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not
     /// one.
+    #[test]
+    fn items_of_the_provisional_agenda() {
+        for (lang, line) in [
+            (Lang::En, "Item 35 of the provisional agenda*"),
+            (Lang::Fr, "Point 35 de l'ordre du jour provisoire*"),
+            (Lang::Es, "Tema 35 del programa provisional*"),
+            (Lang::Ru, "Пункт 35 предварительной повестки дня*"),
+            (Lang::Zh, "临时议程项目35*"),
+            (Lang::Ar, "البند 35 من جدول الأعمال المؤقت*"),
+            (Lang::De, "Punkt 35 der vorläufigen Tagesordnung*"),
+        ] {
+            let text = format!(
+                "United Nations\nA/80/L.1\nDistr.: Limited\n\n{line}\nQuestion of Palestine\n"
+            );
+            assert_eq!(
+                identify(&text, lang).agenda_item.as_deref(),
+                Some("35"),
+                "{lang}"
+            );
+        }
+        // Agenda items as most headings write them still read so.
+        let text = "A/80/L.2\nEightieth session\nAgenda items 13 and 117\n";
+        assert_eq!(
+            identify(text, Lang::En).agenda_item.as_deref(),
+            Some("13 and 117")
+        );
+    }
+
     #[test]
     fn a_symbol_alone_deep_in_a_scanned_heading() {
         // A scan's stamps push the symbol to the seventh line of the heading.

@@ -140,7 +140,12 @@ pub static TABLE: Table = Table {
         "resolution des sicherheitsrats, verabschiedet am",
         "verabschiedet am",
     ],
-    agenda_words: &["tagesordnungspunkt", "tagesordnungspunkte"],
+    agenda_words: &[
+        "tagesordnungspunkt",
+        "tagesordnungspunkte",
+        "punkt",
+        "punkte",
+    ],
     session_words: &["tagung"],
     ordinals: &[
         ("erste", 1),
@@ -203,7 +208,7 @@ pub static TABLE: Table = Table {
     session_word_first: false,
     operative_verbs: &[],
     keyword_bodies: &[],
-    agenda_suffixes: &[],
+    agenda_suffixes: &["der vorläufigen tagesordnung", "der tagesordnung"],
     description_words: &["mit dem titel", "über", "betreffend"],
     lead_in_words: &["insbesondere", "einschließlich", "namentlich", "zuletzt"],
     lead_in_articles: &[],

@@ -208,7 +208,7 @@ pub static TABLE: Table = Table {
         "adopted by the general assembly on",
         "adopted on",
     ],
-    agenda_words: &["agenda item", "agenda items"],
+    agenda_words: &["agenda item", "agenda items", "item", "items"],
     session_words: &["session"],
     ordinals: &[
         ("first", 1),
@@ -270,7 +270,7 @@ pub static TABLE: Table = Table {
     session_word_first: false,
     operative_verbs: &[],
     keyword_bodies: &[("unscr", BodyName::SC), ("unscrs", BodyName::SC)],
-    agenda_suffixes: &[],
+    agenda_suffixes: &["of the provisional agenda", "of the agenda"],
     description_words: &[
         "entitled",
         "on",

@@ -341,7 +341,7 @@ pub static TABLE: Table = Table {
     session_word_first: false,
     operative_verbs: &[],
     keyword_bodies: &[],
-    agenda_suffixes: &["повестки дня"],
+    agenda_suffixes: &["предварительной повестки дня", "повестки дня"],
     description_words: &[
         "озаглавленной",
         "озаглавленную",

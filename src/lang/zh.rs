@@ -106,7 +106,7 @@ pub static TABLE: Table = Table {
         "安全理事会通过的决议",
         "全体会议",
     ],
-    agenda_words: &["议程项目"],
+    agenda_words: &["议程项目", "临时议程项目"],
     session_words: &["届会议"],
     ordinals: &[
         ("第", 0),
