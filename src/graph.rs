@@ -28,7 +28,8 @@ pub struct Node {
     pub kind: Kind,
     /// `GA`, `SC`, `ECOSOC`, `HRC`, `CHR` or the series prefix.
     pub body: String,
-    /// ISO date: the adoption date where known, else the date the citing texts agree on.
+    /// ISO date: the adoption date where known, else the date the citing texts agree on, or
+    /// that more citing files give than all other dates together.
     pub date: Option<String>,
     /// Where `date` comes from: `document` (a file of the corpus is this document), `table`
     /// (resgraph's table of Security Council adoption dates) or `cited` (citing texts).
@@ -472,8 +473,8 @@ fn settle_nodes(
             (Some(d.clone()), Some("document"))
         } else if let Some(d) = table {
             (Some(d), Some("table"))
-        } else if node.cited_dates.len() == 1 {
-            (node.cited_dates.first().cloned(), Some("cited"))
+        } else if let Some(d) = texts.as_ref().and_then(majority_date) {
+            (Some(d.to_string()), Some("cited"))
         } else {
             (None, None)
         };
@@ -510,6 +511,23 @@ fn settle_nodes(
         node.date_source = source.map(str::to_string);
     }
     warnings
+}
+
+/// The date that more citing files give than all other dates together (each file counted once
+/// for each date it gives): one stray date against several (`2107-12-24` for 72/256 of 24
+/// December 2017 in one file, the right date in two) does not leave a node undated; a tie does.
+fn majority_date(dates: &DatedPlaces) -> Option<NaiveDate> {
+    let files = |places: &Vec<(Arc<str>, usize)>| {
+        places.iter().map(|(f, _)| f).collect::<BTreeSet<_>>().len()
+    };
+    let counts: Vec<(NaiveDate, usize)> = dates.iter().map(|(d, p)| (*d, files(p))).collect();
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    // The earliest of equal counts, so that the choice does not depend on the map's order.
+    let (date, best) = counts
+        .iter()
+        .copied()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    (best * 2 > total).then_some(date)
 }
 
 /// The edges in (source id, target id) order, as (source rank, target rank, edge), each with

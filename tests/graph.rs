@@ -122,3 +122,37 @@ fn sc_corpus_graph_invariants() {
     // Old General Assembly resolutions cited by the Council get their Roman session.
     assert!(g.node("A/RES/181(II)").is_some());
 }
+
+/// A resolution cited with different dates takes the date that more citing files give than all
+/// others together (the others stay listed and the node is marked); a tie leaves it undated.
+#[test]
+fn a_date_most_citing_files_give() {
+    let doc = |n: u32, cited: &str| {
+        let text = format!(
+            "United Nations A/RES/79/{n}\n\nThe General Assembly,\n\nRecalling its resolution {cited},\n"
+        );
+        let mut d = resgraph::analyse_text(&text, None);
+        d.file = format!("r{n}.txt");
+        d
+    };
+    let docs = vec![
+        doc(1, "72/256 of 24 December 2017"),
+        doc(2, "72/256 of 24 December 2017"),
+        doc(3, "72/256 of 24 December 2107"),
+        doc(4, "74/54 of 12 December 2019"),
+        doc(5, "74/54 of 19 December 2019"),
+    ];
+    let g = graph::build(docs);
+    let node = |id: &str| {
+        g.node(id)
+            .unwrap_or_else(|| panic!("{id} not in the graph"))
+    };
+    let n = node("A/RES/72/256");
+    assert_eq!(n.date.as_deref(), Some("2017-12-24"));
+    assert_eq!(n.date_source.as_deref(), Some("cited"));
+    assert!(n.date_conflict);
+    assert_eq!(n.cited_dates, ["2017-12-24", "2107-12-24"]);
+    let n = node("A/RES/74/54");
+    assert_eq!(n.date, None);
+    assert!(n.date_conflict);
+}
