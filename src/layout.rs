@@ -192,7 +192,9 @@ pub struct Layout {
 }
 
 /// A clause's verb as read, with the clause's index and the text's address and length.
-type VerbKey = ((usize, usize, usize), Option<Cow<'static, str>>);
+/// The clause and text a verb was read for, the verb, and whether it made an unnumbered
+/// paragraph operative.
+type VerbKey = ((usize, usize, usize), Option<Cow<'static, str>>, bool);
 
 /// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
 /// their verbs are read only when a mention asks ([`Layout::clause_at`]). Kept small (24
@@ -641,12 +643,33 @@ impl Layout {
             // The references of a list stand in one clause: its verb is read once.
             let key = (i - 1, text.as_ptr() as usize, text.len());
             let mut cache = self.verb_cache.borrow_mut();
-            match &*cache {
-                Some((k, verb)) if *k == key => clause.verb = verb.clone(),
-                _ => {
-                    clause.verb = text.get(s..e).and_then(|t| verb_in(t, table, operative));
-                    *cache = Some((key, clause.verb.clone()));
+            let decides = match &*cache {
+                Some((k, verb, decides)) if *k == key => {
+                    clause.verb = verb.clone();
+                    *decides
                 }
+                _ => {
+                    let opening = text.get(s..e).unwrap_or_default();
+                    clause.verb = verb_in(opening, table, operative);
+                    // An unnumbered paragraph that opens with a decision, not a participle
+                    // (`Decides that ...` in a one-paragraph resolution, `Recalls ...` as a
+                    // section's only paragraph), is operative.
+                    let decision = (clause.part == Part::Preamble
+                        && !matches!(clause.verb, Some(Cow::Borrowed(v)) if !is_operative_verb(v)))
+                    .then(|| verb_in(opening, table, true))
+                    .flatten()
+                    .filter(|v| is_operative_verb(v));
+                    let decides = decision.is_some();
+                    if decides {
+                        clause.verb = decision;
+                    }
+                    *cache = Some((key, clause.verb.clone(), decides));
+                    decides
+                }
+            };
+            if decides {
+                clause.part = Part::Operative;
+                clause.paragraph = None;
             }
         }
         clause
@@ -1342,6 +1365,18 @@ pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<Cow<'stat
     (word.chars().count() > 2).then_some(Cow::Owned(word))
 }
 
+/// Whether a verb of the tables' English vocabulary is an operative paragraph's: those are
+/// finite (`decides`, `takes note`, `calls upon`), their first word ending in `s`; the
+/// preamble's are participles and adjectives (`recalling`, `taking note`, `aware`, `bearing in
+/// mind`), none of which does (checked over every table in a test). An English opening word
+/// the table does not list is read the same way, but for the preamble's adjectives in `-ous`
+/// (`Conscious`, `Desirous`) and short words (`Its`, `This`).
+fn is_operative_verb(verb: &str) -> bool {
+    verb.split(' ')
+        .next()
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ous") && w.chars().count() > 4)
+}
+
 /// Whether a paragraph opens with a verb of the table (the English first word taken as the
 /// verb where the table has none does not count: it is the only owned answer of [`verb_in`]).
 fn opens_with_table_verb(t: &str, table: &Table) -> bool {
@@ -1404,6 +1439,48 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn operative_verbs_are_the_finite_ones() {
+        // Every verb a table normalises to: the operative ones are the finite forms.
+        let participles = [
+            "acting",
+            "affirming",
+            "aware",
+            "bearing in mind",
+            "concerned",
+            "condemning",
+            "considering",
+            "convinced",
+            "deploring",
+            "determined",
+            "emphasizing",
+            "encouraged",
+            "expressing",
+            "expressing concern",
+            "guided",
+            "having",
+            "noting",
+            "on the occasion of",
+            "reaffirming",
+            "recalling",
+            "recognizing",
+            "reiterating",
+            "taking into account",
+            "taking note",
+            "welcoming",
+        ];
+        for lang in crate::lang::Lang::ALL {
+            let table = lang.table();
+            for (_, v) in table.verbs.iter().chain(table.operative_verbs) {
+                assert_eq!(
+                    is_operative_verb(v),
+                    !participles.contains(v),
+                    "{lang}: {v}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -702,19 +702,37 @@ fn sections_number_their_own_paragraphs() {
         let found = clauses_of(&doc, id);
         assert!(found.contains(&clause), "{id}: {found:?}");
     }
-    // 79/258 A is recalled in the first paragraph of sections II and IV to X, and in
-    // paragraph 12 of section X: nowhere in an operative paragraph of another section.
+    // 79/258 A is recalled in the first paragraph of sections II and IV to X, in paragraph 12
+    // of section X, and by the one unnumbered paragraph of section XXIV (`Recalls its
+    // resolution 79/258 A, in which the level of the contingency fund ...`), which is
+    // operative: nowhere in an operative paragraph of another section.
     let operative: Vec<_> = clauses_of(&doc, "A/RES/79/258A")
         .into_iter()
         .filter(|c| c.1 == Part::Operative)
         .collect();
     assert_eq!(
         operative,
-        [(s("X"), Part::Operative, Some(12), s("recalls"))]
+        [
+            (s("X"), Part::Operative, Some(12), s("recalls")),
+            (s("XXIV"), Part::Operative, None, s("recalls")),
+        ]
     );
     // A resolution without sections has none.
     let doc = analyse("corpus/mandate-pipeline-ga/resolutions_text/A_RES_78_219.txt");
     assert!(doc.mentions.iter().all(|m| m.clause.section.is_none()));
+}
+
+#[test]
+fn an_unnumbered_decision_is_operative() {
+    // S/RES/119 (1956): two preambular paragraphs (`Considering ...`, `Taking into account
+    // ...`), then one unnumbered operative paragraph, `Decides to call an emergency special
+    // session of the General Assembly, as provided in General Assembly resolution 377 A (V) of
+    // 3 November 1950 ...`.
+    let doc = analyse("corpus/cr-unsc/res_en_gold/S_RES_0119_1956_EN_GOLD.txt");
+    assert_eq!(
+        clauses_of(&doc, "A/RES/377A(V)"),
+        [(None, Part::Operative, None, Some("decides".to_string()))]
+    );
 }
 
 #[test]
