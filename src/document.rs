@@ -74,7 +74,9 @@ static HEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)$")
+    // The number, then a full stop or a dash, or only a space before `Resolution of` (`1
+    // (1946) Resolution of 25 January 1946`).
+    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)|[ \t\u{A0}]+((?i:resolution of)[ \t\u{A0}].*))$")
         .expect("static regex")
 });
 static HEAD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,7 +172,8 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     // The title line `78/237. Title`, which also names a GA or HRC resolution.
     for (i, (_, l)) in lines.iter().enumerate().take(60) {
         if let Some(c) = TITLE_LINE.captures(l) {
-            let mut title = c[2].trim_matches(is_space).to_string();
+            let rest = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            let mut title = rest.trim_matches(is_space).to_string();
             for (_, next) in lines.iter().skip(i + 1).take(3) {
                 let n = next.trim_matches(is_space);
                 if n.is_empty() || looks_like_opener(n, table) {
@@ -187,7 +190,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                 .iter()
                 .any(|w| title.to_lowercase().starts_with(w));
             if adoption_line {
-                let rest_at = l.find(&c[2][..c[2].len().min(3)]).unwrap_or(0);
+                let rest_at = l.find(&rest[..rest.len().min(3)]).unwrap_or(0);
                 let line_start = lines[i].0;
                 if let Some(d) = date::find_date(text, line_start + rest_at, 80, lang) {
                     info.adopted = Some(d.date);
@@ -954,6 +957,22 @@ mod tests {
     /// The closing date is the one under the last meeting line, however much text follows it
     /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not
     /// one.
+    #[test]
+    fn a_number_and_its_adoption_line_without_a_full_stop() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let text = "MILITARY STAFF COMMITTEE\n\n1 (1946) Resolution of 25 January 1946\n\nBy Article 47 \
+                    of the Charter ...\n";
+        let info = identify(text, Lang::En);
+        assert_eq!(info.id.as_deref(), Some("S/RES/1(1946)"));
+        assert_eq!(info.adopted, date(1946, 1, 25));
+        // A number and words without the full stop are no title line.
+        let info = identify(
+            "United Nations\n\n78/237 Developments in the field\n",
+            Lang::En,
+        );
+        assert_eq!(info.id, None);
+    }
+
     #[test]
     fn items_of_the_provisional_agenda() {
         for (lang, line) in [
