@@ -76,7 +76,7 @@ static HEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // The number, then a full stop or a dash, or only a space before `Resolution of` (`1
     // (1946) Resolution of 25 January 1946`).
-    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)|[ \t\u{A0}]+((?i:resolution of)[ \t\u{A0}].*))$")
+    Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|(?:19[4-9][0-9]|20[0-9]{2})/[0-9]{1,3}|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)|[ \t\u{A0}]+((?i:resolution of)[ \t\u{A0}].*))$")
         .expect("static regex")
 });
 static HEAD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -206,7 +206,25 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                         .iter()
                         .chain(table.openers.iter())
                         .any(|(w, b)| *b == BodyName::HRC && lower_head.contains(w));
-                    let prefix = if hrc { "A/HRC/RES/" } else { "A/RES/" };
+                    // `Decision adopted by the General Assembly on ...` above `78/528. Title`.
+                    let decision = lines[i.saturating_sub(3)..i].iter().any(|(_, l)| {
+                        let lower = l.trim_matches(is_space).to_lowercase();
+                        table.decision_words.iter().any(|w| {
+                            lower.strip_prefix(w).is_some_and(|rest| {
+                                rest.starts_with(|c: char| !c.is_alphanumeric())
+                            })
+                        })
+                    });
+                    // `2023/5. Title`: the Economic and Social Council numbers by year.
+                    let yearly = number.split('/').next().is_some_and(|y| y.len() == 4);
+                    let prefix = match (yearly, hrc, decision) {
+                        (true, _, false) => "E/RES/",
+                        (true, _, true) => "E/DEC/",
+                        (false, true, false) => "A/HRC/RES/",
+                        (false, true, true) => "A/HRC/DEC/",
+                        (false, false, false) => "A/RES/",
+                        (false, false, true) => "A/DEC/",
+                    };
                     parse_user_reference(&format!("{prefix}{}", number.replace(' ', "")))
                 } else {
                     parse_user_reference(number)
@@ -957,6 +975,30 @@ mod tests {
     /// The closing date is the one under the last meeting line, however much text follows it
     /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not
     /// one.
+    #[test]
+    fn title_lines_of_council_resolutions_and_of_decisions() {
+        let id = |text: &str| identify(text, Lang::En).id;
+        // The Economic and Social Council numbers by year.
+        let ecosoc = "Resolution adopted by the Economic and Social Council on 6 June 2023\n\n\
+                      2023/5. Science, technology and innovation for development\n\n\
+                      The Economic and Social Council,\n";
+        assert_eq!(id(ecosoc).as_deref(), Some("E/RES/2023/5"));
+        assert_eq!(
+            identify(ecosoc, Lang::En).title.as_deref(),
+            Some("Science, technology and innovation for development")
+        );
+        let decision = "Decision adopted by the General Assembly on 22 December 2023\n\n\
+                        78/528. Scale of assessments\n\nThe General Assembly,\n";
+        assert_eq!(id(decision).as_deref(), Some("A/DEC/78/528"));
+        let hrc = "Human Rights Council\nFifty-fifth session\n\
+                   Decision adopted by the Human Rights Council on 3 April 2024\n\n\
+                   55/101. Outcome of the universal periodic review\n";
+        assert_eq!(id(hrc).as_deref(), Some("A/HRC/DEC/55/101"));
+        let resolution = "Resolution adopted by the General Assembly on 22 December 2023\n\n\
+                          78/237. Developments in the field\n\nThe General Assembly,\n";
+        assert_eq!(id(resolution).as_deref(), Some("A/RES/78/237"));
+    }
+
     #[test]
     fn a_number_and_its_adoption_line_without_a_full_stop() {
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
