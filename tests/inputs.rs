@@ -367,12 +367,18 @@ fn draft_records_and_collections() {
     );
 }
 
+/// A fresh folder of this test run for files a test writes.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("resgraph-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
 /// A `.json` file that is not JSON, or holds no text (a data set of numbers), is read as the
 /// text it is: nothing is lost to a damaged record, and a data file is no failure.
 #[test]
 fn json_that_is_no_record_is_read_as_text() {
-    let dir = std::env::temp_dir().join(format!("resgraph-json-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch("json");
     let damaged = dir.join("damaged.json");
     std::fs::write(
         &damaged,
@@ -403,8 +409,7 @@ fn json_that_is_no_record_is_read_as_text() {
 /// makes the whole file read as text.
 #[test]
 fn json_lines_are_records_of_a_collection() {
-    let dir = std::env::temp_dir().join(format!("resgraph-jsonl-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch("jsonl");
     let lines = dir.join("records.jsonl");
     std::fs::write(
         &lines,
