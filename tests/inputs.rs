@@ -367,6 +367,13 @@ fn draft_records_and_collections() {
     );
 }
 
+/// A file written in `dir`.
+fn file_in(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
 /// A fresh folder of this test run for files a test writes.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("resgraph-{name}-{}", std::process::id()));
@@ -379,18 +386,16 @@ fn scratch(name: &str) -> PathBuf {
 #[test]
 fn json_that_is_no_record_is_read_as_text() {
     let dir = scratch("json");
-    let damaged = dir.join("damaged.json");
-    std::fs::write(
-        &damaged,
+    let damaged = file_in(
+        &dir,
+        "damaged.json",
         r#"{"Content": "Recalling its resolution 70/1 of 25 September 2015",, }"#,
-    )
-    .expect("write");
-    let numbers = dir.join("numbers.json");
-    std::fs::write(
-        &numbers,
+    );
+    let numbers = file_in(
+        &dir,
+        "numbers.json",
         r#"{"nodes": [{"res": 1, "in": 0, "year": 1946}]}"#,
-    )
-    .expect("write");
+    );
     let doc = resgraph::analyse_file(&damaged, None).expect("read as text");
     assert_eq!(doc.source, Source::Text);
     let found: Vec<(String, String)> = doc.mentions.iter().map(common::id_and_date).collect();
@@ -410,17 +415,16 @@ fn json_that_is_no_record_is_read_as_text() {
 #[test]
 fn json_lines_are_records_of_a_collection() {
     let dir = scratch("jsonl");
-    let lines = dir.join("records.jsonl");
-    std::fs::write(
-        &lines,
+    let lines = file_in(
+        &dir,
+        "records.jsonl",
         concat!(
             r#"{"symbol": "A/RES/80/2", "lang": "fr", "text": "L'Assembl\u00e9e g\u00e9n\u00e9rale,\n\nRappelant sa r\u00e9solution 70\/1 du 25 septembre 2015,"}"#,
             "\n",
             r#"{"symbol": "A/RES/80/3", "lang": "fr", "text": "Rappelant la d\u00e9cision 75\/563,"}"#,
             "\n"
         ),
-    )
-    .expect("write");
+    );
     let doc = resgraph::analyse_file(&lines, None).expect("read");
     assert_eq!(doc.source, Source::Json);
     assert_eq!(doc.info.id, None, "a collection is no one document");
@@ -433,12 +437,11 @@ fn json_lines_are_records_of_a_collection() {
         found.iter().any(|(id, _)| id == "A/DEC/75/563"),
         "{found:?}"
     );
-    let broken = dir.join("broken.ndjson");
-    std::fs::write(
-        &broken,
+    let broken = file_in(
+        &dir,
+        "broken.ndjson",
         "{\"text\": \"Recalling resolution 70/1\"}\n{\"text\": \n",
-    )
-    .expect("write");
+    );
     let doc = resgraph::analyse_file(&broken, None).expect("read as text");
     assert_eq!(doc.source, Source::Text);
     let _ = std::fs::remove_dir_all(&dir);
