@@ -304,6 +304,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     if draft && info.title.is_none() {
         info.title = draft_title(head, table);
     }
+    if info.title.is_none() {
+        info.title = kind_line_title(head, table);
+    }
     if info.adopted.is_none() && !draft {
         info.adopted = phrase_date(text, head_end, table.adopted_phrases, lang)
             .or_else(|| closing_date(text, lang))
@@ -604,6 +607,47 @@ pub fn tidy_title(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The title of a report or note: the paragraph right above the line that says what the
+/// document is (`Organization of work of the Second Committee` above `Note by the
+/// Secretariat`), of at most four lines, set apart by blank lines, and none of them a line of
+/// the heading's own (a symbol, the session, an agenda item, a distribution line or a date).
+fn kind_line_title(head: &str, table: &Table) -> Option<String> {
+    let lines: Vec<&str> = lines_from(head)
+        .map(|(_, l)| l.trim_matches(is_space))
+        .take(80)
+        .collect();
+    let k = lines.iter().position(|l| {
+        let lower = l.to_lowercase();
+        table.kind_lines.iter().any(|p| lower.starts_with(p))
+    })?;
+    let mut end = k;
+    while end > 0 && lines[end - 1].is_empty() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !lines[start - 1].is_empty() && end - start < 4 {
+        start -= 1;
+    }
+    // Nothing above, or a paragraph longer than a title: no blank line sets it apart.
+    if start == end || (start > 0 && !lines[start - 1].is_empty()) || end == k {
+        return None;
+    }
+    let block = &lines[start..end];
+    let heading_line = |l: &&str| {
+        let lower = l.to_lowercase();
+        HEAD_SYMBOL.is_match(l)
+            || lower.contains("distr")
+            || table.agenda_words.iter().any(|w| lower.starts_with(w))
+            || session_ordinal(l, table).is_some()
+            || date::date_at(l, 0, table.lang).is_some()
+    };
+    if block.iter().any(heading_line) {
+        return None;
+    }
+    let title = tidy_title(&block.join(" "));
+    (!title.is_empty() && title.len() <= 300).then_some(title)
 }
 
 /// The title of a draft: the lines after its sponsors' line (`Iraq:* draft resolution`,
@@ -975,6 +1019,35 @@ mod tests {
     /// The closing date is the one under the last meeting line, however much text follows it
     /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not
     /// one.
+    #[test]
+    fn titles_of_reports_and_notes() {
+        let title = |text: &str, lang| identify(text, lang).title;
+        let report = "United Nations A/78/265\nGeneral Assembly Distr.: General\n1 August 2023\n\n\
+                      Seventy-eighth session\nItem 94 of the provisional agenda*\nDevelopments in the \
+                      field of information\n\n\n\nDevelopments in the field of information and \
+                      telecommunications\nin the context of international security\n\n\n\
+                      Report of the Secretary-General\n\n\nSummary\n";
+        assert_eq!(
+            title(report, Lang::En).as_deref(),
+            Some(
+                "Developments in the field of information and telecommunications in the context of international security"
+            )
+        );
+        let note = "A/C.2/80/L.1\nDistr.: Limited\n\nQuatre-vingtième session\nDeuxième Commission\n\n\n\
+                    Organisation des travaux de la Deuxième Commission\n\n\nNote du Secrétariat\n";
+        assert_eq!(
+            title(note, Lang::Fr).as_deref(),
+            Some("Organisation des travaux de la Deuxième Commission")
+        );
+        // The paragraph above is the heading's own (an agenda item), or no blank line sets the
+        // kind line apart: no title.
+        let agenda =
+            "A/78/1\nDistr.: General\n\nAgenda item 94\n\nReport of the Secretary-General\n";
+        assert_eq!(title(agenda, Lang::En), None);
+        let dense = "A/78/1\nDistr.: General\nSome words\nReport of the Secretary-General\n";
+        assert_eq!(title(dense, Lang::En), None);
+    }
+
     #[test]
     fn title_lines_of_council_resolutions_and_of_decisions() {
         let id = |text: &str| identify(text, Lang::En).id;

@@ -398,4 +398,5 @@ pub static TABLE: Table = Table {
     lead_in_words: &["ولا سيما", "لا سيما", "بما في ذلك", "وبخاصة"],
     lead_in_articles: &[],
     draft_phrases: &["مشروع قرار", "مشروع مقرر", "مشروع قرار منقح"],
+    kind_lines: &["مذكرة من", "تقرير"],
 };

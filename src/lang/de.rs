@@ -213,4 +213,12 @@ pub static TABLE: Table = Table {
     lead_in_words: &["insbesondere", "einschließlich", "namentlich", "zuletzt"],
     lead_in_articles: &[],
     draft_phrases: &["resolutionsentwurf", "beschlussentwurf"],
+    kind_lines: &[
+        "bericht des",
+        "bericht der",
+        "note des",
+        "note der",
+        "mitteilung des",
+        "mitteilung der",
+    ],
 };

@@ -295,4 +295,5 @@ pub static TABLE: Table = Table {
         "draft decision",
         "revised draft resolution",
     ],
+    kind_lines: &["note by the", "report of the"],
 };

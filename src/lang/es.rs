@@ -335,4 +335,5 @@ pub static TABLE: Table = Table {
         "proyecto de decisión",
         "proyecto de resolución revisado",
     ],
+    kind_lines: &["nota del", "nota de la", "informe del", "informe de la"],
 };

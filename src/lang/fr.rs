@@ -345,4 +345,12 @@ pub static TABLE: Table = Table {
         "projet de décision",
         "projet de résolution révisé",
     ],
+    kind_lines: &[
+        "note du",
+        "note de la",
+        "note de l'",
+        "rapport du",
+        "rapport de la",
+        "rapport de l'",
+    ],
 };

@@ -273,6 +273,10 @@ pub struct Table {
     /// Phrases that end the sponsors' line of a draft (`Iraq:* draft resolution`), lower case;
     /// the draft's title follows that line.
     pub draft_phrases: &'static [&'static str],
+    /// Lines that say what kind of document a report or note is (`Note by the Secretariat`,
+    /// `Report of the Secretary-General`), lower case, as they open the line; the document's
+    /// title is the paragraph above.
+    pub kind_lines: &'static [&'static str],
 }
 
 impl Table {

@@ -191,4 +191,10 @@ pub static TABLE: Table = Table {
     lead_in_words: &[],
     lead_in_articles: &[],
     draft_phrases: &["决议草案", "决定草案", "订正决议草案"],
+    kind_lines: &[
+        "秘书长的说明",
+        "秘书处的说明",
+        "秘书长的报告",
+        "秘书处的报告",
+    ],
 };
