@@ -528,6 +528,41 @@ fn german_seed_keeps_its_references() {
 
 // ---- files that mix languages ----
 
+/// Segments of a few words in a script of one language (an English-Chinese segment file:
+/// `大会第77/289号决议，附件。`) are read in that language; a Latin-script line that short is
+/// left to the file's language.
+#[test]
+fn short_segments_in_another_script() {
+    let text = "General Assembly resolution 71/256, annex.\n\n大会第77/289号决议，附件。\n\n\
+                See General Assembly resolution S-30/1, annex.\n\n见大会第2200 A (XXI)号决议，附件。\n\n\
+                См. резолюцию 2118 (2013) Совета.\n";
+    let doc = resgraph::analyse_text(text, None);
+    let got: Vec<(String, &str)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.symbol.id(), m.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "A/RES/71/256".to_string(),
+                "General Assembly resolution 71/256"
+            ),
+            ("A/RES/77/289".to_string(), "第77/289号"),
+            (
+                "A/RES/S-30/1".to_string(),
+                "General Assembly resolution S-30/1"
+            ),
+            ("A/RES/2200A(XXI)".to_string(), "第2200 A (XXI)号"),
+            (
+                "S/RES/2118(2013)".to_string(),
+                "резолюцию 2118 (2013) Совета"
+            ),
+        ]
+    );
+}
+
 /// A file with the same preambular paragraph in English, French, Chinese and Arabic: each
 /// paragraph is read with its own language (detected per paragraph) and gives the same ids,
 /// dates and normalised verb.

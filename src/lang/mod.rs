@@ -537,7 +537,9 @@ fn detect_paragraph(text: &str) -> Option<Lang> {
     let sample = &text[..crate::layout::floor_char(text, 4096)];
     let n = script_counts(sample);
     let total = n.arabic + n.cyrillic + n.han + n.latin;
-    if total < 40 {
+    // A script of one language tells it from a few words (`大会第70/1号决议。`, a segment of
+    // six characters); the Latin languages need 40 letters for their function words.
+    if total < 12 {
         return None;
     }
     for (lang, k) in [
@@ -549,7 +551,7 @@ fn detect_paragraph(text: &str) -> Option<Lang> {
             return Some(lang);
         }
     }
-    if n.latin * 10 < total * 6 {
+    if total < 40 || n.latin * 10 < total * 6 {
         return None;
     }
     // A kilobyte (about 150 words) of running text shows its function words.
@@ -715,5 +717,9 @@ mod tests {
         assert_eq!(marker_counts(en_text)[0], 5);
         assert_eq!(detect_paragraph(&format!("{fr} 1, {fr}")), Some(Lang::Fr));
         assert_eq!(detect_paragraph("short 1"), None);
+        // Four Chinese characters are enough; four Latin words are not.
+        assert_eq!(detect_paragraph("大会第70/1号决议。"), Some(Lang::Zh));
+        assert_eq!(detect_paragraph("See resolution 70/1 and annex."), None);
+        assert_eq!(detect_paragraph("决议 1"), None);
     }
 }
