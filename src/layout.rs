@@ -122,9 +122,8 @@ const SECTION_LABELS: [&str; 66] = [
 
 /// The section a paragraph opens, as a code of [`SECTION_LABELS`]: its first line is a section
 /// label alone (`II`, `B.`), or a label, a full stop and a capitalised title (`A. Plenary
-/// meetings`) in a paragraph that does not end a clause. A lone `I`, `V` or `X` is read as the
-/// Roman numeral (the letters come after them in the alphabet's sections, and a section `I`
-/// after an `H` is rare).
+/// meetings`) in a paragraph that does not end a clause. A lone `I`, `V` or `X` is the Roman
+/// numeral: sections lettered as far as `I` are rare.
 fn section_label(t: &str) -> Option<u8> {
     // Most paragraphs fail on their first bytes: no capitals, or capitals running on into a
     // word.
@@ -191,9 +190,8 @@ pub struct Layout {
     blocks: Vec<(usize, usize)>,
 }
 
-/// A clause's verb as read, with the clause's index and the text's address and length.
-/// The clause and text a verb was read for, the verb, and whether it made an unnumbered
-/// paragraph operative.
+/// A clause's verb as read, keyed by the clause's index and the text's address and length,
+/// with whether it made an unnumbered paragraph operative.
 type VerbKey = ((usize, usize, usize), Option<Cow<'static, str>>, bool);
 
 /// A clause without its verb, and where the verb is to be read: most clauses cite nothing, so
