@@ -120,11 +120,89 @@ const SECTION_LABELS: [&str; 66] = [
     "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
 ];
 
+/// Section labels of other scripts, with their codes in [`SECTION_LABELS`]: Chinese numerals,
+/// Arabic ordinal adverbs (`أولا` first) and letter names (`ألف` A, `باء` B: the Arabic texts'
+/// part letters), and the Cyrillic capitals that stand for the Latin ones they look like in
+/// Russian texts (`В` is B).
+const SCRIPT_LABELS: [(&str, u8); 57] = [
+    ("一", 1),
+    ("二", 2),
+    ("三", 3),
+    ("四", 4),
+    ("五", 5),
+    ("六", 6),
+    ("七", 7),
+    ("八", 8),
+    ("九", 9),
+    ("十", 10),
+    ("十一", 11),
+    ("十二", 12),
+    ("十三", 13),
+    ("十四", 14),
+    ("十五", 15),
+    ("十六", 16),
+    ("十七", 17),
+    ("十八", 18),
+    ("十九", 19),
+    ("二十", 20),
+    ("أولا", 1),
+    ("ثانيا", 2),
+    ("ثالثا", 3),
+    ("رابعا", 4),
+    ("خامسا", 5),
+    ("سادسا", 6),
+    ("سابعا", 7),
+    ("ثامنا", 8),
+    ("تاسعا", 9),
+    ("عاشرا", 10),
+    ("ألف", 40),
+    ("باء", 41),
+    ("جيم", 42),
+    ("دال", 43),
+    ("هاء", 44),
+    ("واو", 45),
+    ("زاي", 46),
+    ("حاء", 47),
+    ("طاء", 48),
+    ("ياء", 49),
+    ("كاف", 50),
+    ("لام", 51),
+    ("ميم", 52),
+    ("نون", 53),
+    ("سين", 54),
+    ("عين", 55),
+    ("А", 40),
+    ("В", 41),
+    ("С", 42),
+    ("Е", 44),
+    ("Н", 47),
+    ("К", 50),
+    ("М", 52),
+    ("О", 54),
+    ("Р", 55),
+    ("Т", 59),
+    ("Х", 63),
+];
+
 /// The section a paragraph opens, as a code of [`SECTION_LABELS`]: its first line is a section
 /// label alone (`II`, `B.`), or a label, a full stop and a capitalised title (`A. Plenary
 /// meetings`) in a paragraph that does not end a clause. A lone `I`, `V` or `X` is the Roman
 /// numeral: sections lettered as far as `I` are rare.
 fn section_label(t: &str) -> Option<u8> {
+    // Other scripts write the labels their own way (`二`, `ثانيا`, `Б`): a line of its own.
+    if !t.is_ascii() && !t.as_bytes()[0].is_ascii() {
+        let first = t.lines().next().unwrap_or_default().trim_matches(is_space);
+        let first = first.trim_end_matches(['.', '\u{3001}', '\u{FF0E}']);
+        // The longest label is a few letters: most paragraphs stop here.
+        if first.len() > 24 {
+            return None;
+        }
+        let bare: String = first.chars().filter(|c| !script::is_mark(*c)).collect();
+        return SCRIPT_LABELS
+            .iter()
+            .find(|(l, _)| *l == bare)
+            .map(|(_, code)| *code);
+    }
     // Most paragraphs fail on their first bytes: no capitals, or capitals running on into a
     // word.
     let b = t.as_bytes();
@@ -1499,6 +1577,19 @@ mod tests {
             "IIII",
             "a",
             "1.",
+        ] {
+            assert_eq!(label(t), None, "{t}");
+        }
+        // Other scripts' labels, on a line of their own.
+        assert_eq!(label("二\n应急基金"), Some("II"));
+        assert_eq!(label("ثانياً\nصندوق الطوارئ"), Some("II"));
+        assert_eq!(label("باء\nصندوق"), Some("B"));
+        assert_eq!(label("В.\nРезервный фонд"), Some("B"));
+        for t in [
+            "二十一世纪",
+            "回顾其第70/1号决议",
+            "وإذ تشير",
+            "Вновь подтверждая",
         ] {
             assert_eq!(label(t), None, "{t}");
         }

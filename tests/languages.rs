@@ -528,6 +528,54 @@ fn german_seed_keeps_its_references() {
 
 // ---- files that mix languages ----
 
+/// A resolution in two sections, each with a preambular and an operative paragraph, gives the
+/// same sections and clauses in English, Chinese (`一`, `二`), Arabic (`أولا`, `ثانيا`) and
+/// Russian (`I`, `II`).
+#[test]
+fn sections_in_every_script() {
+    let texts = [
+        "The General Assembly,\n\nI\nFirst title\n\nRecalling its resolution 70/1,\n\n\
+         1. Decides to take note of resolution 71/1;\n\nII\nContingency fund\n\n\
+         Recalling its resolution 79/258 A,\n\n1. Requests the Secretary-General to implement \
+         resolution 72/1;\n",
+        "大会，\n\n一\n第一个标题\n\n回顾其第70/1号决议，\n\n1. 决定注意到第71/1号决议；\n\n二\n\
+         应急基金\n\n回顾其第79/258 A号决议，\n\n1. 请秘书长执行第72/1号决议；\n",
+        "إن الجمعية العامة،\n\nأولا\nالعنوان الأول\n\nإذ تشير إلى قرارها 70/1،\n\n\
+         1 - تقرر أن تحيط علما بالقرار 71/1؛\n\nثانيا\nصندوق الطوارئ\n\n\
+         إذ تشير إلى قرارها 79/258 ألف،\n\n1 - تطلب إلى الأمين العام تنفيذ القرار 72/1؛\n",
+        "Генеральная Ассамблея,\n\nI\nПервый заголовок\n\nссылаясь на свою резолюцию 70/1,\n\n\
+         1. постановляет принять к сведению резолюцию 71/1;\n\nII\nРезервный фонд\n\n\
+         ссылаясь на свою резолюцию 79/258 A,\n\n1. просит Генерального секретаря выполнить \
+         резолюцию 72/1;\n",
+    ];
+    let want = [
+        ("A/RES/70/1", "I", Part::Preamble, "recalling"),
+        ("A/RES/71/1", "I", Part::Operative, "decides"),
+        ("A/RES/79/258A", "II", Part::Preamble, "recalling"),
+        ("A/RES/72/1", "II", Part::Operative, "requests"),
+    ];
+    for text in texts {
+        let doc = resgraph::analyse_text(text, None);
+        let got: Vec<(String, String, Part, String)> = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.symbol.id(),
+                    m.clause.section.map(|s| s.to_string()).unwrap_or_default(),
+                    m.clause.part,
+                    m.clause.verb.as_deref().unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, Part, String)> = want
+            .iter()
+            .map(|(id, s, p, v)| (id.to_string(), s.to_string(), *p, v.to_string()))
+            .collect();
+        assert_eq!(got, want, "{}", doc.info.language);
+    }
+}
+
 /// Segments of a few words in a script of one language (an English-Chinese segment file:
 /// `大会第77/289号决议，附件。`) are read in that language; a Latin-script line that short is
 /// left to the file's language.
