@@ -190,7 +190,7 @@ const SCRIPT_LABELS: [(&str, u8); 57] = [
 /// numeral: sections lettered as far as `I` are rare.
 fn section_label(t: &str) -> Option<u8> {
     // Other scripts write the labels their own way (`二`, `ثانيا`, `Б`): a line of its own.
-    if !t.is_ascii() && !t.as_bytes()[0].is_ascii() {
+    if t.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
         let first = t.lines().next().unwrap_or_default().trim_matches(is_space);
         let first = first.trim_end_matches(['.', '\u{3001}', '\u{FF0E}']);
         // The longest label is a few letters: most paragraphs stop here.
