@@ -120,31 +120,11 @@ const SECTION_LABELS: [&str; 66] = [
     "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
 ];
 
-/// Section labels of other scripts, with their codes in [`SECTION_LABELS`]: Chinese numerals,
-/// Arabic ordinal adverbs (`أولا` first) and letter names (`ألف` A, `باء` B: the Arabic texts'
+/// Section labels of other scripts, with their codes in [`SECTION_LABELS`] (Chinese numerals
+/// are read by [`han_numeral`]): Arabic ordinal adverbs (`أولا` first) and letter names (`ألف` A, `باء` B: the Arabic texts'
 /// part letters), and the Cyrillic capitals that stand for the Latin ones they look like in
 /// Russian texts (`В` is B).
-const SCRIPT_LABELS: [(&str, u8); 57] = [
-    ("一", 1),
-    ("二", 2),
-    ("三", 3),
-    ("四", 4),
-    ("五", 5),
-    ("六", 6),
-    ("七", 7),
-    ("八", 8),
-    ("九", 9),
-    ("十", 10),
-    ("十一", 11),
-    ("十二", 12),
-    ("十三", 13),
-    ("十四", 14),
-    ("十五", 15),
-    ("十六", 16),
-    ("十七", 17),
-    ("十八", 18),
-    ("十九", 19),
-    ("二十", 20),
+const SCRIPT_LABELS: [(&str, u8); 37] = [
     ("أولا", 1),
     ("ثانيا", 2),
     ("ثالثا", 3),
@@ -184,6 +164,22 @@ const SCRIPT_LABELS: [(&str, u8); 57] = [
     ("Х", 63),
 ];
 
+/// A Chinese numeral from 1 to 39 (`二`, `十四`, `二十一`), as the Roman numeral's code.
+fn han_numeral(s: &str) -> Option<u8> {
+    const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| DIGITS.iter().position(|d| *d == c).map(|i| i as u8 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    let n = match chars.as_slice() {
+        ['十'] => 10,
+        [d] => digit(*d)?,
+        ['十', d] => 10 + digit(*d)?,
+        [t, '十'] => 10 * digit(*t)?,
+        [t, '十', d] => 10 * digit(*t)? + digit(*d)?,
+        _ => return None,
+    };
+    (n < 40).then_some(n)
+}
+
 /// The section a paragraph opens, as a code of [`SECTION_LABELS`]: its first line is a section
 /// label alone (`II`, `B.`), or a label, a full stop and a capitalised title (`A. Plenary
 /// meetings`) in a paragraph that does not end a clause. A lone `I`, `V` or `X` is the Roman
@@ -198,10 +194,12 @@ fn section_label(t: &str) -> Option<u8> {
             return None;
         }
         let bare: String = first.chars().filter(|c| !script::is_mark(*c)).collect();
-        return SCRIPT_LABELS
-            .iter()
-            .find(|(l, _)| *l == bare)
-            .map(|(_, code)| *code);
+        return han_numeral(&bare).or_else(|| {
+            SCRIPT_LABELS
+                .iter()
+                .find(|(l, _)| *l == bare)
+                .map(|(_, code)| *code)
+        });
     }
     // Most paragraphs fail on their first bytes: no capitals, or capitals running on into a
     // word.
@@ -1582,6 +1580,10 @@ mod tests {
         }
         // Other scripts' labels, on a line of their own.
         assert_eq!(label("二\n应急基金"), Some("II"));
+        assert_eq!(label("十四"), Some("XIV"));
+        assert_eq!(label("十"), Some("X"));
+        assert_eq!(label("二十一"), Some("XXI"));
+        assert_eq!(label("四十"), None);
         assert_eq!(label("ثانياً\nصندوق الطوارئ"), Some("II"));
         assert_eq!(label("باء\nصندوق"), Some("B"));
         assert_eq!(label("В.\nРезервный фонд"), Some("B"));
