@@ -728,8 +728,16 @@ impl Layout {
                     // An unnumbered paragraph that opens with a decision, not a participle
                     // (`Decides that ...` in a one-paragraph resolution, `Recalls ...` as a
                     // section's only paragraph), is operative.
+                    // Where a marker opens the preamble's paragraphs (Arabic `وإذ`), a paragraph
+                    // without one is read with the operative verbs too.
+                    let unmarked = !table.preamble_markers.is_empty()
+                        && !table
+                            .preamble_markers
+                            .iter()
+                            .any(|m| opening.trim_start_matches(is_space).starts_with(m));
                     let decision = (clause.part == Part::Preamble
-                        && !matches!(clause.verb, Some(Cow::Borrowed(v)) if !is_operative_verb(v)))
+                        && (unmarked
+                            || !matches!(clause.verb, Some(Cow::Borrowed(v)) if !is_operative_verb(v))))
                     .then(|| verb_in(opening, table, true))
                     .flatten()
                     .filter(|v| is_operative_verb(v));

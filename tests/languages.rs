@@ -576,6 +576,49 @@ fn sections_in_every_script() {
     }
 }
 
+/// Arabic writes `تشير` for both `recalling` and `recalls`: a preambular paragraph opens with
+/// `إذ` or `وإذ`, and an unnumbered paragraph without it is operative (as `Recalls ...` is in
+/// English); the same paragraph in English gives the same clauses.
+#[test]
+fn arabic_unnumbered_operative_paragraph() {
+    let ar = "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 70/1،\n\nوإذ تشير أيضا إلى قرارها 71/1،\n\n\
+              تشير إلى قرارها 79/258 ألف، الذي حددت فيه مستوى صندوق الطوارئ،\n";
+    let en = "The General Assembly,\n\nRecalling its resolution 70/1,\n\nRecalling also its \
+              resolution 71/1,\n\nRecalls its resolution 79/258 A, in which it set the level of \
+              the contingency fund,\n";
+    for text in [ar, en] {
+        let doc = resgraph::analyse_text(text, None);
+        let got: Vec<(String, Part, Option<u32>, Option<String>)> =
+            doc.mentions.iter().map(common::clause_of).collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            [
+                (
+                    "A/RES/70/1".to_string(),
+                    Part::Preamble,
+                    Some(1),
+                    s("recalling")
+                ),
+                (
+                    "A/RES/71/1".to_string(),
+                    Part::Preamble,
+                    Some(2),
+                    s("recalling")
+                ),
+                (
+                    "A/RES/79/258A".to_string(),
+                    Part::Operative,
+                    None,
+                    s("recalls")
+                ),
+            ],
+            "{}",
+            doc.info.language
+        );
+    }
+}
+
 /// Segments of a few words in a script of one language (an English-Chinese segment file:
 /// `大会第77/289号决议，附件。`) are read in that language; a Latin-script line that short is
 /// left to the file's language.

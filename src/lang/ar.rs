@@ -189,6 +189,7 @@ pub static TABLE: Table = Table {
         ("وقد نظر", "having"),
     ],
     verb_fillers: &["وإذ", "إذ", "و"],
+    preamble_markers: &["وإذ", "إذ"],
     verbs_are_english: false,
     openers: &[
         ("إن الجمعية العامة", BodyName::GA),

@@ -127,6 +127,7 @@ pub static TABLE: Table = Table {
         ("befürwortet", "endorses"),
     ],
     verb_fillers: &["sowie", "ferner", "außerdem", "erneut", "auch"],
+    preamble_markers: &[],
     verbs_are_english: false,
     openers: &[
         ("die generalversammlung", BodyName::GA),

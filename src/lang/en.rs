@@ -190,6 +190,7 @@ pub static TABLE: Table = Table {
         "seriously",
         "profoundly",
     ],
+    preamble_markers: &[],
     verbs_are_english: true,
     openers: &[
         ("the general assembly", BodyName::GA),

@@ -209,6 +209,7 @@ pub static TABLE: Table = Table {
         "gravemente",
         "sumamente",
     ],
+    preamble_markers: &[],
     verbs_are_english: false,
     openers: &[
         ("la asamblea general", BodyName::GA),

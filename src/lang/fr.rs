@@ -235,6 +235,7 @@ pub static TABLE: Table = Table {
         "vivement",
         "fermement",
     ],
+    preamble_markers: &[],
     verbs_are_english: false,
     openers: &[
         ("l'assemblée générale", BodyName::GA),

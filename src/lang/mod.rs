@@ -187,6 +187,11 @@ pub struct Table {
     pub verbs: &'static [(&'static str, &'static str)],
     /// Adverbs that may precede a clause's opening verb and are skipped (`also`, `further`).
     pub verb_fillers: &'static [&'static str],
+    /// Words that open a preambular paragraph before its verb where the preamble and the
+    /// operative part use the same verb (Arabic `وإذ تشير` recalling, `تشير` recalls): an
+    /// unnumbered paragraph without one opens with an operative verb. Empty where the forms
+    /// differ or nothing tells them apart.
+    pub preamble_markers: &'static [&'static str],
     /// Whether an opening word that is not in `verbs` is itself the normalised verb (true for
     /// English, whose words are the vocabulary).
     pub verbs_are_english: bool,

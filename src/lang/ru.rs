@@ -241,6 +241,7 @@ pub static TABLE: Table = Table {
         "вместе с тем",
         "кроме того",
     ],
+    preamble_markers: &[],
     verbs_are_english: false,
     openers: &[
         ("генеральная ассамблея", BodyName::GA),

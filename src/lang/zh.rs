@@ -90,6 +90,7 @@ pub static TABLE: Table = Table {
         ("审议了", "having"),
     ],
     verb_fillers: &["又", "还", "并", "也", "再次", "另外", "此外"],
+    preamble_markers: &[],
     verbs_are_english: false,
     openers: &[
         ("大会", BodyName::GA),
