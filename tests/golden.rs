@@ -289,9 +289,7 @@ fn sc_42_cites_ga_181_old_style() {
 #[test]
 fn clauses_of_a_text_without_blank_lines() {
     let text = "United Nations A/RES/70/99\nThe General Assembly,\nRecalling its resolution 69/5 of 2 December 2014,\nNoting resolution 68/1,\n1. Decides to recall resolution 67/1;\n2. Requests the Secretary-General to report, in line with resolution 66/1.\n";
-    let doc = resgraph::analyse_text(text, None);
-    let got: Vec<(String, Part, Option<u32>, Option<String>)> =
-        doc.mentions.iter().map(common::clause_of).collect();
+    let got = common::clauses_of_text(text);
     let s = |x: &str| Some(x.to_string());
     assert_eq!(
         got,

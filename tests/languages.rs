@@ -587,9 +587,7 @@ fn arabic_unnumbered_operative_paragraph() {
               resolution 71/1,\n\nRecalls its resolution 79/258 A, in which it set the level of \
               the contingency fund,\n";
     for text in [ar, en] {
-        let doc = resgraph::analyse_text(text, None);
-        let got: Vec<(String, Part, Option<u32>, Option<String>)> =
-            doc.mentions.iter().map(common::clause_of).collect();
+        let got = common::clauses_of_text(text);
         let s = |x: &str| Some(x.to_string());
         assert_eq!(
             got,
@@ -613,8 +611,7 @@ fn arabic_unnumbered_operative_paragraph() {
                     s("recalls")
                 ),
             ],
-            "{}",
-            doc.info.language
+            "{text}"
         );
     }
 }

@@ -13,7 +13,19 @@ pub fn id_and_date(m: &Mention) -> (String, String) {
 }
 
 /// A mention's id and clause: part, paragraph and verb.
-pub fn clause_of(m: &Mention) -> (String, Part, Option<u32>, Option<String>) {
+pub type ClauseOf = (String, Part, Option<u32>, Option<String>);
+
+/// The id and clause of every mention of a text analysed with its language detected.
+pub fn clauses_of_text(text: &str) -> Vec<ClauseOf> {
+    resgraph::analyse_text(text, None)
+        .mentions
+        .iter()
+        .map(clause_of)
+        .collect()
+}
+
+/// A mention's id and clause: part, paragraph and verb.
+pub fn clause_of(m: &Mention) -> ClauseOf {
     (
         m.symbol.id(),
         m.clause.part,
