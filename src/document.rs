@@ -172,7 +172,8 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     // The title line `78/237. Title`, which also names a GA or HRC resolution.
     for (i, (_, l)) in lines.iter().enumerate().take(60) {
         if let Some(c) = TITLE_LINE.captures(l) {
-            let rest = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            let rest_match = c.get(2).or_else(|| c.get(3));
+            let rest = rest_match.map_or("", |m| m.as_str());
             let mut title = rest.trim_matches(is_space).to_string();
             for (_, next) in lines.iter().skip(i + 1).take(3) {
                 let n = next.trim_matches(is_space);
@@ -190,7 +191,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                 .iter()
                 .any(|w| title.to_lowercase().starts_with(w));
             if adoption_line {
-                let rest_at = l.find(&rest[..rest.len().min(3)]).unwrap_or(0);
+                // Where the words after the number start in the line (a match offset: no
+                // search for them, no slicing inside a character).
+                let rest_at = rest_match.map_or(0, |m| m.start());
                 let line_start = lines[i].0;
                 if let Some(d) = date::find_date(text, line_start + rest_at, 80, lang) {
                     info.adopted = Some(d.date);
@@ -1070,6 +1073,16 @@ mod tests {
         let resolution = "Resolution adopted by the General Assembly on 22 December 2023\n\n\
                           78/237. Developments in the field\n\nThe General Assembly,\n";
         assert_eq!(id(resolution).as_deref(), Some("A/RES/78/237"));
+    }
+
+    #[test]
+    fn an_adoption_line_in_arabic_after_the_number() {
+        // The words after the number open with a two-byte letter: the adoption date is read
+        // from where they start (a slice of their first three bytes had cut a letter).
+        let text = "1514 (XV). القرار المؤرخ 14 كانون الأول/ديسمبر 1960\n";
+        let info = identify(text, Lang::Ar);
+        assert_eq!(info.id.as_deref(), Some("A/RES/1514(XV)"));
+        assert_eq!(info.adopted, NaiveDate::from_ymd_opt(1960, 12, 14));
     }
 
     #[test]
