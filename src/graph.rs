@@ -517,6 +517,10 @@ fn settle_nodes(
 /// for each date it gives): one stray date against several (`2107-12-24` for 72/256 of 24
 /// December 2017 in one file, the right date in two) does not leave a node undated; a tie does.
 fn majority_date(dates: &DatedPlaces) -> Option<NaiveDate> {
+    // Most cited nodes have one date: no files to count.
+    if dates.len() == 1 {
+        return dates.keys().next().copied();
+    }
     let files = |places: &Vec<(Arc<str>, usize)>| {
         places.iter().map(|(f, _)| f).collect::<BTreeSet<_>>().len()
     };
