@@ -2450,8 +2450,11 @@ fn normalise_document(piece: &str) -> Option<String> {
     if !piece.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // `IX/16`, `X/1`: decisions of treaty bodies numbered by Roman session, not UN symbols.
-    if crate::symbol::from_roman(segs[0]).is_some() {
+    // `IX/16`, `X/1`: decisions of treaty bodies numbered by Roman session, not UN symbols;
+    // nor are other bodies' series that read as numerals (`CM/Res.1153`, the OAU's Council of
+    // Ministers; `C/24` for the Committee of 24). The Conference on Disarmament is a UN body
+    // whose series `CD` reads as one (`CD/1839`).
+    if segs[0] != "CD" && crate::symbol::from_roman(segs[0]).is_some() {
         return None;
     }
     let mut out = String::with_capacity(piece.len());
