@@ -60,7 +60,8 @@ pub fn effective_jobs(jobs: usize) -> usize {
     }
 }
 
-/// Analyses every file under `paths`. `each` receives the documents in sorted path order,
+/// Analyses every file under `paths`. `each` receives the documents in sorted path order (a
+/// catalogue export's records one after the other, in file order),
 /// `on_error` every failure (paths that cannot be listed first, then files in order), and
 /// `progress` a report after each file. With `strict`, the run stops at the first failure.
 pub fn analyse_paths(
@@ -87,17 +88,19 @@ pub fn analyse_paths(
         encoding: opts.encoding,
     };
     let read = |path: &PathBuf| match crate::analyse_file_sized(path, opts.lang, &read_opts) {
-        Ok((doc, size)) => (size, Ok(doc)),
+        Ok((docs, size)) => (size, Ok(docs)),
         Err(e) => (0, Err(e)),
     };
     // Takes one file's result in order; false when the run is to stop.
-    let mut take = |done: usize, size: u64, result: crate::Result<Document>| {
+    let mut take = |done: usize, size: u64, result: crate::Result<Vec<Document>>| {
         match result {
-            Ok(doc) => {
+            Ok(docs) => {
                 summary.read += 1;
                 summary.bytes += size;
-                summary.mentions += doc.mentions.len();
-                each(doc);
+                for doc in docs {
+                    summary.mentions += doc.mentions.len();
+                    each(doc);
+                }
             }
             Err(e) => {
                 summary.failed += 1;

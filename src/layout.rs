@@ -28,6 +28,9 @@ pub enum Part {
     Footnote,
     /// Annexes and appendices.
     Annex,
+    /// Not the document's text but a catalogue record about it (MARCXML): the documents the
+    /// record relates it to, and symbols in its notes.
+    Record,
 }
 
 impl Part {
@@ -39,6 +42,7 @@ impl Part {
             Part::Operative => "operative",
             Part::Footnote => "footnote",
             Part::Annex => "annex",
+            Part::Record => "record",
         }
     }
 }

@@ -14,6 +14,7 @@
 //! assert_eq!(ids, ["A/RES/36/103", "A/RES/43/78H"]);
 //! ```
 
+pub mod catalogue;
 pub mod corpus;
 pub mod date;
 pub mod document;
@@ -72,9 +73,25 @@ pub fn analyse_owned(text: String, lang: Option<Lang>) -> Document {
 /// Analyses an input read from a file ([`input::read`]): its text, with the identity its record
 /// fields give where it has them (a JSON record: [`document::apply_record`]).
 pub fn analyse_input(input: input::Input, lang: Option<Lang>) -> Document {
+    if !input.catalogue.is_empty() {
+        return catalogue::merged(
+            analyse_input_documents(input, lang),
+            lang.unwrap_or(Lang::En),
+        );
+    }
     let mut doc = analyse_owned_with(input.text, lang, &input.record);
     doc.source = input.source;
     doc
+}
+
+/// Analyses one input as the documents it holds: one per record of a catalogue export
+/// (MARCXML: [`catalogue`]), the input itself otherwise.
+pub fn analyse_input_documents(input: input::Input, lang: Option<Lang>) -> Vec<Document> {
+    if input.catalogue.is_empty() {
+        vec![analyse_input(input, lang)]
+    } else {
+        catalogue::documents(&input.text, &input.catalogue, lang)
+    }
 }
 
 fn analyse_owned_with(text: String, lang: Option<Lang>, record: &input::json::Record) -> Document {
@@ -146,17 +163,29 @@ pub fn analyse_file_with(
     lang: Option<Lang>,
     opts: &input::ReadOptions,
 ) -> Result<Document> {
-    analyse_file_sized(path, lang, opts).map(|(doc, _)| doc)
+    let (input, _) = input::read_sized(path, opts)?;
+    let mut doc = analyse_input(input, lang);
+    doc.file = path.display().to_string();
+    Ok(doc)
 }
 
-/// [`analyse_file_with`], with the size of the file in bytes.
+/// Reads and analyses one file as the documents it holds: a catalogue export (MARCXML) gives one
+/// per record, any other file one.
+pub fn analyse_file_documents(path: &Path, lang: Option<Lang>) -> Result<Vec<Document>> {
+    analyse_file_sized(path, lang, &input::ReadOptions::default()).map(|(docs, _)| docs)
+}
+
+/// The documents of one file ([`analyse_file_documents`]), with the size of the file in bytes.
 pub(crate) fn analyse_file_sized(
     path: &Path,
     lang: Option<Lang>,
     opts: &input::ReadOptions,
-) -> Result<(Document, u64)> {
+) -> Result<(Vec<Document>, u64)> {
     let (input, size) = input::read_sized(path, opts)?;
-    let mut doc = analyse_input(input, lang);
-    doc.file = path.display().to_string();
-    Ok((doc, size))
+    let mut docs = analyse_input_documents(input, lang);
+    let file = path.display().to_string();
+    for doc in &mut docs {
+        doc.file.clone_from(&file);
+    }
+    Ok((docs, size))
 }

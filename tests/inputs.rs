@@ -446,3 +446,97 @@ fn json_lines_are_records_of_a_collection() {
     assert_eq!(doc.source, Source::Text);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A UN Digital Library export (MARCXML) of the Third Committee's drafts of session 78: each of
+/// its 94 records is a document, named and dated by its fields, citing the documents the record
+/// relates it to (field 993: the resolution a draft became, the committee report) and the
+/// symbols of its notes, each mention pointing at the value in the file. Values checked against
+/// the file: the first record is A/C.3/78/L.49/Rev.1 of 8 November 2023, agenda item 71 b,
+/// related to A/RES/78/213 and A/78/481/Add.2; A/C.3/78/L.67 amends A/C.3/78/L.51 (245 $b);
+/// A/C.3/78/L.26 became resolution 78/183 A; A/C.3/78/L.4 was submitted on the recommendation of
+/// ECOSOC resolution 2023/25 (245 $c).
+#[test]
+fn catalogue_export_records_are_documents() {
+    let path = shared("corpus/undl-marcxml/session_78_committee_3_drafts.xml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let docs = resgraph::analyse_file_documents(&path, None).expect("MARCXML read");
+    assert_eq!(docs.len(), 94);
+    let first = &docs[0];
+    assert_eq!(first.source, Source::Marc);
+    assert_eq!(first.info.id.as_deref(), Some("A/C.3/78/L.49/Rev.1"));
+    assert_eq!(first.info.session, Some(78));
+    assert_eq!(
+        first.info.issued.map(|d| d.to_string()).as_deref(),
+        Some("2023-11-08")
+    );
+    assert_eq!(first.info.adopted, None, "a draft is not adopted");
+    assert_eq!(first.info.agenda_item.as_deref(), Some("71 (b)"));
+    assert_eq!(
+        first.info.title.as_deref(),
+        Some("Promotion and protection of human rights in the context of digital technologies")
+    );
+    let cited = |d: &resgraph::Document| -> BTreeSet<String> {
+        d.mentions.iter().map(|m| m.symbol.id()).collect()
+    };
+    assert_eq!(
+        cited(first),
+        BTreeSet::from(["A/RES/78/213".to_string(), "A/78/481/Add.2".to_string()])
+    );
+    let by_id = |id: &str| {
+        docs.iter()
+            .find(|d| d.info.id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("no record {id}"))
+    };
+    assert!(cited(by_id("A/C.3/78/L.67")).contains("A/C.3/78/L.51"));
+    assert!(cited(by_id("A/C.3/78/L.26")).contains("A/RES/78/183A"));
+    // 245 $c: `submitted by the Chair on the recommendation of the Economic and Social Council
+    // (resolution 2023/25)`.
+    assert!(cited(by_id("A/C.3/78/L.4")).contains("E/RES/2023/25"));
+    let mut drafts_to_acts = 0;
+    for d in &docs {
+        assert_eq!(d.file, path.display().to_string());
+        for m in &d.mentions {
+            assert_eq!(&text[m.start..m.end], m.text, "{m:?}");
+            assert_eq!(m.clause.part, Part::Record);
+            assert_ne!(
+                Some(m.symbol.id()),
+                d.info.id,
+                "a record never cites itself"
+            );
+        }
+        drafts_to_acts += d
+            .mentions
+            .iter()
+            .filter(|m| m.symbol.id().starts_with("A/RES/") || m.symbol.id().starts_with("A/DEC/"))
+            .count();
+    }
+    // 63 of the 132 related documents are the resolution or decision a draft became.
+    assert_eq!(drafts_to_acts, 63);
+    // Read as one file, the export is a collection: no identity, every record's mentions.
+    let whole = resgraph::analyse_file(&path, None).expect("read");
+    assert_eq!(whole.info.id, None);
+    assert_eq!(
+        whole.mentions.len(),
+        docs.iter().map(|d| d.mentions.len()).sum::<usize>()
+    );
+}
+
+/// A catalogue export that breaks off is named with the byte where it stops being XML.
+#[test]
+fn broken_catalogue_export_is_named() {
+    let dir = scratch("marc");
+    let broken = file_in(
+        &dir,
+        "export.xml",
+        concat!(
+            r#"<collection xmlns="http://www.loc.gov/MARC21/slim"><record>"#,
+            r#"<datafield tag="191"><subfield code="a">A/C.3/78/L.1</subfield></record>"#
+        ),
+    );
+    let err = resgraph::analyse_file(&broken, None).expect_err("malformed XML");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("export.xml") && msg.contains("MARCXML: byte "),
+        "{msg}"
+    );
+}

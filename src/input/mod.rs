@@ -11,6 +11,7 @@
 //! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
 //! | JSON (`.json`) | [`json`]: its string values, one paragraph each | the extracted text (`"json-text"`) |
 //! | JSON Lines (`.jsonl`, `.ndjson`) | [`json::read_lines`]: a collection, one record a line | the extracted text (`"json-text"`) |
+//! | MARCXML (a UN Digital Library export) | [`marc`]: one document per `record`, from its fields | the file's text (`"marc-xml"`) |
 //!
 //! Whenever the source is not `text`, `resgraph text FILE` prints the text the offsets refer to.
 //! Images, gzip, old Word (`.doc`) and other binary files are refused with their name; so are
@@ -22,6 +23,7 @@ pub mod docx;
 pub mod encoding;
 pub mod html;
 pub mod json;
+pub mod marc;
 pub mod pdf;
 pub mod repair;
 
@@ -48,11 +50,13 @@ pub enum Source {
     Docx,
     /// The string values of a JSON file.
     Json,
+    /// A MARCXML catalogue export: offsets are byte offsets into the file's text.
+    Marc,
 }
 
 impl Source {
     /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`,
-    /// `json-text`.
+    /// `json-text`, `marc-xml`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Text => "text",
@@ -61,6 +65,7 @@ impl Source {
             Source::Html => "html-text",
             Source::Docx => "docx-text",
             Source::Json => "json-text",
+            Source::Marc => "marc-xml",
         }
     }
 }
@@ -77,6 +82,9 @@ pub struct Input {
     /// What a structured file (JSON) says of the document beside its text
     /// ([`crate::document::apply_record`] reads it); empty for other inputs.
     pub record: json::Record,
+    /// The records of a catalogue export (MARCXML), each a document of its own; empty for
+    /// other inputs.
+    pub catalogue: Vec<marc::CatalogueRecord>,
 }
 
 /// How to read inputs.
@@ -242,6 +250,7 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
             source: Source::Pdf,
             encoding: None,
             record: json::Record::default(),
+            catalogue: Vec::new(),
         }
     } else if bytes.starts_with(b"PK\x03\x04") {
         let text = guarded(|| docx::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
@@ -250,6 +259,7 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
             source: Source::Docx,
             encoding: None,
             record: json::Record::default(),
+            catalogue: Vec::new(),
         }
     } else if let Some(format) = binary_format(&bytes) {
         return Err(Error::Binary {
@@ -295,7 +305,22 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
             source: Source::Html,
             encoding,
             record: json::Record::default(),
+            catalogue: Vec::new(),
         });
+    }
+    // A catalogue export (MARCXML) is read record by record; offsets stay those of its text.
+    if marc::looks_like_marc(&decoded.text) {
+        let catalogue =
+            marc::read(&decoded.text).map_err(|m| unreadable(path, format!("MARCXML: {m}")))?;
+        if !catalogue.is_empty() {
+            return Ok(Input {
+                text: decoded.text,
+                source: Source::Marc,
+                encoding,
+                record: json::Record::default(),
+                catalogue,
+            });
+        }
     }
     // A JSON record is read for its string values, and JSON Lines (`.jsonl`, `.ndjson`) as a
     // collection of records; a file so named that is not JSON, or holds no text (a data set of
@@ -313,6 +338,7 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
             source: Source::Json,
             encoding,
             record: j.record,
+            catalogue: Vec::new(),
         });
     }
     Ok(Input {
@@ -324,6 +350,7 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
         text: decoded.text,
         encoding,
         record: json::Record::default(),
+        catalogue: Vec::new(),
     })
 }
 
