@@ -537,7 +537,10 @@ impl Scanner<'_, '_> {
         for m in matches_in(&c.keyword, text, self.ranges) {
             // Keywords a list already read as its own (`... and decision 71/558`) are done;
             // those inside a footnote block that a list stepped over are not.
-            if self.consumed.contains(&m.start()) || !self.keyword_boundary(m.start()) {
+            if self.consumed.contains(&m.start())
+                || !self.keyword_boundary(m.start())
+                || !abbreviation_apart(text, m.start(), m.end())
+            {
                 continue;
             }
             self.parse_list(m.start(), m.end());
@@ -1128,11 +1131,9 @@ impl Scanner<'_, '_> {
             q
         };
         // The longest keyword of either kind.
-        let keyword = eat_any(text, q, self.table.resolution_words).max(eat_any(
-            text,
-            q,
-            self.table.decision_words,
-        ));
+        let keyword = eat_any(text, q, self.table.resolution_words)
+            .max(eat_any(text, q, self.table.decision_words))
+            .filter(|&e| abbreviation_apart(text, q, e));
         if let Some(e) = keyword {
             let after = self.after_keyword(e);
             parse_item(text, after, self.table)?;
@@ -1592,6 +1593,14 @@ struct Separator {
     end: usize,
     /// A new keyword ([`hooks::fold_keyword`]) and where it stands.
     keyword: Option<(String, usize, usize)>,
+}
+
+/// Whether a keyword at `start..end` that is an abbreviation (`res.`, as catalogues and
+/// footnotes write `GA res. 33/182 A`) stands apart: white space after it, and no slash before it
+/// (`UNEP/EA.4/Res.1` and `CM/Res.1153` are symbols). Other keywords always do.
+fn abbreviation_apart(text: &str, start: usize, end: usize) -> bool {
+    !text[..end].ends_with('.')
+        || (text[end..].starts_with(char::is_whitespace) && !text[..start].ends_with('/'))
 }
 
 /// Whether a session-numbered resolution of `body` can date from `year`.

@@ -29,7 +29,7 @@ pub static TABLE: Table = Table {
     date_order: DateOrder::DayMonthYear,
     date_glue: &[],
     year_suffix: &[],
-    resolution_words: &["resolution", "resolutions", "unscr", "unscrs"],
+    resolution_words: &["resolution", "resolutions", "res.", "unscr", "unscrs"],
     decision_words: &["decision", "decisions"],
     number_words: &["no.", "nos."],
     bodies_before: &[
