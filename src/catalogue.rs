@@ -1,5 +1,5 @@
-//! Catalogue exports as documents: each record of a MARCXML file ([`input::marc`]) stands for
-//! one document. Its identity comes from the record's fields (symbol, title, date, agenda item);
+//! Catalogue exports as documents: each record of a MARCXML file ([`input::marc`]) or row of a
+//! CSV table of catalogue records ([`input::table`]) stands for one document. Its identity comes from the record's fields (symbol, title, date, agenda item);
 //! its references from the documents the record relates it to (a draft's resolution, the
 //! committee report) and from the symbols written in its notes (`amendment to draft resolution
 //! A/C.3/78/L.51`). Every mention points into the file and has the clause part
@@ -12,14 +12,23 @@ use crate::input::{self, json, marc::CatalogueRecord};
 use crate::lang::Lang;
 use crate::layout::{Clause, Layout, Part};
 
-/// The documents of a catalogue export: one per record, in file order. `text` is the file's
-/// text, which the records' places refer to; `lang` overrides the cataloguing language.
-pub fn documents(text: &str, records: &[CatalogueRecord], lang: Option<Lang>) -> Vec<Document> {
-    records.iter().map(|r| document(text, r, lang)).collect()
+/// The documents of a catalogue export: one per record ([`input::Input::catalogue`]), in file
+/// order; `lang` overrides the cataloguing language.
+pub fn documents(input: &input::Input, lang: Option<Lang>) -> Vec<Document> {
+    input
+        .catalogue
+        .iter()
+        .map(|r| document(&input.text, r, lang, input.source))
+        .collect()
 }
 
 /// One record as a document.
-fn document(text: &str, r: &CatalogueRecord, lang: Option<Lang>) -> Document {
+fn document(
+    text: &str,
+    r: &CatalogueRecord,
+    lang: Option<Lang>,
+    source: input::Source,
+) -> Document {
     let language = lang
         .or_else(|| r.cataloguing_language.as_deref().and_then(marc_language))
         .unwrap_or(Lang::En);
@@ -96,7 +105,7 @@ fn document(text: &str, r: &CatalogueRecord, lang: Option<Lang>) -> Document {
         file: String::new(),
         info,
         mentions,
-        source: input::Source::Marc,
+        source,
     }
 }
 
@@ -133,14 +142,14 @@ fn agenda_item(s: &str) -> String {
 
 /// The documents of a catalogue export read as one: no identity of its own, every record's
 /// references in file order (what [`crate::analyse_file`] gives for such a file).
-pub fn merged(docs: Vec<Document>, language: Lang) -> Document {
+pub fn merged(docs: Vec<Document>, language: Lang, source: input::Source) -> Document {
     let mut mentions: Vec<Mention> = docs.into_iter().flat_map(|d| d.mentions).collect();
     mentions.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
     Document {
         file: String::new(),
         info: DocumentInfo::unknown(language),
         mentions,
-        source: input::Source::Marc,
+        source,
     }
 }
 

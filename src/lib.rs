@@ -74,9 +74,11 @@ pub fn analyse_owned(text: String, lang: Option<Lang>) -> Document {
 /// fields give where it has them (a JSON record: [`document::apply_record`]).
 pub fn analyse_input(input: input::Input, lang: Option<Lang>) -> Document {
     if !input.catalogue.is_empty() {
+        let source = input.source;
         return catalogue::merged(
             analyse_input_documents(input, lang),
             lang.unwrap_or(Lang::En),
+            source,
         );
     }
     let mut doc = analyse_owned_with(input.text, lang, &input.record);
@@ -85,12 +87,12 @@ pub fn analyse_input(input: input::Input, lang: Option<Lang>) -> Document {
 }
 
 /// Analyses one input as the documents it holds: one per record of a catalogue export
-/// (MARCXML: [`catalogue`]), the input itself otherwise.
+/// (MARCXML or a CSV table of records: [`catalogue`]), the input itself otherwise.
 pub fn analyse_input_documents(input: input::Input, lang: Option<Lang>) -> Vec<Document> {
     if input.catalogue.is_empty() {
         vec![analyse_input(input, lang)]
     } else {
-        catalogue::documents(&input.text, &input.catalogue, lang)
+        catalogue::documents(&input, lang)
     }
 }
 

@@ -2088,7 +2088,17 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
             prefix,
         });
     }
-    if prefix.is_some() {
+    // A symbol names a number without its year or session only where the number alone is
+    // unique: a Security Council resolution (`S/RES/1402`, as catalogues write it) or an old
+    // Assembly one (`A/RES/1514`); the tables give the rest.
+    if prefix.is_some_and(|(kind, body)| {
+        kind != Kind::Resolution || !matches!(body, BodyName::SC | BodyName::GA)
+    }) || (prefix.is_some() && {
+        // The symbol goes on (`S/RES/1402/Add.1`, `A/RES/1514.2`): not this number alone.
+        let rest = text[p..].trim_start_matches('.');
+        text[p..].starts_with(|c: char| c.is_alphanumeric() || c == '/')
+            || (rest.len() < text.len() - p && rest.starts_with(char::is_alphanumeric))
+    }) {
         return None;
     }
     // `resolution 32 (1)`: a number with a parenthesis that is no session is not bare.

@@ -11,7 +11,8 @@
 //! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
 //! | JSON (`.json`) | [`json`]: its string values, one paragraph each | the extracted text (`"json-text"`) |
 //! | JSON Lines (`.jsonl`, `.ndjson`) | [`json::read_lines`]: a collection, one record a line | the extracted text (`"json-text"`) |
-//! | MARCXML (a UN Digital Library export) | [`marc`]: one document per `record`, from its fields | the file's text (`"marc-xml"`) |
+//! | MARCXML (a UN Digital Library export) | [`marc`]: one document per `record`, from its fields | the file's bytes (`"text"`) |
+//! | CSV of catalogue records (a symbol column and a title or related-documents column) | [`table`]: one document per row | the file's bytes (`"text"`) |
 //!
 //! Whenever the source is not `text`, `resgraph text FILE` prints the text the offsets refer to.
 //! Images, gzip, old Word (`.doc`) and other binary files are refused with their name; so are
@@ -26,6 +27,7 @@ pub mod json;
 pub mod marc;
 pub mod pdf;
 pub mod repair;
+pub mod table;
 
 use crate::error::{Error, Result};
 pub use encoding_rs::Encoding;
@@ -50,13 +52,11 @@ pub enum Source {
     Docx,
     /// The string values of a JSON file.
     Json,
-    /// A MARCXML catalogue export: offsets are byte offsets into the file's text.
-    Marc,
 }
 
 impl Source {
     /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`,
-    /// `json-text`, `marc-xml`.
+    /// `json-text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Text => "text",
@@ -65,7 +65,6 @@ impl Source {
             Source::Html => "html-text",
             Source::Docx => "docx-text",
             Source::Json => "json-text",
-            Source::Marc => "marc-xml",
         }
     }
 }
@@ -82,8 +81,8 @@ pub struct Input {
     /// What a structured file (JSON) says of the document beside its text
     /// ([`crate::document::apply_record`] reads it); empty for other inputs.
     pub record: json::Record,
-    /// The records of a catalogue export (MARCXML), each a document of its own; empty for
-    /// other inputs.
+    /// The records of a catalogue export (MARCXML, or a CSV table of catalogue records), each a
+    /// document of its own, their places in `text` (the file's text); empty for other inputs.
     pub catalogue: Vec<marc::CatalogueRecord>,
 }
 
@@ -308,19 +307,28 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
             catalogue: Vec::new(),
         });
     }
-    // A catalogue export (MARCXML) is read record by record; offsets stay those of its text.
-    if marc::looks_like_marc(&decoded.text) {
-        let catalogue =
-            marc::read(&decoded.text).map_err(|m| unreadable(path, format!("MARCXML: {m}")))?;
-        if !catalogue.is_empty() {
-            return Ok(Input {
-                text: decoded.text,
-                source: Source::Marc,
-                encoding,
-                record: json::Record::default(),
-                catalogue,
-            });
-        }
+    // A catalogue export (MARCXML, or a CSV table of catalogue records) is read record by
+    // record; offsets stay those of the file's text.
+    let catalogue = if marc::looks_like_marc(&decoded.text) {
+        marc::read(&decoded.text).map_err(|m| unreadable(path, format!("MARCXML: {m}")))?
+    } else if ext.as_deref() == Some("csv") {
+        table::read(&decoded.text).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let source = if decoded.verbatim {
+        Source::Text
+    } else {
+        Source::Decoded
+    };
+    if !catalogue.is_empty() {
+        return Ok(Input {
+            text: decoded.text,
+            source,
+            encoding,
+            record: json::Record::default(),
+            catalogue,
+        });
     }
     // A JSON record is read for its string values, and JSON Lines (`.jsonl`, `.ndjson`) as a
     // collection of records; a file so named that is not JSON, or holds no text (a data set of
@@ -342,11 +350,7 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
         });
     }
     Ok(Input {
-        source: if decoded.verbatim {
-            Source::Text
-        } else {
-            Source::Decoded
-        },
+        source,
         text: decoded.text,
         encoding,
         record: json::Record::default(),
