@@ -1419,6 +1419,7 @@ impl Scanner<'_, '_> {
         pre_body: Option<BodyName>,
         possessive: bool,
     ) {
+        share_dates(segment);
         let trailing = segment.last().and_then(|(p, _)| p.body_after);
         for (parsed, span_start) in segment.drain(..) {
             let explicit = parsed
@@ -1584,6 +1585,58 @@ impl Scanner<'_, '_> {
             for (sym, s, e) in document_symbols(text, m_start, m_end, self.table) {
                 self.push(Symbol::Document(sym), None, s, e);
             }
+        }
+    }
+}
+
+/// The session an item's number belongs to, with its symbol prefix, and the number: items
+/// that agree on the first were adopted in the same session. `None` for a bare number and for
+/// a Security Council number (its year holds many meetings).
+#[derive(PartialEq)]
+enum SessionKey {
+    Session(SessionNo, Option<(Kind, BodyName)>),
+    Roman(RomanSession, Option<(Kind, BodyName)>),
+}
+
+fn session_key(item: &Item) -> Option<(SessionKey, u32)> {
+    match item.form {
+        Form::Session { session, number } => {
+            Some((SessionKey::Session(session, item.prefix), number))
+        }
+        Form::Old {
+            session: OldSession::Roman(r),
+            number,
+        } => Some((SessionKey::Roman(r, item.prefix), number)),
+        Form::Old { .. } | Form::Bare(_) => None,
+    }
+}
+
+/// Numbers further apart than this were not adopted at one meeting as a rule.
+const SHARED_DATE_GAP: u32 = 5;
+
+/// A date written once after several undated items of one session, numbered close together, is
+/// theirs too, as UN texts cite resolutions adopted together (`resolutions 3201 (S-VI) and 3202
+/// (S-VI) of 1 May 1974`, `71/31 and 71/32 of 5 December 2016`, `75/290 A and 75/290 B`). Items
+/// of another session (`71/243 and 75/233 of 21 December 2020`), or numbered far apart within
+/// one (`1514 (XV) and 1541 (XV) of 15 December 1960`: 1514 is of 14 December), keep no date.
+fn share_dates(segment: &mut [(Parsed, usize)]) {
+    for i in (1..segment.len()).rev() {
+        let Some(date) = segment[i].0.date else {
+            continue;
+        };
+        let Some((key, mut number)) = session_key(&segment[i].0.item) else {
+            continue;
+        };
+        for j in (0..i).rev() {
+            let prev = &mut segment[j].0;
+            let Some((k, n)) = session_key(&prev.item) else {
+                break;
+            };
+            if prev.date.is_some() || k != key || n.abs_diff(number) > SHARED_DATE_GAP {
+                break;
+            }
+            prev.date = Some(date);
+            number = n;
         }
     }
 }
