@@ -275,7 +275,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
                 let item = table
                     .agenda_suffixes
                     .iter()
-                    .filter_map(|x| lower_rest.find(x))
+                    .filter_map(|x| find_any_apostrophe(&lower_rest, x))
                     .min()
                     .and_then(|i| rest.get(..i))
                     .unwrap_or(rest)
@@ -315,18 +315,27 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             .or_else(|| closing_date(text, lang))
             .or_else(|| info.symbol.as_ref().and_then(sc_table_date));
     }
-    // Date of issue: the first heading line that is a date and nothing else.
-    for (off, l) in &lines {
+    // Date of issue: the date alone on a line under the distribution line (`Distr.: General`),
+    // which Arabic, Chinese and Russian documents write in English; else the first heading line
+    // that is a date and nothing else in the document's language (an adoption date broken onto
+    // a line of its own, `22 декабря 2023 года`, stands below the distribution line).
+    let date_alone = |off: usize, l: &str, lang: Lang| {
         let lead = l.len() - l.trim_start_matches(is_space).len();
-        if let Some(d) = date::date_at(text, off + lead, lang)
+        date::date_at(text, off + lead, lang)
             // A date may run onto the next line (`4 mars\n2014`): then it is not this line alone.
-            && text
-                .get(d.end..off + l.len())
-                .is_some_and(|rest| rest.trim_matches(is_space).is_empty())
-        {
-            info.issued = Some(d.date);
-            break;
-        }
+            .filter(|d| {
+                text.get(d.end..off + l.len())
+                    .is_some_and(|rest| rest.trim_matches(is_space).is_empty())
+            })
+            .map(|d| d.date)
+    };
+    if let Some(k) = lines.iter().position(|(_, l)| l.contains("istr.")) {
+        info.issued = lines[k + 1..].iter().take(3).find_map(|(off, l)| {
+            date_alone(*off, l, lang).or_else(|| date_alone(*off, l, Lang::En))
+        });
+    }
+    if info.issued.is_none() {
+        info.issued = lines.iter().find_map(|(off, l)| date_alone(*off, l, lang));
     }
     // Heading lines run together (`General Assembly Distr.: General 1 December 2025`): the
     // date that ends the distribution line.
@@ -334,7 +343,8 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         info.issued = lines.iter().find_map(|(off, l)| {
             // `Distr.`, `distr.`: found by its tail without a lower-cased copy of each line.
             let at = memchr::memmem::find(l.as_bytes(), b"istr.")?.checked_sub(1)?;
-            let d = date::find_date(text, off + at, l.len() - at, lang)?;
+            let d = date::find_date(text, off + at, l.len() - at, lang)
+                .or_else(|| date::find_date(text, off + at, l.len() - at, Lang::En))?;
             text.get(d.end..off + l.len())
                 .is_some_and(|rest| rest.trim_matches(is_space).is_empty())
                 .then_some(d.date)
@@ -813,11 +823,29 @@ pub fn parse_ordinal(s: &str, table: &Table) -> Option<u32> {
 /// Where `phrase` (lower case, words apart by any white space, `*` or `_`) ends in
 /// `hay_lower`. The phrases come from the language tables; each one's pattern is compiled once
 /// per thread, not once per document.
+/// Where `needle` first stands in `hay`, its apostrophes matching the typographic ones too
+/// (`de l’ordre du jour` for `de l'ordre du jour`).
+fn find_any_apostrophe(hay: &str, needle: &str) -> Option<usize> {
+    if !needle.contains('\'') {
+        return hay.find(needle);
+    }
+    ['\'', '\u{2019}', '\u{02BC}']
+        .iter()
+        .filter_map(|a| hay.find(&needle.replace('\'', a.encode_utf8(&mut [0; 4]))))
+        .min()
+}
+
 fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
     // Most heads hold none of the phrases: the phrase's longest word, searched as plain bytes,
     // rules most out before the pattern (whose first word, `on`, is everywhere) runs.
-    let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or(phrase);
-    memchr::memmem::find(hay_lower.as_bytes(), longest.as_bytes())?;
+    // A word with an apostrophe may be written with a typographic one: not that word.
+    if let Some(longest) = phrase
+        .split(' ')
+        .filter(|w| !w.contains('\''))
+        .max_by_key(|w| w.len())
+    {
+        memchr::memmem::find(hay_lower.as_bytes(), longest.as_bytes())?;
+    }
     thread_local! {
         static PATTERNS: std::cell::RefCell<HashMap<String, Option<Regex>>> =
             std::cell::RefCell::new(HashMap::new());
@@ -828,9 +856,10 @@ fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
         let mut cache = cache.borrow_mut();
         // Looked up by the borrowed phrase: a key is built only the first time.
         if !cache.contains_key(phrase) {
+            // An apostrophe matches the typographic ones too (`l’Assemblée`).
             let pattern = phrase
                 .split(' ')
-                .map(regex::escape)
+                .map(|w| regex::escape(w).replace('\'', "['\u{2019}\u{02BC}]"))
                 .collect::<Vec<_>>()
                 .join(r"[\s\u{A0}*_]+");
             cache.insert(phrase.to_string(), Regex::new(&pattern).ok());
@@ -916,7 +945,7 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
     let line_start_before =
         |p: usize| memchr::memrchr(b'\n', &text.as_bytes()[..p]).map_or(0, |i| i + 1);
     let (mut to, mut size) = (text.len(), 4096);
-    let (_, end) = loop {
+    let (start, end) = loop {
         let cut = line_start_before(to.saturating_sub(size));
         if let Some(found) = last_in(cut, to) {
             break found;
@@ -926,7 +955,15 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
         }
         (to, size) = (cut, size * 8);
     };
-    date::find_date(text, end, 60, lang).map(|d| d.date)
+    date::find_date(text, end, 60, lang)
+        .or_else(|| {
+            // Chinese writes the date above the meeting (`2023年12月22日` / `第50次全体会议`).
+            (lang.table().date_order == DateOrder::YearMonthDay).then_some(())?;
+            let line = line_start_before(start);
+            let from = crate::layout::floor_char(text, line.saturating_sub(60));
+            date::find_date(text, from, line - from, lang)
+        })
+        .map(|d| d.date)
 }
 
 /// The table of a language (re-exported for callers that only have a [`Lang`]).

@@ -884,3 +884,216 @@ fn typographic_apostrophes_open_the_body_and_its_clauses() {
         ]
     );
 }
+
+/// Whole headings as the six official versions of a resolution print them (written for this
+/// test after A/RES/78/237): typographic apostrophes in the French adoption line, report and
+/// agenda item (`l’Assemblée`, `de l’ordre du jour`); the adoption date broken onto a line of
+/// its own; the date of issue under `Distr.: General` in English in the Arabic, Chinese and
+/// Russian versions; a Chinese closing date above its meeting line (`2023 年 12 月 22 日` /
+/// `第 50 次全体会议`) where no adoption line stands. Every version gives the same identity and
+/// the same dated references (one date after two resolutions of one session is theirs).
+#[test]
+fn whole_headings_in_every_language() {
+    let cases: &[(Lang, &str)] = &[
+        (
+            Lang::Fr,
+            r#" Nations Unies                                                               A/RES/78/237
+                Assemblée générale                                          Distr. générale
+                                                                            27 décembre 2023
+
+Soixante-dix-huitième session
+Point 18 de l’ordre du jour
+
+
+                 Résolution adoptée par l’Assemblée générale
+                 le 22 décembre 2023
+
+                 [sur la base du rapport de la Deuxième Commission (A/78/459)]
+
+                 78/237. Vers l’établissement d’un nouvel ordre économique international
+
+                 L’Assemblée générale,
+                 Rappelant ses résolutions 3201 (S-VI) et 3202 (S-VI) du 1er mai 1974, qui
+           contiennent la Déclaration et le Programme d’action concernant l’instauration d’un
+           nouvel ordre économique international, et 3281 (XXIX) du 12 décembre 1974, qui
+           contient la Charte des droits et devoirs économiques des États,
+                 Rappelant également sa résolution 76/193 du 17 décembre 2021,
+                 1.    Prend note du rapport du Secrétaire général1 ;
+                 2.    Prie le Secrétaire général de lui présenter à sa quatre-vingtième session
+           un rapport sur l’application de la présente résolution.
+
+                                                                        50e séance plénière
+                                                                        22 décembre 2023
+           __________________
+           1   A/78/249.
+"#,
+        ),
+        (
+            Lang::Es,
+            r#" Naciones Unidas                                                             A/RES/78/237
+                Asamblea General                                            Distr. general
+                                                                            27 de diciembre de 2023
+
+Septuagésimo octavo período de sesiones
+Tema 18 del programa
+
+
+                 Resolución aprobada por la Asamblea General
+                 el 22 de diciembre de 2023
+
+                 [sobre la base del informe de la Segunda Comisión (A/78/459)]
+
+                 78/237. Hacia un nuevo orden económico internacional
+
+                 La Asamblea General,
+                 Recordando sus resoluciones 3201 (S-VI) y 3202 (S-VI), de 1 de mayo de 1974,
+           en que figuran la Declaración y el Programa de Acción sobre el Establecimiento de un
+           Nuevo Orden Económico Internacional, y 3281 (XXIX), de 12 de diciembre de 1974, en
+           que figura la Carta de Derechos y Deberes Económicos de los Estados,
+                 Recordando también su resolución 76/193, de 17 de diciembre de 2021,
+                 1.    Toma nota del informe del Secretario General1;
+                 2.    Solicita al Secretario General que le presente, en su octogésimo período de
+           sesiones, un informe sobre la aplicación de la presente resolución.
+
+                                                                        50ª sesión plenaria
+                                                                        22 de diciembre de 2023
+           __________________
+           1   A/78/249.
+"#,
+        ),
+        (
+            Lang::Ru,
+            r#" Организация Объединенных Наций                                              A/RES/78/237
+                Генеральная Ассамблея                                       Distr.: General
+                                                                            27 December 2023
+
+Семьдесят восьмая сессия
+Пункт 18 повестки дня
+
+
+                 Резолюция, принятая Генеральной Ассамблеей
+                 22 декабря 2023 года
+
+                 [по докладу Второго комитета (A/78/459)]
+
+                 78/237. На пути к новому международному экономическому порядку
+
+                 Генеральная Ассамблея,
+                 ссылаясь на свои резолюции 3201 (S-VI) и 3202 (S-VI) от 1 мая 1974 года,
+           содержащие Декларацию и Программу действий по установлению нового
+           международного экономического порядка, и 3281 (XXIX) от 12 декабря 1974 года,
+           содержащую Хартию экономических прав и обязанностей государств,
+                 ссылаясь также на свою резолюцию 76/193 от 17 декабря 2021 года,
+                 1.    принимает к сведению доклад Генерального секретаря1;
+                 2.    просит Генерального секретаря представить ей на ее восьмидесятой
+           сессии доклад об осуществлении настоящей резолюции.
+
+                                                                        50-е пленарное заседание,
+                                                                        22 декабря 2023 года
+           __________________
+           1   A/78/249.
+"#,
+        ),
+        (
+            Lang::Zh,
+            r#" 联 合 国                                                                     A/RES/78/237
+                大 会                                                        Distr.: General
+                                                                            27 December 2023
+
+第七十八届会议
+议程项目 18
+
+
+
+                 [根据第二委员会的报告(A/78/459)通过]
+
+                 78/237. 建立新的国际经济秩序
+
+                 大会，
+                 回顾其载有《建立新的国际经济秩序宣言》和《行动纲领》的 1974 年 5 月 1
+           日第 3201(S-VI)和 3202(S-VI)号决议以及载有《各国经济权利和义务宪章》的
+           1974 年 12 月 12 日第 3281(XXIX)号决议，
+                 又回顾其 2021 年 12 月 17 日第 76/193 号决议，
+                 1. 注意到秘书长的报告 1；
+                 2. 请秘书长向大会第八十届会议提交关于本决议执行情况的报告。
+
+                                                                        2023 年 12 月 22 日
+                                                                        第 50 次全体会议
+           __________________
+           1   A/78/249。
+"#,
+        ),
+        (
+            Lang::Ar,
+            r#" الأمم المتحدة                                                                A/RES/78/237
+                الجمعية العامة                                               Distr.: General
+                                                                            27 December 2023
+
+الدورة الثامنة والسبعون
+البند 18 من جدول الأعمال
+
+
+                 قرار اتخذته الجمعية العامة في 22 كانون الأول/ديسمبر 2023
+
+                 [بناء على تقرير اللجنة الثانية (A/78/459)]
+
+                 78/237 - نحو نظام اقتصادي دولي جديد
+
+                 إن الجمعية العامة،
+                 إذ تشير إلى قراريها 3201 (د إ-6) و 3202 (د إ-6) المؤرخين 1 أيار/مايو 1974،
+           اللذين يتضمنان الإعلان وبرنامج العمل المتعلقين بإقامة نظام اقتصادي دولي جديد،
+           وإلى قرارها 3281 (د-29) المؤرخ 12 كانون الأول/ديسمبر 1974،
+                 وإذ تشير أيضا إلى قرارها 76/193 المؤرخ 17 كانون الأول/ديسمبر 2021،
+                 1 - تحيط علما بتقرير الأمين العام(1)؛
+                 2 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الثمانين تقريرا عن تنفيذ هذا القرار.
+
+                                                                        الجلسة العامة 50
+                                                                        22 كانون الأول/ديسمبر 2023
+           __________________
+           (1)   A/78/249.
+"#,
+        ),
+    ];
+    for (lang, text) in cases {
+        let doc = resgraph::analyse_text(text, None);
+        let info = &doc.info;
+        assert_eq!(info.language, *lang);
+        assert_eq!(info.id.as_deref(), Some("A/RES/78/237"), "{lang} id");
+        assert_eq!(info.session, Some(78), "{lang} session");
+        assert_eq!(
+            info.agenda_item.as_deref(),
+            Some("18"),
+            "{lang} agenda item"
+        );
+        assert_eq!(info.report.as_deref(), Some("A/78/459"), "{lang} report");
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+        assert_eq!(
+            day(info.adopted).as_deref(),
+            Some("2023-12-22"),
+            "{lang} adopted"
+        );
+        assert_eq!(
+            day(info.issued).as_deref(),
+            Some("2023-12-27"),
+            "{lang} issued"
+        );
+        let cited: Vec<(String, Option<String>)> = doc
+            .mentions
+            .iter()
+            .map(|m| (m.symbol.id(), day(m.date)))
+            .collect();
+        let d = |s: &str| Some(s.to_string());
+        assert_eq!(
+            cited,
+            [
+                ("A/78/459".to_string(), None),
+                ("A/RES/3201(S-VI)".to_string(), d("1974-05-01")),
+                ("A/RES/3202(S-VI)".to_string(), d("1974-05-01")),
+                ("A/RES/3281(XXIX)".to_string(), d("1974-12-12")),
+                ("A/RES/76/193".to_string(), d("2021-12-17")),
+                ("A/78/249".to_string(), None),
+            ],
+            "{lang} mentions"
+        );
+    }
+}

@@ -628,6 +628,7 @@ impl Scanner<'_, '_> {
             if let Some((word, kw_s, kw_e)) = sep.keyword {
                 self.consumed.insert(kw_s);
                 first_in_list = true;
+                share_dates(&mut segment, false);
                 self.flush_segment(&mut segment, kind, pre_body, possessive);
                 kind = self.keyword_kind(&word);
                 let found = self.look_back(kw_s);
@@ -665,6 +666,7 @@ impl Scanner<'_, '_> {
         if let Some(e) = last_end.and_then(|e| self.distributive_dates(&mut segment, e)) {
             last_end = Some(e);
         }
+        share_dates(&mut segment, false);
         self.flush_segment(&mut segment, kind, pre_body, possessive);
         last_end
     }
@@ -1419,7 +1421,6 @@ impl Scanner<'_, '_> {
         pre_body: Option<BodyName>,
         possessive: bool,
     ) {
-        share_dates(segment);
         let trailing = segment.last().and_then(|(p, _)| p.body_after);
         for (parsed, span_start) in segment.drain(..) {
             let explicit = parsed
@@ -1619,24 +1620,29 @@ const SHARED_DATE_GAP: u32 = 5;
 /// (S-VI) of 1 May 1974`, `71/31 and 71/32 of 5 December 2016`, `75/290 A and 75/290 B`). Items
 /// of another session (`71/243 and 75/233 of 21 December 2020`), or numbered far apart within
 /// one (`1514 (XV) and 1541 (XV) of 15 December 1960`: 1514 is of 14 December), keep no date.
-fn share_dates(segment: &mut [(Parsed, usize)]) {
-    for i in (1..segment.len()).rev() {
-        let Some(date) = segment[i].0.date else {
+/// `before`: the language writes the date before the items (Chinese: `1974年5月1日第3201(S-VI)和
+/// 3202(S-VI)号决议`), so it is shared with the items after it.
+fn share_dates(segment: &mut [(Parsed, usize)], before: bool) {
+    let n = segment.len();
+    // Positions in the order the date is shared in: from the dated item away from the date.
+    let at = |k: usize| if before { k } else { n - 1 - k };
+    for i in 0..n {
+        let Some(date) = segment[at(i)].0.date else {
             continue;
         };
-        let Some((key, mut number)) = session_key(&segment[i].0.item) else {
+        let Some((key, mut number)) = session_key(&segment[at(i)].0.item) else {
             continue;
         };
-        for j in (0..i).rev() {
-            let prev = &mut segment[j].0;
-            let Some((k, n)) = session_key(&prev.item) else {
+        for j in i + 1..n {
+            let other = &mut segment[at(j)].0;
+            let Some((k, m)) = session_key(&other.item) else {
                 break;
             };
-            if prev.date.is_some() || k != key || n.abs_diff(number) > SHARED_DATE_GAP {
+            if other.date.is_some() || k != key || m.abs_diff(number) > SHARED_DATE_GAP {
                 break;
             }
-            prev.date = Some(date);
-            number = n;
+            other.date = Some(date);
+            number = m;
         }
     }
 }

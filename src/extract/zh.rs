@@ -73,6 +73,8 @@ impl Scanner<'_, '_> {
                 {
                     first.date = lead_date;
                 }
+                // A date stands before the items it dates.
+                super::share_dates(&mut items, true);
                 self.flush_segment(&mut items, list.kind, body, possessive);
                 pos = list.end;
                 continue;

@@ -275,7 +275,7 @@ pub static TABLE: Table = Table {
         ("nonagésimo", 90),
         ("nonagésima", 90),
     ],
-    report_phrases: &["sobre la base del informe de la", "por recomendación de la"],
+    report_phrases: &["sobre la base del informe", "por recomendación de la"],
     markers: &[
         "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "con", "para", "una", "su",
         "se", "sus",

@@ -295,7 +295,11 @@ pub static TABLE: Table = Table {
         ("soixante", 60),
         ("quatre-vingt", 80),
     ],
-    report_phrases: &["sur la recommandation de la", "sur le rapport de la"],
+    report_phrases: &[
+        "sur la base du rapport",
+        "sur la recommandation de la",
+        "sur le rapport de la",
+    ],
     markers: &[
         "le", "la", "les", "de", "des", "du", "et", "à", "en", "que", "une", "dans", "pour", "sur",
         "est", "qui", "l'", "d'",
