@@ -73,6 +73,14 @@ static HEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)([A-Z]{1,6}(?:\.[0-9]+)?/[A-Za-z0-9./\-]+(?:[ \t]?\([0-9]{4}\))?)(?:\s|$)")
         .expect("static regex")
 });
+/// A symbol at the end of a line after a gap of white space (a heading's right-hand column), with
+/// at most a few words before the gap.
+static HEAD_SYMBOL_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\S+(?: \S+){0,4}\s{4,}[A-Z]{1,6}(?:\.[0-9]+)?/[A-Za-z0-9./\-]+(?:[ \t]?\([0-9]{4}\))?$",
+    )
+    .expect("static regex")
+});
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // The number, then a full stop or a dash, or only a space before `Resolution of` (`1
     // (1946) Resolution of 25 January 1946`).
@@ -102,19 +110,44 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     for (off, l) in lines.iter().take(12) {
         let t = l.trim_matches(is_space);
         let lower = t.to_lowercase();
-        let Some(word) = table
-            .resolution_words
+        // Chinese puts the number between its number word and the keyword (`第 2712(2023)号决议`).
+        let number_first = table
+            .number_words
             .iter()
-            .find(|w| lower.starts_with(*w) && lower.len() > w.len())
-        else {
-            continue;
+            .find(|w| !table.spaced && lower.starts_with(*w))
+            .and_then(|w| {
+                let inner = t[w.len()..].trim_matches(is_space);
+                ["号决议", "號決議"]
+                    .iter()
+                    .find_map(|k| inner.strip_suffix(k))
+                    .map(|n| (w.len(), n.trim_matches(is_space)))
+            });
+        let word_len = match number_first {
+            Some((len, _)) => len,
+            None => {
+                let Some(word) = table
+                    .resolution_words
+                    .iter()
+                    .find(|w| lower.starts_with(*w) && lower.len() > w.len())
+                else {
+                    continue;
+                };
+                word.len()
+            }
         };
-        let rest = t[word.len()..].trim_matches(is_space);
-        // A heading line is capitalised and holds the number and nothing else.
+        let rest = match number_first {
+            Some((_, n)) => n,
+            None => t[word_len..].trim_matches(is_space),
+        };
+        // A heading line is capitalised and holds the number and nothing else (a comma may
+        // run it on into the adoption line: `Резолюция 2712 (2023),` / `принятая ...`).
         let Some(num) = HEAD_NUMBER.find(rest) else {
             continue;
         };
-        let remainder = rest[num.end()..].trim_matches(is_space).to_lowercase();
+        let remainder = rest[num.end()..]
+            .trim_matches(is_space)
+            .trim_end_matches(',')
+            .to_lowercase();
         let dated = table
             .date_connectors
             .iter()
@@ -154,7 +187,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         // heading's words on lines of their own) only a line that is the symbol alone, in a
         // heading with its distribution line.
         let t = l.trim_matches(is_space);
-        if t.chars().count() > 50 {
+        // A long line is a heading's only where the symbol stands apart in a column of its own
+        // (`Организация Объединенных Наций          S/RES/2712 (2023)`).
+        if t.chars().count() > 50 && !HEAD_SYMBOL_COLUMN.is_match(t) {
             continue;
         }
         if let Some(c) = HEAD_SYMBOL.captures(l)

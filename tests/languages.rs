@@ -1097,3 +1097,122 @@ Tema 18 del programa
         );
     }
 }
+
+/// A Security Council resolution's heading in five languages (written for this test after S/RES/
+/// 2712 (2023)): the symbol in a long first line's right-hand column (`Организация Объединенных
+/// Наций` is longer than `United Nations`), the number line run on by a comma into the adoption
+/// line (`Резолюция 2712 (2023),` / `принятая ...`), the Chinese number line `第 2712(2023)号决议`.
+/// Each names the resolution, dates it, and does not cite itself.
+#[test]
+fn security_council_headings_in_every_language() {
+    let cases: &[(Lang, &str)] = &[
+        (
+            Lang::Fr,
+            r#" Nations Unies                                         S/RES/2712 (2023)
+            Conseil de sécurité                       Distr. générale
+                                                      15 novembre 2023
+
+            Résolution 2712 (2023)
+
+            Adoptée par le Conseil de sécurité à sa 9479e séance, le 15 novembre 2023
+
+                 Le Conseil de sécurité,
+                 Rappelant ses résolutions 1261 (1999), 1314 (2000) et 2601 (2021), ainsi que la
+           déclaration de sa présidence en date du 29 juin 2005 (S/PRST/2005/27),
+                 1.    Exige que toutes les parties respectent le droit international ;
+"#,
+        ),
+        (
+            Lang::Es,
+            r#" Naciones Unidas                                       S/RES/2712 (2023)
+            Consejo de Seguridad                      Distr. general
+                                                      15 de noviembre de 2023
+
+            Resolución 2712 (2023)
+
+            Aprobada por el Consejo de Seguridad en su 9479ª sesión, celebrada el
+            15 de noviembre de 2023
+
+                 El Consejo de Seguridad,
+                 Recordando sus resoluciones 1261 (1999), 1314 (2000) y 2601 (2021), así como la
+           declaración de su Presidencia de 29 de junio de 2005 (S/PRST/2005/27),
+                 1.    Exige que todas las partes cumplan el derecho internacional;
+"#,
+        ),
+        (
+            Lang::Ru,
+            r#" Организация Объединенных Наций                        S/RES/2712 (2023)
+            Совет Безопасности                        Distr.: General
+                                                      15 November 2023
+
+            Резолюция 2712 (2023),
+
+            принятая Советом Безопасности на его 9479-м заседании
+            15 ноября 2023 года
+
+                 Совет Безопасности,
+                 ссылаясь на свои резолюции 1261 (1999), 1314 (2000) и 2601 (2021), а также на
+           заявление своего Председателя от 29 июня 2005 года (S/PRST/2005/27),
+                 1.    требует, чтобы все стороны соблюдали международное право;
+"#,
+        ),
+        (
+            Lang::Zh,
+            r#" 联 合 国                                              S/RES/2712 (2023)
+            安全理事会                                Distr.: General
+                                                      15 November 2023
+
+            第 2712(2023)号决议
+
+            2023 年 11 月 15 日安全理事会第 9479 次会议通过
+
+                 安全理事会，
+                 回顾其第 1261(1999)、1314(2000)和 2601(2021)号决议以及 2005 年 6 月 29 日主席声明(S/PRST/2005/27)，
+                 1. 要求各方遵守国际法；
+"#,
+        ),
+        (
+            Lang::Ar,
+            r#" الأمم المتحدة                                           S/RES/2712 (2023)
+            مجلس الأمن                                Distr.: General
+                                                      15 November 2023
+
+            القرار 2712 (2023)
+
+            الذي اتخذه مجلس الأمن في جلسته 9479 المعقودة في 15 تشرين الثاني/نوفمبر 2023
+
+                 إن مجلس الأمن،
+                 إذ يشير إلى قراراته 1261 (1999) و 1314 (2000) و 2601 (2021)، وإلى بيان رئيسه المؤرخ 29 حزيران/يونيه 2005 (S/PRST/2005/27)،
+                 1 - يطالب جميع الأطراف باحترام القانون الدولي؛
+"#,
+        ),
+    ];
+    for (lang, text) in cases {
+        let doc = resgraph::analyse_text(text, None);
+        let info = &doc.info;
+        assert_eq!(info.language, *lang);
+        assert_eq!(info.id.as_deref(), Some("S/RES/2712(2023)"), "{lang} id");
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+        assert_eq!(
+            day(info.adopted).as_deref(),
+            Some("2023-11-15"),
+            "{lang} adopted"
+        );
+        assert_eq!(
+            day(info.issued).as_deref(),
+            Some("2023-11-15"),
+            "{lang} issued"
+        );
+        let cited: Vec<String> = doc.mentions.iter().map(|m| m.symbol.id()).collect();
+        assert_eq!(
+            cited,
+            [
+                "S/RES/1261(1999)",
+                "S/RES/1314(2000)",
+                "S/RES/2601(2021)",
+                "S/PRST/2005/27"
+            ],
+            "{lang} mentions"
+        );
+    }
+}
