@@ -590,14 +590,21 @@ impl Layout {
         let (lines, blocks) = lines(text);
         // Page breaks (form feeds) come only from PDF text: one search instead of one a line.
         let pages = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
-        let furniture_line = furniture_lines(text, &lines, own_symbols, pages);
+        let margin = margin(&lines);
+        let furniture_line = furniture_lines(
+            text,
+            &lines,
+            own_symbols,
+            pages,
+            margin.is_some_and(|m| m > 0),
+        );
         let mut furniture: Vec<Range<usize>> = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             if furniture_line[i] {
                 push_range(&mut furniture, l.start()..l.end());
             }
         }
-        let clauses = clauses(text, &lines, &furniture_line, table);
+        let clauses = clauses(text, &lines, &furniture_line, table, margin);
         let notes = clauses
             .iter()
             .enumerate()
@@ -863,7 +870,33 @@ fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {
 
 /// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
 /// own symbol alone on a line, and running titles (a line repeated near those).
-fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bool) -> Vec<bool> {
+/// The left margin of text laid out as printed (`pdftotext -layout` run by hand, where a
+/// paragraph's first line is indented past it): the most common indentation of long lines
+/// (0 for plain text). Counted in an array: indentations past 63 are not a margin.
+fn margin(lines: &[Line]) -> Option<usize> {
+    let mut counts = [0u32; 64];
+    for l in lines.iter().filter(|l| l.t_len() >= 40) {
+        if let Some(c) = counts.get_mut((l.t_start - l.start) as usize) {
+            *c += 1;
+        }
+    }
+    // The most common; of equally common ones, the smallest.
+    let (k, n) = counts.iter().enumerate().fold(
+        (0, 0),
+        |best, (k, &n)| if n > best.1 { (k, n) } else { best },
+    );
+    (n > 0).then_some(k)
+}
+
+/// Which lines are page furniture; `laid_out`: the text is laid out as printed, with page
+/// headers and footers set in columns on one line.
+fn furniture_lines(
+    text: &str,
+    lines: &[Line],
+    own_symbols: &[String],
+    pages: bool,
+    laid_out: bool,
+) -> Vec<bool> {
     let mut marks = vec![false; lines.len()];
     let mut anchors = Vec::new();
     let mut counters = Vec::new();
@@ -880,9 +913,20 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
     for (i, l) in lines.iter().enumerate() {
         // Furniture lines are short; most lines are not looked at further, nor read.
         if l.t_len() == 0 || l.t_len() > 80 {
+            // Laid-out text sets a page's header or footer in columns on one line
+            // (`A/RES/79/100          Question of Anguilla`, `24-23545          3/5`).
+            if laid_out && l.t_len() <= 200 && header_columns(l.t(text), &own) {
+                marks[i] = true;
+                anchors.push(i);
+            }
             continue;
         }
         let t = l.t(text);
+        if laid_out && header_columns(t, &own) {
+            marks[i] = true;
+            anchors.push(i);
+            continue;
+        }
         // The first byte says which pattern can match, which saves most regex calls.
         let first = t.as_bytes()[0];
         let digit = first.is_ascii_digit();
@@ -1001,6 +1045,45 @@ fn furniture_lines(text: &str, lines: &[Line], own_symbols: &[String], pages: bo
     marks
 }
 
+/// Whether a line of laid-out text is a page header or footer set in columns (two or three,
+/// apart by runs of three spaces or more): one column the document's own symbol or a job number,
+/// the others a page counter, a job number, the symbol or a running title without digits.
+fn header_columns(t: &str, own: &[(u8, &str)]) -> bool {
+    // Such a line opens with a number (job number, page counter) or the symbol, or ends with
+    // the symbol: most lines are ruled out by their first byte, without a search.
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    if !(first.is_ascii_digit() || own.iter().any(|(lead, s)| *lead == first || t.ends_with(s)))
+        || memchr::memmem::find(t.as_bytes(), b"   ").is_none()
+    {
+        return false;
+    }
+    let mut cols: [&str; 3] = [""; 3];
+    let mut n = 0;
+    for c in t.split("   ").map(|c| c.trim_matches(is_space)) {
+        if c.is_empty() {
+            continue;
+        }
+        if n == cols.len() {
+            return false;
+        }
+        cols[n] = c;
+        n += 1;
+    }
+    let cols = &cols[..n];
+    if n < 2 {
+        return false;
+    }
+    let own_symbol = |c: &str| own.iter().any(|(_, s)| same_ignoring_space(c, s));
+    let job = |c: &str| c.starts_with(|x: char| x.is_ascii_digit()) && JOB_NUMBER.is_match(c);
+    let counter = |c: &str| c.starts_with(|x: char| x.is_ascii_digit()) && PAGE_COUNTER.is_match(c);
+    cols.iter().any(|c| own_symbol(c) || job(c))
+        && cols.iter().all(|c| {
+            own_symbol(c) || job(c) || counter(c) || !c.bytes().any(|b| b.is_ascii_digit())
+        })
+}
+
 /// A running title left alone where an extraction dropped the rest of the page header: a line
 /// standing between blank lines after the heading that repeats the heading's title line
 /// (`80/4. Necessity of ending the economic, commercial and financial` gives `Necessity of
@@ -1092,7 +1175,13 @@ fn near(anchors: &[usize], i: usize, d: usize) -> bool {
 
 /// Splits the text into paragraphs (runs of non-blank, non-furniture lines) and assigns each a
 /// clause.
-fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec<(usize, Slot)> {
+fn clauses(
+    text: &str,
+    lines: &[Line],
+    furniture: &[bool],
+    table: &Table,
+    margin: Option<usize>,
+) -> Vec<(usize, Slot)> {
     let mut out: Vec<(usize, Slot)> = Vec::new();
     let mut part = Part::Heading;
     let mut preamble_n = 0u32;
@@ -1232,6 +1321,10 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
     // A text whose lines are never separated by blank ones (pasted or converted text).
     let blank = lines.iter().filter(|l| l.t_start == l.t_end).count();
     let dense = lines.len() > 5 && blank * 20 < lines.len();
+    let indent = |l: &Line| (l.t_start - l.start) as usize;
+    // Only a text laid out with a left margin: plain text and Markdown start lines at the left
+    // edge and indent the lines that continue a note or a list item.
+    let laid_out = margin.is_some_and(|m| m > 0);
     let mut cur_is_opener = false;
     for (i, l) in lines.iter().enumerate() {
         let t = l.t(text);
@@ -1250,7 +1343,13 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             continue;
         }
         let superscript_note = t.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
-        if superscript_note || (in_footnotes && footnote_line(t).is_some()) {
+        // Laid-out text may put a note's number alone on its line, its text on the next.
+        let lone_number = in_footnotes
+            && laid_out
+            && (1..=3).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && lines.get(i + 1).is_some_and(|n| n.t_len() > 0);
+        if superscript_note || lone_number || (in_footnotes && footnote_line(t).is_some()) {
             if let Some((s, e, note)) = cur.take() {
                 read(s, e, note);
             }
@@ -1261,7 +1360,10 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
         let numbered = !in_footnotes
             && t.starts_with(|c: char| script::is_digit(c) || c == '*')
             && i > 0
-            && lines[i - 1].t(text).ends_with(script::ends_clause)
+            && (lines[i - 1].t(text).ends_with(script::ends_clause)
+                // Laid out, a numbered paragraph is indented past the margin, also under a
+                // subheading (`Designation Criteria`).
+                || (laid_out && margin.is_some_and(|m| indent(l) >= m + 3)))
             && operative_at(t).is_some();
         // The opening line (`The General Assembly,`) is a paragraph of its own even where no
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
@@ -1270,7 +1372,18 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
             && i > 0
             && lines[i - 1].t(text).ends_with(script::ends_clause)
             && t.starts_with(|c: char| !c.is_lowercase());
-        if (numbered || opener || dense_break || cur_is_opener)
+        // A line indented past the margin, or past the line before or after it (a short text
+        // has too few long lines for its margin), after a line that ends a clause.
+        let indented_break = !in_footnotes
+            && i > 0
+            && laid_out
+            && ends_clause_before_marker(lines[i - 1].t(text))
+            && (margin.is_some_and(|m| indent(l) >= m + 3)
+                || indent(l) >= indent(&lines[i - 1]) + 3
+                || lines
+                    .get(i + 1)
+                    .is_some_and(|n| n.t_len() > 0 && indent(l) >= indent(n) + 3));
+        if (numbered || opener || dense_break || indented_break || cur_is_opener)
             && let Some((s, e, note)) = cur.take()
         {
             read(s, e, note);
@@ -1286,6 +1399,17 @@ fn clauses(text: &str, lines: &[Line], furniture: &[bool], table: &Table) -> Vec
     }
     out.sort_by_key(|(s, _)| *s);
     out
+}
+
+/// Whether a line ends a clause, a footnote marker set apart after it or not (`2024, 1`).
+fn ends_clause_before_marker(t: &str) -> bool {
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let t = if (1..=3).contains(&digits) {
+        t[..t.len() - digits].trim_end_matches(is_space)
+    } else {
+        t
+    };
+    t.ends_with(script::ends_clause)
 }
 
 /// Whether a line is the opening line of a resolution's body (`The General Assembly,`).
