@@ -1368,8 +1368,11 @@ fn clauses(
         // The opening line (`The General Assembly,`) is a paragraph of its own even where no
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
         let opener = table.may_open(t) && is_opener_line(t, table);
+        // A paragraph number alone on the line before (`1.`) opens this line's paragraph.
+        let after_number = i > 0 && paragraph_number_alone(lines[i - 1].t(text));
         let dense_break = dense
             && i > 0
+            && !after_number
             && lines[i - 1].t(text).ends_with(script::ends_clause)
             && t.starts_with(|c: char| !c.is_lowercase());
         // A line indented past the margin, or past the line before or after it (a short text
@@ -1383,7 +1386,30 @@ fn clauses(
                 || lines
                     .get(i + 1)
                     .is_some_and(|n| n.t_len() > 0 && indent(l) >= indent(n) + 3));
-        if (numbered || opener || dense_break || indented_break || cur_is_opener)
+        // Text without blank lines between paragraphs (`pdftotext` without `-layout`): after a
+        // line that ends a clause, a line that opens with a clause verb (`Recalling`,
+        // `Rappelant`) starts one, and so does a paragraph number alone on its line (`1.`).
+        let after_clause = !in_footnotes
+            && i > 0
+            && !after_number
+            && ends_clause_before_marker(lines[i - 1].t(text));
+        // (Under a subheading too: `Designation Criteria` / `3.` / `Reaffirms ...`.)
+        let number_alone = !in_footnotes
+            && paragraph_number_alone(t)
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| n.t(text).starts_with(char::is_uppercase));
+        let verb_break = after_clause
+            && !dense
+            && t.starts_with(|c: char| !c.is_lowercase())
+            && opens_with_clause_verb(t, table);
+        if (numbered
+            || opener
+            || dense_break
+            || indented_break
+            || number_alone
+            || verb_break
+            || cur_is_opener)
             && let Some((s, e, note)) = cur.take()
         {
             read(s, e, note);
@@ -1399,6 +1425,13 @@ fn clauses(
     }
     out.sort_by_key(|(s, _)| *s);
     out
+}
+
+/// Whether a line is a paragraph number alone (`12.`), its text on the next line.
+fn paragraph_number_alone(t: &str) -> bool {
+    (2..=4).contains(&t.len())
+        && t.ends_with('.')
+        && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a line ends a clause, a footnote marker set apart after it or not (`2024, 1`).
@@ -1585,6 +1618,16 @@ fn is_operative_verb(verb: &str) -> bool {
     verb.split(' ')
         .next()
         .is_some_and(|w| w.ends_with('s') && !w.ends_with("ous") && w.chars().count() > 4)
+}
+
+/// Whether a line opens as a preambular clause does: with a verb of the table, or in English
+/// with a participle (`Reaffirming`, `Acting`), which the English table does not list.
+fn opens_with_clause_verb(t: &str, table: &Table) -> bool {
+    match verb_in(t, table, false) {
+        Some(Cow::Borrowed(_)) => true,
+        Some(Cow::Owned(w)) => w.len() > 5 && w.ends_with("ing"),
+        None => false,
+    }
 }
 
 /// Whether a paragraph opens with a verb of the table (the English first word taken as the

@@ -302,6 +302,73 @@ fn clauses_of_a_text_without_blank_lines() {
     );
 }
 
+/// Text that `pdftotext` wrote without `-layout` (or an export that lost its blank lines):
+/// a heading with blank lines, then paragraphs one after the other, each opening with its verb
+/// (`Reaffirming`, `Expressing`), the paragraph numbers alone on their lines (`1.`), one under a
+/// subheading (`Designation Criteria` / `3.`), and a paragraph broken over lines after a comma.
+/// Written for this test after S/2017/142 as `pdftotext` gives it.
+#[test]
+fn clauses_of_text_without_blank_lines_between_paragraphs() {
+    let text = "S/2017/142\n\nUnited Nations\n\nSecurity Council\n\nDistr.: General\n23 February 2017\n\n\
+        draft resolution\nThe Security Council,\n\
+        Recalling its resolutions 2014 (2011) and 2051 (2012),\n\
+        Reaffirming its strong commitment to the unity of Yemen,\n\
+        Expressing concern at the ongoing challenges, including threats\n\
+        arising from the illicit transfer of weapons, 1\n\
+        Acting under Chapter VII of the Charter of the United Nations,\n\
+        1.\nReaffirms the need for the full implementation of resolution 2140 (2014);\n\
+        2.\nDecides to renew the measures imposed by\nresolution 2216 (2015);\n\
+        Designation Criteria\n\
+        3.\nReaffirms that paragraph 14 of resolution 2216 (2015) shall apply;\n";
+    let got = common::clauses_of_text(text);
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        got,
+        vec![
+            (
+                "S/RES/2014(2011)".into(),
+                Part::Preamble,
+                Some(1),
+                s("recalling")
+            ),
+            (
+                "S/RES/2051(2012)".into(),
+                Part::Preamble,
+                Some(1),
+                s("recalling")
+            ),
+            (
+                "S/RES/2140(2014)".into(),
+                Part::Operative,
+                Some(1),
+                s("reaffirms")
+            ),
+            (
+                "S/RES/2216(2015)".into(),
+                Part::Operative,
+                Some(2),
+                s("decides")
+            ),
+            (
+                "S/RES/2216(2015)".into(),
+                Part::Operative,
+                Some(3),
+                s("reaffirms")
+            ),
+        ]
+    );
+    // The preamble's paragraphs are counted apart: a fourth opens with `Acting`.
+    let doc = resgraph::analyse_text(
+        &text.replace("Charter of the United Nations", "resolution 2266 (2016)"),
+        None,
+    );
+    let acting = doc
+        .mentions
+        .iter()
+        .find(|m| m.symbol.id() == "S/RES/2266(2016)");
+    assert_eq!(acting.map(|m| m.clause.paragraph), Some(Some(4)));
+}
+
 #[test]
 fn drafts_have_no_adoption_date() {
     // A/C.6/80/L.22 recalls the Strategy "adopted on 8 September 2006" in its preamble, and
