@@ -1369,7 +1369,9 @@ fn clauses(
         // blank line sets it apart; so is each line of a text that has no blank lines at all.
         let opener = table.may_open(t) && is_opener_line(t, table);
         // A paragraph number alone on the line before (`1.`) opens this line's paragraph.
-        let after_number = i > 0 && paragraph_number_alone(lines[i - 1].t(text));
+        let after_number = i > 0
+            && (2..=4).contains(&lines[i - 1].t_len())
+            && paragraph_number_alone(lines[i - 1].t(text));
         let dense_break = dense
             && i > 0
             && !after_number
@@ -1389,19 +1391,19 @@ fn clauses(
         // Text without blank lines between paragraphs (`pdftotext` without `-layout`): after a
         // line that ends a clause, a line that opens with a clause verb (`Recalling`,
         // `Rappelant`) starts one, and so does a paragraph number alone on its line (`1.`).
-        let after_clause = !in_footnotes
-            && i > 0
-            && !after_number
-            && ends_clause_before_marker(lines[i - 1].t(text));
         // (Under a subheading too: `Designation Criteria` / `3.` / `Reaffirms ...`.)
         let number_alone = !in_footnotes
             && paragraph_number_alone(t)
             && lines
                 .get(i + 1)
                 .is_some_and(|n| n.t(text).starts_with(char::is_uppercase));
-        let verb_break = after_clause
-            && !dense
+        // The cheap tests first: most lines open in lower case or follow no clause end.
+        let verb_break = !dense
+            && !in_footnotes
+            && i > 0
+            && !after_number
             && t.starts_with(|c: char| !c.is_lowercase())
+            && ends_clause_before_marker(lines[i - 1].t(text))
             && opens_with_clause_verb(t, table);
         if (numbered
             || opener
@@ -1623,6 +1625,41 @@ fn is_operative_verb(verb: &str) -> bool {
 /// Whether a line opens as a preambular clause does: with a verb of the table, or in English
 /// with a participle (`Reaffirming`, `Acting`), which the English table does not list.
 fn opens_with_clause_verb(t: &str, table: &Table) -> bool {
+    // An English participle is told from its letters, without the table's lookup.
+    if table.verbs_are_english {
+        let word = t
+            .as_bytes()
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if word > 5 && t[..word].ends_with("ing") {
+            return true;
+        }
+    }
+    // A table's verb opens with its first word: a line whose first word opens none is passed
+    // over without the lookup, which lower-cases the line's opening.
+    if table.spaced {
+        let first = t
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or_default();
+        // (A filler may come first: `Also recalling`, `Further reaffirming`.)
+        let opens_one = table
+            .verbs
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(table.verb_fillers.iter().copied())
+            .any(|w| {
+                let w = w.split(' ').next().unwrap_or_default();
+                w.len() == first.len()
+                    && w.chars()
+                        .zip(first.chars())
+                        .all(|(a, b)| b.to_lowercase().eq(std::iter::once(a)) || is_apostrophe(b))
+            });
+        if !opens_one {
+            return false;
+        }
+    }
     match verb_in(t, table, false) {
         Some(Cow::Borrowed(_)) => true,
         Some(Cow::Owned(w)) => w.len() > 5 && w.ends_with("ing"),
