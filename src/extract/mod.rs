@@ -2046,6 +2046,25 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
             break;
         }
     }
+    // The table's own words for a special session before the number (Arabic `دإ-10/2` for
+    // S-10/2, `دإط-11/1` for ES-11/1), the longest first.
+    if special.is_none()
+        && !text.as_bytes().get(p).is_some_and(u8::is_ascii)
+        && let Some((m, kind)) = table
+            .session_markers
+            .iter()
+            .filter(|(_, k)| *k != SessionKind::Regular)
+            .filter(|(m, _)| {
+                text[p..]
+                    .strip_prefix(m)
+                    .is_some_and(|r| r.starts_with(['-', '\u{2011}']))
+            })
+            .max_by_key(|(m, _)| m.len())
+    {
+        special = Some(*kind);
+        p += m.len();
+        p += text[p..].chars().next().map_or(0, char::len_utf8);
+    }
     let (n1, e1) = number_at(text, p)?;
     p = e1;
     if let Some(slash) = text[p..].chars().next().filter(|c| script::is_slash(*c)) {
