@@ -219,6 +219,47 @@ proptest! {
             check(&i.text, None)?;
         }
     }
+
+    /// Catalogue exports (MARCXML, CSV of records) with random values, quotes, separators and
+    /// broken markup: every record's mentions point into the file's text.
+    #[test]
+    fn catalogue_readers_never_panic(
+        values in prop::collection::vec(
+            prop_oneof![
+                token_text(),
+                Just("\"".to_string()),
+                Just(",".to_string()),
+                Just(";".to_string()),
+                Just("\n".to_string()),
+                Just("</subfield>".to_string()),
+                Just("<subfield code=\"a\">".to_string()),
+                Just("&amp;".to_string()),
+                Just("<![CDATA[A/78/1]]>".to_string()),
+            ],
+            0..40,
+        ),
+        marc in any::<bool>(),
+    ) {
+        let (name, head) = if marc {
+            (
+                "x.xml",
+                "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record><datafield tag=\"993\" ind1=\"1\"><subfield code=\"a\">",
+            )
+        } else {
+            ("x.csv", "symbol_191a,title_245a,related_documents_993a\nA/78/1,")
+        };
+        let data = format!("{head}{}", values.concat());
+        if let Ok(i) = input::convert(Path::new(name), data.as_bytes(), &ReadOptions::default()) {
+            let text = i.text.clone();
+            for doc in resgraph::analyse_input_documents(i, None) {
+                for m in &doc.mentions {
+                    prop_assert!(m.start <= m.end && m.end <= text.len());
+                    prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                    prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+                }
+            }
+        }
+    }
 }
 
 proptest! {
