@@ -2290,8 +2290,22 @@ fn part_letter(text: &str, pos: usize) -> Option<(Part, usize)> {
 fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<Part>, usize)> {
     let p = skip_hspace(text, pos);
     if p == pos && p < text.len() {
-        // A part letter is separated from its number by a space (`43/78 H`).
-        return None;
+        // A part letter is separated from its number by a space (`43/78 H`), but for one glued
+        // on before an old-style session, as canonical ids and some texts write it (`217A(III)`,
+        // `377A (V)`).
+        let glued = text[p..].chars().next().filter(char::is_ascii_uppercase);
+        let before_session = glued.is_some_and(|c| {
+            let rest = &text[p + 1..];
+            let rest = rest.strip_prefix(c).unwrap_or(rest);
+            // A Roman session (`(III)`, `(S-VI)`): a year is the Security Council's, whose
+            // numbers have no parts (`70S (1991)` is an OCR error for 705).
+            rest.trim_start_matches(' ')
+                .strip_prefix('(')
+                .is_some_and(|r| r.starts_with(['I', 'V', 'X', 'L', 'C', 'S', 'E']))
+        });
+        if !before_session {
+            return None;
+        }
     }
     let (first, mut end) = hooks::part_at(text, p, table)?;
     let mut parts = vec![first];
