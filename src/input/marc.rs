@@ -130,6 +130,15 @@ fn attr(e: &BytesStart<'_>, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A title proper without the punctuation the catalogue puts before the next element
+/// (`Rights and duties :`, `Note /`).
+pub(crate) fn title_proper(s: &str) -> String {
+    s.trim()
+        .trim_end_matches([':', '/', ';', '=', ','])
+        .trim_end()
+        .to_string()
+}
+
 /// Files the subfield `code` of field `tag` into the record.
 fn take(r: &mut CatalogueRecord, tag: &str, code: char, value: Value) {
     if value.text.trim().is_empty() {
@@ -138,16 +147,7 @@ fn take(r: &mut CatalogueRecord, tag: &str, code: char, value: Value) {
     match (tag, code) {
         ("191", 'a') if r.symbol.is_none() => r.symbol = Some(value),
         ("191", 'c') if r.session.is_none() => r.session = Some(value.text.trim().to_string()),
-        ("245", 'a') if r.title.is_none() => {
-            r.title = Some(
-                value
-                    .text
-                    .trim()
-                    .trim_end_matches([':', '/', ';', '=', ','])
-                    .trim_end()
-                    .to_string(),
-            )
-        }
+        ("245", 'a') if r.title.is_none() => r.title = Some(title_proper(&value.text)),
         ("245", 'b' | 'c') | ("500" | "505" | "515" | "520", 'a') => r.notes.push(value),
         ("269", 'a') if r.date.is_none() => r.date = Some(value.text.trim().to_string()),
         ("991", 'b') => r.agenda.push(value.text.trim().to_string()),

@@ -96,13 +96,7 @@ pub fn read(text: &str) -> Option<Vec<CatalogueRecord>> {
             }
             match columns.get(k).copied().unwrap_or(Column::Other) {
                 Column::Title if r.title.is_none() => {
-                    r.title = Some(
-                        value
-                            .text
-                            .trim_end_matches([':', '/', ';', '=', ','])
-                            .trim_end()
-                            .to_string(),
-                    )
+                    r.title = Some(super::marc::title_proper(&value.text))
                 }
                 Column::Date if r.date.is_none() => r.date = Some(value.text),
                 Column::Agenda => r.agenda.push(value.text),
