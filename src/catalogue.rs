@@ -30,7 +30,7 @@ fn document(
     source: input::Source,
 ) -> Document {
     let language = lang
-        .or_else(|| r.cataloguing_language.as_deref().and_then(marc_language))
+        .or_else(|| r.cataloguing_language.as_deref().and_then(Lang::from_code3))
         .unwrap_or(Lang::En);
     let mut info = DocumentInfo::unknown(language);
     let mut fields: Vec<(String, String)> = Vec::new();
@@ -100,27 +100,13 @@ fn document(
             mentions.push(m);
         }
     }
-    mentions.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
+    extract::sort_in_text_order(&mut mentions);
     Document {
         file: String::new(),
         info,
         mentions,
         source,
     }
-}
-
-/// The language of a MARC language code (ISO 639-2, bibliographic or terminological).
-fn marc_language(code: &str) -> Option<Lang> {
-    Some(match code.trim().to_ascii_lowercase().as_str() {
-        "ara" => Lang::Ar,
-        "chi" | "zho" => Lang::Zh,
-        "eng" => Lang::En,
-        "fre" | "fra" => Lang::Fr,
-        "rus" => Lang::Ru,
-        "spa" => Lang::Es,
-        "ger" | "deu" => Lang::De,
-        _ => return None,
-    })
 }
 
 /// An agenda item as the catalogue writes it (`71b`), as documents write it (`71 (b)`); other
@@ -144,7 +130,7 @@ fn agenda_item(s: &str) -> String {
 /// references in file order (what [`crate::analyse_file`] gives for such a file).
 pub fn merged(docs: Vec<Document>, language: Lang, source: input::Source) -> Document {
     let mut mentions: Vec<Mention> = docs.into_iter().flat_map(|d| d.mentions).collect();
-    mentions.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
+    extract::sort_in_text_order(&mut mentions);
     Document {
         file: String::new(),
         info: DocumentInfo::unknown(language),
@@ -166,9 +152,9 @@ mod tests {
 
     #[test]
     fn languages_of_marc_codes() {
-        assert_eq!(marc_language("eng"), Some(Lang::En));
-        assert_eq!(marc_language("FRE"), Some(Lang::Fr));
-        assert_eq!(marc_language("zho"), Some(Lang::Zh));
-        assert_eq!(marc_language("mul"), None);
+        assert_eq!(Lang::from_code3("eng"), Some(Lang::En));
+        assert_eq!(Lang::from_code3("FRE"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code3("zho"), Some(Lang::Zh));
+        assert_eq!(Lang::from_code3("mul"), None);
     }
 }

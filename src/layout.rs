@@ -868,8 +868,6 @@ fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {
     v.push(r);
 }
 
-/// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
-/// own symbol alone on a line, and running titles (a line repeated near those).
 /// The left margin of text laid out as printed (`pdftotext -layout` run by hand, where a
 /// paragraph's first line is indented past it): the most common indentation of long lines
 /// (0 for plain text). Counted in an array: indentations past 63 are not a margin.
@@ -888,8 +886,9 @@ fn margin(lines: &[Line]) -> Option<usize> {
     (n > 0).then_some(k)
 }
 
-/// Which lines are page furniture; `laid_out`: the text is laid out as printed, with page
-/// headers and footers set in columns on one line.
+/// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
+/// own symbol alone on a line, and running titles (a line repeated near those). `laid_out`: the
+/// text is laid out as printed, with page headers and footers set in columns on one line.
 fn furniture_lines(
     text: &str,
     lines: &[Line],

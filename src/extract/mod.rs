@@ -170,10 +170,15 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
             !ctx.own_ids.contains(&id)
         });
     }
-    // Symbols order by their parts, which sorts like their ids without building them.
-    out.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
+    sort_in_text_order(&mut out);
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.symbol == b.symbol);
     out
+}
+
+/// Sorts mentions in text order: by start, end and symbol (symbols order by their parts, which
+/// sorts like their ids without building them).
+pub fn sort_in_text_order(mentions: &mut [Mention]) {
+    mentions.sort_by(|a, b| (a.start, a.end, &a.symbol).cmp(&(b.start, b.end, &b.symbol)));
 }
 
 /// The bytes the ranges cover.

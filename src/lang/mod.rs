@@ -72,6 +72,21 @@ impl Lang {
             .find(|l| l.code().eq_ignore_ascii_case(code))
     }
 
+    /// Parses an ISO 639-2 code, bibliographic or terminological (`eng`, `fre`/`fra`,
+    /// `chi`/`zho`), as library catalogues (MARC) write them.
+    pub fn from_code3(code: &str) -> Option<Lang> {
+        Some(match code.trim().to_ascii_lowercase().as_str() {
+            "ara" => Lang::Ar,
+            "chi" | "zho" => Lang::Zh,
+            "eng" => Lang::En,
+            "fre" | "fra" => Lang::Fr,
+            "rus" => Lang::Ru,
+            "spa" => Lang::Es,
+            "ger" | "deu" => Lang::De,
+            _ => return None,
+        })
+    }
+
     /// The language's table.
     pub fn table(self) -> &'static Table {
         match self {
