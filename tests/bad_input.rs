@@ -117,6 +117,19 @@ fn make_corpus(dir: &Path, with_huge: bool) -> (Vec<String>, Vec<(String, &'stat
     notword.write_all(b"resolution 70/1").expect("zip");
     w("renamed.docx", &notword.finish().expect("zip").into_inner());
     bad.push(("renamed.docx".into(), "not a Word document"));
+    // An Excel workbook saved as `.doc`, and a Word 97 file cut in half.
+    let mut sheet = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("cfb");
+    sheet
+        .create_stream("/Workbook")
+        .and_then(|mut s| s.write_all(b"resolution 70/1"))
+        .expect("cfb");
+    sheet.flush().expect("cfb");
+    w("sheet.doc", &sheet.into_inner().into_inner());
+    bad.push(("sheet.doc".into(), "Excel workbook"));
+    let doc = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/doc/res.doc"))
+        .expect("tests/data/doc/res.doc");
+    w("truncated.doc", &doc[..doc.len() / 2]);
+    bad.push(("truncated.doc".into(), "damaged OLE2 compound file"));
     w("junk.bin", &junk(4096));
     bad.push(("junk.bin".into(), "binary"));
     w("empty.txt", b"");

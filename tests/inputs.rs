@@ -672,3 +672,84 @@ fn laid_out_text_reads_as_its_pdf() {
         );
     }
 }
+
+/// Old Word files (`tests/data/doc/*.doc`, written with LibreOffice from the `.fodt` beside each:
+/// `soffice --headless --convert-to doc:"MS Word 97" res.fodt`): the text as Word shows it
+/// (table cells as paragraphs, the hyperlink field's result, not its code), the footnotes as
+/// footnotes, and the identity and references a reader checks in the text.
+#[test]
+fn old_word_documents() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/doc");
+    let doc = resgraph::analyse_file(&data.join("res.doc"), None).expect("res.doc read");
+    assert_eq!(doc.source, Source::Doc);
+    let text = input::read_text(&data.join("res.doc")).expect("res.doc text");
+    assert!(text.contains("United Nations\n\nA/RES/77/999\n\nGeneral Assembly"));
+    assert!(text.contains("[on the report of the First Committee (A/77/386)]"));
+    assert!(!text.contains("HYPERLINK"));
+    let info = &doc.info;
+    assert_eq!(info.id.as_deref(), Some("A/RES/77/999"));
+    assert_eq!(
+        info.adopted.map(|d| d.to_string()).as_deref(),
+        Some("2022-12-15")
+    );
+    assert_eq!(
+        info.issued.map(|d| d.to_string()).as_deref(),
+        Some("2022-12-20")
+    );
+    assert_eq!(info.agenda_item.as_deref(), Some("98"));
+    assert_eq!(info.report.as_deref(), Some("A/77/386"));
+    let got: Vec<(String, Option<String>, String)> = doc
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                m.symbol.id(),
+                m.date.map(|d| d.to_string()),
+                format!(
+                    "{} {}",
+                    m.clause.part.as_str(),
+                    m.clause.paragraph.unwrap_or(0)
+                ),
+            )
+        })
+        .collect();
+    let want = [
+        ("A/77/386", None, "heading 0"),
+        ("A/RES/53/70", Some("1998-12-04"), "preamble 1"),
+        ("A/RES/76/19", Some("2021-12-06"), "preamble 1"),
+        ("S/RES/1325(2000)", None, "preamble 2"),
+        ("A/RES/1514(XV)", Some("1960-12-14"), "preamble 2"),
+        ("A/RES/73/27", Some("2018-12-05"), "operative 2"),
+        ("A/76/135", None, "footnote 1"),
+        ("A/76/135/Corr.1", None, "footnote 1"),
+        ("A/77/92", None, "footnote 2"),
+    ];
+    let want: Vec<(String, Option<String>, String)> = want
+        .iter()
+        .map(|(id, d, c)| (id.to_string(), d.map(str::to_string), c.to_string()))
+        .collect();
+    assert_eq!(got, want);
+
+    // Russian, stored as UTF-16: the Cyrillic part letter and the genitive months.
+    let doc = resgraph::analyse_file(&data.join("ru.doc"), None).expect("ru.doc read");
+    let got: Vec<(String, Option<String>)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.symbol.id(), m.date.map(|d| d.to_string())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "A/RES/2200A(XXI)".to_string(),
+                Some("1966-12-16".to_string())
+            ),
+            (
+                "S/RES/1261(1999)".to_string(),
+                Some("1999-08-25".to_string())
+            ),
+            ("A/54/430".to_string(), None),
+        ]
+    );
+    assert_eq!(doc.mentions[2].clause.part, Part::Footnote);
+}

@@ -273,3 +273,30 @@ proptest! {
         let _ = input::convert(Path::new("x.pdf"), &data, &ReadOptions::default());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases("PROPTEST_CASES", 256)))]
+
+    /// An old Word file (the `res.doc` fixture) with bytes overwritten and at times its end cut
+    /// off: the
+    /// reader returns text or an error, never panics (called directly, not through the guard
+    /// that turns a reader's panic into an error).
+    #[test]
+    fn doc_reader_never_panics(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
+        cut in prop::option::weighted(0.2, 0.5f64..1.0),
+    ) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/doc/res.doc");
+        let mut data = std::fs::read(path).expect("tests/data/doc/res.doc");
+        for (at, b) in &edits {
+            let i = at.index(data.len());
+            data[i] = *b;
+        }
+        if let Some(keep) = cut {
+            data.truncate((data.len() as f64 * keep) as usize);
+        }
+        if let Ok(text) = input::doc::to_text(&data) {
+            check(&text, None)?;
+        }
+    }
+}

@@ -9,17 +9,19 @@
 //! | PDF | [`pdf`] (poppler's `pdftotext`) | the extracted text (`"pdf-text"`) |
 //! | HTML | [`html`] | the extracted text (`"html-text"`) |
 //! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
+//! | old Word (`.doc`, Word 97-2003) | [`doc`] | the extracted text (`"doc-text"`) |
 //! | JSON (`.json`) | [`json`]: its string values, one paragraph each | the extracted text (`"json-text"`) |
 //! | JSON Lines (`.jsonl`, `.ndjson`) | [`json::read_lines`]: a collection, one record a line | the extracted text (`"json-text"`) |
 //! | MARCXML (a UN Digital Library export) | [`marc`]: one document per `record`, from its fields | the file's bytes (`"text"`) |
 //! | CSV of catalogue records (a symbol column and a title or related-documents column) | [`table`]: one document per row | the file's bytes (`"text"`) |
 //!
 //! Whenever the source is not `text`, `resgraph text FILE` prints the text the offsets refer to.
-//! Images, gzip, old Word (`.doc`) and other binary files are refused with their name; so are
+//! Images, gzip, Excel (`.xls`), Word 6/95 and other binary files are refused with their name; so are
 //! empty files, PDFs without a text layer (they need OCR) and damaged files, each with the
 //! reason. Text repair (broken words, odd spaces and digits) happens later, in [`repair`], with
 //! offsets mapped back to this text.
 
+pub mod doc;
 pub mod docx;
 pub mod encoding;
 pub mod html;
@@ -50,12 +52,14 @@ pub enum Source {
     Html,
     /// Text extracted from a Word (DOCX) file.
     Docx,
+    /// Text extracted from an old Word (`.doc`) file.
+    Doc,
     /// The string values of a JSON file.
     Json,
 }
 
 impl Source {
-    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`,
+    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`, `doc-text`,
     /// `json-text`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -64,6 +68,7 @@ impl Source {
             Source::Pdf => "pdf-text",
             Source::Html => "html-text",
             Source::Docx => "docx-text",
+            Source::Doc => "doc-text",
             Source::Json => "json-text",
         }
     }
@@ -260,6 +265,15 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
             record: json::Record::default(),
             catalogue: Vec::new(),
         }
+    } else if bytes.starts_with(OLE2) {
+        let text = guarded(|| doc::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
+        Input {
+            text,
+            source: Source::Doc,
+            encoding: None,
+            record: json::Record::default(),
+            catalogue: Vec::new(),
+        }
     } else if let Some(format) = binary_format(&bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
@@ -432,14 +446,14 @@ fn is_control_junk(text: &str) -> bool {
     (ascii + c1) * 20 > n
 }
 
+/// The magic bytes of an OLE2 compound file: an old Word document (read: [`doc`]), or an Excel
+/// or PowerPoint file (refused by [`doc::to_text`], which tells them apart).
+const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
 /// Recognises binary formats that resgraph does not read by their magic bytes, and anything
-/// else with NUL bytes that is not UTF-16. PDF and ZIP (DOCX) are read: see [`convert`].
+/// else with NUL bytes that is not UTF-16. PDF, ZIP (DOCX) and OLE2 (`.doc`) files are read: see [`convert`].
 pub fn binary_format(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (
-            b"\xD0\xCF\x11\xE0",
-            "OLE2 (old Word .doc or Excel .xls: save it as DOCX)",
-        ),
         (b"\x89PNG", "PNG image (it needs OCR)"),
         (b"\xFF\xD8\xFF", "JPEG image (it needs OCR)"),
         (b"GIF8", "GIF image"),
@@ -550,6 +564,6 @@ mod tests {
         assert!(msg("n.bin", b"ab\0cd\x01\x02").contains("binary"));
         assert!(msg("z.docx", b"PK\x03\x04\x14\0\0\0").contains("ZIP"));
         assert!(msg("i.png", b"\x89PNG\r\n\x1a\n").contains("PNG"));
-        assert!(msg("d.doc", b"\xD0\xCF\x11\xE0\xA1\xB1").contains("DOCX"));
+        assert!(msg("d.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").contains("OLE2"));
     }
 }
