@@ -1626,7 +1626,8 @@ const SHARED_DATE_GAP: u32 = 5;
 /// of another session (`71/243 and 75/233 of 21 December 2020`), or numbered far apart within
 /// one (`1514 (XV) and 1541 (XV) of 15 December 1960`: 1514 is of 14 December), keep no date.
 /// `before`: the language writes the date before the items (Chinese: `1974年5月1日第3201(S-VI)和
-/// 3202(S-VI)号决议`), so it is shared with the items after it.
+/// 3202(S-VI)号决议`), so it is shared with the items after it. Security Council items share it
+/// only where the table of Council resolutions confirms the day.
 fn share_dates(segment: &mut [(Parsed, usize)], before: bool) {
     let n = segment.len();
     // Positions in the order the date is shared in: from the dated item away from the date.
@@ -1648,6 +1649,33 @@ fn share_dates(segment: &mut [(Parsed, usize)], before: bool) {
             }
             other.date = Some(date);
             number = m;
+        }
+    }
+    // Security Council items: a year holds many meetings, so the date is shared only with the
+    // items that the table of Council resolutions dates to that very day (`358 (1974) and
+    // 359 (1974) of 15 August`).
+    let council = |item: &Item| match item.form {
+        Form::Old {
+            number,
+            session: OldSession::Year(_),
+        } if item.prefix.is_none_or(|(_, b)| b == BodyName::SC) => Some(number),
+        _ => None,
+    };
+    for i in 0..n {
+        let Some(date) = segment[at(i)].0.date else {
+            continue;
+        };
+        if council(&segment[at(i)].0.item).is_none() {
+            continue;
+        }
+        for j in i + 1..n {
+            let other = &mut segment[at(j)].0;
+            match council(&other.item) {
+                Some(m) if other.date.is_none() && crate::known::sc_date(m) == Some(date) => {
+                    other.date = Some(date);
+                }
+                _ => break,
+            }
         }
     }
 }
