@@ -493,14 +493,7 @@ pub fn apply_record(info: &mut DocumentInfo, record: &crate::input::json::Record
                 .find_map(parse_user_reference)
         });
     if let Some(sym) = symbol {
-        info.id = Some(sym.id());
-        info.kind = Some(sym.kind());
-        info.body = Some(organ(&sym));
-        info.session = sym.session().or(info.session);
-        if !info.written_symbols.contains(&sym.id()) {
-            info.written_symbols.push(sym.id());
-        }
-        info.symbol = Some(sym);
+        take_symbol(info, sym);
     }
     if let Some(t) = values(&["title"], true).first() {
         // Control characters stand for spaces in some records (`in\u007fouter space`).
@@ -547,6 +540,81 @@ pub fn apply_record(info: &mut DocumentInfo, record: &crate::input::json::Record
 }
 
 /// `Resolution 290` heading a Security Council text: the year comes from the table.
+/// The symbol a file's name gives, for a document whose text does not name itself (a draft
+/// whose record holds a job number, a scan whose heading the OCR damaged): the stem with `_` for
+/// `/` (`A_RES_78_237.txt`, `S_2017_444-EN.json`, `A_C.3_80_L.12.pdf`), trailing tags of two or
+/// more letters left out (`-EN`, `_GOLD`: a symbol ends with a digit), and a Council
+/// resolution's year as an element of its own (`S_RES_0361_1974`) read as `S/RES/361 (1974)`.
+/// Only a stem that is one whole symbol, opening with its series, names the document: a number
+/// alone (`2023_10`), or a name with other words in it (`UNSC_Record-Table_2722`,
+/// `step06_output01`), does not.
+pub fn symbol_from_file_name(path: &std::path::Path) -> Option<Symbol> {
+    let mut stem = path.file_stem()?.to_str()?.trim();
+    while let Some(i) = stem.rfind(['-', '_', '.', ' ']) {
+        let tag = &stem[i + 1..];
+        if tag.len() >= 2 && tag.bytes().all(|b| b.is_ascii_alphabetic()) {
+            stem = &stem[..i];
+        } else {
+            break;
+        }
+    }
+    let slashed = stem.replace('_', "/");
+    // Every element as symbols write them: the series first, in capitals (`A`, `S`, `UNEP`),
+    // then numbers (with a part letter: `78H`), capitals with numbers after a dot or hyphen (`AC.292`, `L.12`, `ES-10`,
+    // `PV.8891`) and suffixes (`Rev.1`, `Add.2`). Words are no elements (`Record-Table`,
+    // `SESSION`, `committee`): a series and its capitals run to six letters.
+    static ELEMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[0-9]+[A-Z]?|[A-Z]{1,6}(?:[.\-][0-9]+)*|(?:Rev|Add|Corr|Amend|Sub|Res|Dec)\.[0-9]+)$",
+        )
+        .expect("static regex")
+    });
+    let mut elements = slashed.split('/');
+    let series = elements.next().unwrap_or("");
+    if !(1..=6).contains(&series.len())
+        || !series.bytes().all(|b| b.is_ascii_uppercase())
+        || !elements.all(|e| ELEMENT.is_match(e))
+    {
+        return None;
+    }
+    static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^S/RES/0*([1-9][0-9]{0,3})/((?:19|20)[0-9]{2})$").expect("static regex")
+    });
+    let written = match COUNCIL.captures(&slashed) {
+        Some(c) => format!("S/RES/{} ({})", &c[1], &c[2]),
+        None => slashed,
+    };
+    if !written.contains('/') {
+        return None;
+    }
+    let sym = parse_user_reference(&written)?;
+    // The whole name, not a symbol found inside it.
+    let bare: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+    sym.id().eq_ignore_ascii_case(&bare).then_some(sym)
+}
+
+/// Gives `info` the identity of `sym` (read from outside the text: a record, a file name).
+fn take_symbol(info: &mut DocumentInfo, sym: Symbol) {
+    info.id = Some(sym.id());
+    info.kind = Some(sym.kind());
+    info.body = Some(organ(&sym));
+    info.session = sym.session().or(info.session);
+    if !info.written_symbols.contains(&sym.id()) {
+        info.written_symbols.push(sym.id());
+    }
+    info.symbol = Some(sym);
+}
+
+/// Names a document whose text does not name itself after its file
+/// ([`symbol_from_file_name`]); a document that names itself keeps its name.
+pub fn name_from_file(info: &mut DocumentInfo, path: &std::path::Path) {
+    if info.id.is_none()
+        && let Some(sym) = symbol_from_file_name(path)
+    {
+        take_symbol(info, sym);
+    }
+}
+
 fn bare_sc_number(rest: &str, text: &str, table: &Table) -> Option<Symbol> {
     let n: u32 = rest.trim_matches(is_space).parse().ok()?;
     if opener_body(text, table)? != Body::SC {
@@ -1250,6 +1318,38 @@ mod tests {
                 let text = format!("{head}{sentence}{filler}");
                 assert_eq!(closing_date(&text, Lang::En), None);
             }
+        }
+    }
+
+    #[test]
+    fn symbols_from_file_names() {
+        let id = |name: &str| symbol_from_file_name(std::path::Path::new(name)).map(|s| s.id());
+        for (name, want) in [
+            ("A_RES_78_237.txt", "A/RES/78/237"),
+            ("dir/A_RES_43_78H.pdf", "A/RES/43/78H"),
+            ("S_2017_444-EN.json", "S/2017/444"),
+            ("A_C.3_80_L.12.docx", "A/C.3/80/L.12"),
+            ("A_C.1_78_L.11_Rev.1.doc", "A/C.1/78/L.11/Rev.1"),
+            ("S_RES_0361_1974_EN_GOLD.txt", "S/RES/361(1974)"),
+            ("A_HRC_RES_5_1.txt", "A/HRC/RES/5/1"),
+            ("A_AC.292_2023_INF_5-FR.html", "A/AC.292/2023/INF/5"),
+            ("A_RES_ES-10_1.txt", "A/RES/ES-10/1"),
+        ] {
+            assert_eq!(id(name).as_deref(), Some(want), "{name}");
+        }
+        for name in [
+            "2023_10.txt",
+            "78_237.txt",
+            "UNSC_Record-Table_2722.csv",
+            "step06_output01.graphml",
+            "session_78_committee_3_drafts.xml",
+            "SESSION_78_COMMITTEE_3.txt",
+            "a_res_78_237.txt",
+            "report.txt",
+            "notes_on_A_RES_78_237.txt",
+            "A_77_895-S_2023_363.txt",
+        ] {
+            assert_eq!(id(name), None, "{name}");
         }
     }
 }

@@ -166,8 +166,12 @@ pub fn analyse_file_with(
     opts: &input::ReadOptions,
 ) -> Result<Document> {
     let (input, _) = input::read_sized(path, opts)?;
+    let catalogue = !input.catalogue.is_empty();
     let mut doc = analyse_input(input, lang);
     doc.file = path.display().to_string();
+    if !catalogue {
+        document::name_from_file(&mut doc.info, path);
+    }
     Ok(doc)
 }
 
@@ -184,10 +188,17 @@ pub(crate) fn analyse_file_sized(
     opts: &input::ReadOptions,
 ) -> Result<(Vec<Document>, u64)> {
     let (input, size) = input::read_sized(path, opts)?;
+    let catalogue = !input.catalogue.is_empty();
     let mut docs = analyse_input_documents(input, lang);
     let file = path.display().to_string();
     for doc in &mut docs {
         doc.file.clone_from(&file);
+    }
+    // A file of one document that does not name itself is named after its file.
+    if let [doc] = docs.as_mut_slice()
+        && !catalogue
+    {
+        document::name_from_file(&mut doc.info, path);
     }
     Ok((docs, size))
 }

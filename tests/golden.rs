@@ -824,3 +824,64 @@ fn a_list_after_a_page_break_stays_in_its_clause() {
         .collect();
     assert!(welcoming.is_empty(), "{welcoming:?}");
 }
+
+/// A file whose text does not name itself is named after its file: two Council resolutions
+/// whose heading the OCR damaged (`Resolution 361 (197-4)`) and Council drafts whose record
+/// holds a job number (`17-08449`) instead of the symbol. Where the text names itself, the text
+/// wins, and every file name of the corpus that reads as a symbol gives the same one but three:
+/// two files of `cr-unsc` hold another resolution's text (S_RES_0542_1983 is 538 (1983),
+/// S_RES_0778_1992 is 773 (1992): checked by reading), and 434 (1978) is headed `Resolution 434
+/// (1973)`. No other name (an index, a data table, an export) reads as a symbol.
+#[test]
+fn documents_named_after_their_files() {
+    let doc = analyse("corpus/cr-unsc/res_en_gold/S_RES_0361_1974_EN_GOLD.txt");
+    assert_eq!(doc.info.id.as_deref(), Some("S/RES/361(1974)"));
+    let doc = analyse("corpus/unbench-unsc-drafts/task2/2163/S_2017_444-EN.json");
+    assert_eq!(doc.info.id.as_deref(), Some("S/2017/444"));
+    assert_eq!(doc.info.body.as_deref(), Some("SC"));
+    let opts = resgraph::corpus::Options {
+        jobs: 2,
+        ..Default::default()
+    };
+    // The ids each file gives (several for a catalogue export).
+    let mut ids: std::collections::BTreeMap<String, Vec<Option<String>>> = Default::default();
+    resgraph::corpus::analyse_paths(
+        &[shared("corpus")],
+        &opts,
+        |doc| ids.entry(doc.file.clone()).or_default().push(doc.info.id),
+        |_| {},
+        |_| {},
+    );
+    let (mut named, mut agree) = (0, 0);
+    let mut differ = Vec::new();
+    for (file, ids) in &ids {
+        let path = std::path::Path::new(file);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let Some(sym) = resgraph::document::symbol_from_file_name(path) else {
+            assert!(
+                !(name.starts_with("A_RES_") || name.starts_with("S_RES_")),
+                "{name} reads as no symbol"
+            );
+            continue;
+        };
+        named += 1;
+        assert_eq!(ids.len(), 1, "{name} holds several documents");
+        if ids[0] == Some(sym.id()) {
+            agree += 1;
+        } else {
+            differ.push(name);
+        }
+    }
+    assert_eq!(
+        differ,
+        [
+            "S_RES_0434_1978_EN_GOLD.txt",
+            "S_RES_0542_1983_EN_GOLD.txt",
+            "S_RES_0778_1992_EN_GOLD.txt"
+        ]
+    );
+    assert!(
+        named > 1900 && agree == named - 3,
+        "{named} named, {agree} agree"
+    );
+}

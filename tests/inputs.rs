@@ -326,8 +326,9 @@ fn igov_decision_record() {
 }
 
 /// Security Council drafts with their metadata (unbench): the `ID` names the draft when it is a
-/// symbol (`S/2024/302`), not when it is a job number (`19-08846`); a file of several drafts is
-/// no one document, whatever its first draft says.
+/// symbol (`S/2024/302`), not when it is a job number (`19-08846`: then the file's name does,
+/// `S_2019_441-EN.json`); a file of several drafts is no one document, whatever its first draft
+/// says.
 #[test]
 fn draft_records_and_collections() {
     let doc = resgraph::analyse_file(
@@ -345,7 +346,7 @@ fn draft_records_and_collections() {
         None,
     )
     .expect("JSON read");
-    assert_eq!(doc.info.id, None);
+    assert_eq!(doc.info.id.as_deref(), Some("S/2019/441"));
     // `in particular resolutions 2057 (2012), 2109 (2013), 2132 (2013)`.
     let ids: Vec<String> = doc.mentions.iter().map(|m| m.symbol.id()).collect();
     for id in ["S/RES/2057(2012)", "S/RES/2109(2013)", "S/RES/2132(2013)"] {
