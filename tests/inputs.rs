@@ -754,3 +754,21 @@ fn old_word_documents() {
     );
     assert_eq!(doc.mentions[2].clause.part, Part::Footnote);
 }
+
+/// OpenDocument text, zipped (`res.odt`, LibreOffice's `--convert-to odt`) and flat (`res.fodt`,
+/// written by hand): the same text as the Word 97 file made from it, so the same references.
+#[test]
+fn opendocument_text_reads_as_the_word_file() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/doc");
+    let word = input::read_text(&data.join("res.doc")).expect("res.doc");
+    for name in ["res.odt", "res.fodt"] {
+        let i = input::read(&data.join(name), &ReadOptions::default()).expect(name);
+        assert_eq!(i.source, Source::Odt, "{name}");
+        assert_eq!(i.text, word, "{name}");
+    }
+    let ru = input::read(&data.join("ru.fodt"), &ReadOptions::default()).expect("ru.fodt");
+    assert_eq!(
+        ru.text,
+        input::read_text(&data.join("ru.doc")).expect("ru.doc")
+    );
+}

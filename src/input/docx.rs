@@ -42,7 +42,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
 fn not_word<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> String {
     let mime = part(zip, "mimetype").ok().flatten().unwrap_or_default();
     let what = if mime.contains("opendocument.text") {
-        "an OpenDocument text (ODT), which resgraph does not read: save it as DOCX or text"
+        "an OpenDocument text (ODT) without its content.xml"
     } else if zip.index_for_name("xl/workbook.xml").is_some() {
         "an Excel workbook, not a Word document"
     } else if zip.index_for_name("ppt/presentation.xml").is_some() {

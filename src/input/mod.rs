@@ -10,6 +10,7 @@
 //! | HTML | [`html`] | the extracted text (`"html-text"`) |
 //! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
 //! | old Word (`.doc`, Word 97-2003) | [`doc`] | the extracted text (`"doc-text"`) |
+//! | OpenDocument text (`.odt`, and the flat `.fodt`) | [`odt`] | the extracted text (`"odt-text"`) |
 //! | JSON (`.json`) | [`json`]: its string values, one paragraph each | the extracted text (`"json-text"`) |
 //! | JSON Lines (`.jsonl`, `.ndjson`) | [`json::read_lines`]: a collection, one record a line | the extracted text (`"json-text"`) |
 //! | MARCXML (a UN Digital Library export) | [`marc`]: one document per `record`, from its fields | the file's bytes (`"text"`) |
@@ -27,6 +28,7 @@ pub mod encoding;
 pub mod html;
 pub mod json;
 pub mod marc;
+pub mod odt;
 pub mod pdf;
 pub mod repair;
 pub mod table;
@@ -54,12 +56,14 @@ pub enum Source {
     Docx,
     /// Text extracted from an old Word (`.doc`) file.
     Doc,
+    /// Text extracted from an OpenDocument text (`.odt`, `.fodt`).
+    Odt,
     /// The string values of a JSON file.
     Json,
 }
 
 impl Source {
-    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`, `doc-text`,
+    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`, `doc-text`, `odt-text`,
     /// `json-text`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -69,6 +73,7 @@ impl Source {
             Source::Html => "html-text",
             Source::Docx => "docx-text",
             Source::Doc => "doc-text",
+            Source::Odt => "odt-text",
             Source::Json => "json-text",
         }
     }
@@ -256,6 +261,15 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
             record: json::Record::default(),
             catalogue: Vec::new(),
         }
+    } else if bytes.starts_with(b"PK\x03\x04") && odt::is_odt(&bytes) {
+        let text = guarded(|| odt::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
+        Input {
+            text,
+            source: Source::Odt,
+            encoding: None,
+            record: json::Record::default(),
+            catalogue: Vec::new(),
+        }
     } else if bytes.starts_with(b"PK\x03\x04") {
         let text = guarded(|| docx::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
         Input {
@@ -316,6 +330,17 @@ fn text_input(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Input> 
         return Ok(Input {
             text: html::to_text(&decoded.text),
             source: Source::Html,
+            encoding,
+            record: json::Record::default(),
+            catalogue: Vec::new(),
+        });
+    }
+    if odt::is_flat_odt(&decoded.text) {
+        let text = guarded(|| odt::xml_to_text(&decoded.text, "the flat OpenDocument file"))
+            .map_err(|m| unreadable(path, m))?;
+        return Ok(Input {
+            text,
+            source: Source::Odt,
             encoding,
             record: json::Record::default(),
             catalogue: Vec::new(),
