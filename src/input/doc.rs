@@ -383,18 +383,7 @@ impl Body {
     }
 
     fn finish(&self) -> String {
-        let mut out = String::with_capacity(self.s.len() + 1);
-        let mut blank = 0;
-        for line in self.s.trim_start_matches('\n').split('\n') {
-            let line = line.trim_end_matches([' ', '\t']);
-            // At most one blank line in a row.
-            blank = if line.is_empty() { blank + 1 } else { 0 };
-            if blank < 2 {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        out.trim_end_matches('\n').to_string() + "\n"
+        super::xml::tidy_paragraphs(&self.s)
     }
 }
 

@@ -6,6 +6,7 @@
 //! Bounded: each XML part is read up to [`MAX_PART`] bytes whatever the archive claims, so a
 //! ZIP bomb costs no more than that.
 
+use super::xml::{attr, is, tidy_paragraphs};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -103,17 +104,6 @@ fn footnote_texts(xml: &str) -> Result<HashMap<String, String>, String> {
     Ok(notes)
 }
 
-fn is(n: &roxmltree::Node<'_, '_>, local: &str) -> bool {
-    n.is_element() && n.tag_name().name() == local
-}
-
-/// An attribute by local name, whatever its namespace (`w:id`).
-fn attr<'a>(n: &roxmltree::Node<'a, '_>, local: &str) -> Option<&'a str> {
-    n.attributes()
-        .find(|a| a.name() == local)
-        .map(|a| a.value())
-}
-
 /// Text of the body, built in document order.
 #[derive(Default)]
 struct Body {
@@ -124,16 +114,7 @@ struct Body {
 
 impl Body {
     fn finish(&self) -> String {
-        let mut out = String::with_capacity(self.s.len() + 1);
-        for line in self.s.trim_start_matches('\n').split('\n') {
-            out.push_str(line.trim_end_matches([' ', '\t']));
-            out.push('\n');
-        }
-        // At most one blank line in a row.
-        while out.contains("\n\n\n") {
-            out = out.replace("\n\n\n", "\n\n");
-        }
-        out.trim_end_matches('\n').to_string() + "\n"
+        tidy_paragraphs(&self.s)
     }
 }
 

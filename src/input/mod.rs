@@ -32,6 +32,7 @@ pub mod odt;
 pub mod pdf;
 pub mod repair;
 pub mod table;
+mod xml;
 
 use crate::error::{Error, Result};
 pub use encoding_rs::Encoding;

@@ -8,6 +8,7 @@
 //! (`text:note` of class `footnote`) stands where it is referred to, and its body is moved to
 //! the end. Tracked deletions, endnotes, annotations and the frames of pictures are left out.
 
+use super::xml::{attr, is, tidy_paragraphs};
 use std::io::{Cursor, Read};
 
 /// The most bytes read from `content.xml`, whatever the archive claims.
@@ -67,7 +68,7 @@ pub fn xml_to_text(xml: &str, name: &str) -> Result<String, String> {
     };
     let mut out = Body::default();
     out.walk(body);
-    let mut text = finish(&out.s);
+    let mut text = tidy_paragraphs(&out.s);
     if !out.notes.is_empty() {
         text.push_str("\n__________________\n");
         for (n, note) in out.notes.iter().enumerate() {
@@ -77,21 +78,10 @@ pub fn xml_to_text(xml: &str, name: &str) -> Result<String, String> {
     Ok(text)
 }
 
-fn is(n: &roxmltree::Node<'_, '_>, local: &str) -> bool {
-    n.is_element() && n.tag_name().name() == local
-}
-
 fn is_office(n: &roxmltree::Node<'_, '_>) -> bool {
     n.tag_name()
         .namespace()
         .is_some_and(|ns| ns == "urn:oasis:names:tc:opendocument:xmlns:office:1.0")
-}
-
-/// An attribute by local name, whatever its namespace (`text:c`).
-fn attr<'a>(n: &roxmltree::Node<'a, '_>, local: &str) -> Option<&'a str> {
-    n.attributes()
-        .find(|a| a.name() == local)
-        .map(|a| a.value())
 }
 
 /// Text built in document order, and the footnotes met so far.
@@ -117,7 +107,8 @@ impl Body {
                 }
                 // XML white space inside a paragraph counts as one space, as ODF says.
                 let t = n.text().unwrap_or("");
-                let mut last_space = self.s.ends_with(' ');
+                // White space at the start of a paragraph or line is not kept.
+                let mut last_space = self.s.is_empty() || self.s.ends_with([' ', '\n']);
                 for c in t.chars() {
                     if matches!(c, ' ' | '\t' | '\n' | '\r') {
                         if !last_space {
@@ -153,7 +144,7 @@ impl Body {
                             note.walk(b);
                         }
                         self.notes.push(
-                            finish(&note.s)
+                            tidy_paragraphs(&note.s)
                                 .split_whitespace()
                                 .collect::<Vec<_>>()
                                 .join(" "),
@@ -167,22 +158,6 @@ impl Body {
             }
         }
     }
-}
-
-/// Lines without trailing blanks, at most one blank line in a row, one final line break.
-fn finish(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 1);
-    let mut blank = 0;
-    for line in s.trim_start_matches('\n').split('\n') {
-        let line = line.trim_end_matches([' ', '\t']);
-        let line = line.trim_start_matches(' ');
-        blank = if line.is_empty() { blank + 1 } else { 0 };
-        if blank < 2 {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out.trim_end_matches('\n').to_string() + "\n"
 }
 
 #[cfg(test)]
