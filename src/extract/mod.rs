@@ -2712,14 +2712,44 @@ fn skip_ws_plain(text: &str, mut pos: usize) -> usize {
 
 /// The longest of `words` at `pos`.
 pub(crate) fn eat_any(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
+    if !may_start(text, pos, words.as_ptr() as usize, words.len(), |i| {
+        words[i].as_bytes().first().copied()
+    }) {
+        return None;
+    }
     words.iter().filter_map(|w| eat_word(text, pos, w)).max()
 }
 
 fn eat_body(text: &str, pos: usize, bodies: &[(&str, BodyName)]) -> Option<(BodyName, usize)> {
+    if !may_start(text, pos, bodies.as_ptr() as usize, bodies.len(), |i| {
+        bodies[i].0.as_bytes().first().copied()
+    }) {
+        return None;
+    }
     bodies
         .iter()
         .filter_map(|(w, b)| eat_word(text, pos, w).map(|e| (*b, e)))
         .max_by_key(|(_, e)| *e)
+}
+
+/// Whether a word of a list (`addr`, `len`: the list; `first(i)`: the first byte of its word
+/// `i`) may start at `pos`. False only where [`eat_word`] would turn down every word on its
+/// first byte: an ASCII byte, not a space, that no word starts with in either case.
+fn may_start(
+    text: &str,
+    pos: usize,
+    addr: usize,
+    len: usize,
+    first: impl Fn(usize) -> Option<u8>,
+) -> bool {
+    let Some(&b) = text.as_bytes().get(pos) else {
+        return true;
+    };
+    if !b.is_ascii() || b == b' ' {
+        return true;
+    }
+    let (ascii, other) = crate::lang::first_bytes(addr, len, first);
+    other || ascii >> b & 1 == 1 || ascii >> b.to_ascii_lowercase() & 1 == 1
 }
 
 /// If `s` (lower case) ends with one of `words` as a whole word, where that word starts.
@@ -2970,6 +3000,40 @@ mod tests {
                 for w in words {
                     for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
                         prop_assert_eq!(eat_word(&text, pos, w), eat_word_walk(&text, pos, w), "{:?} at {}", w, pos);
+                    }
+                }
+            }
+        }
+
+        /// A list's first-byte check (`may_start`) turns away only places where no word of the
+        /// list starts: `eat_any` and `eat_body` give what trying every word gives, for the
+        /// lists of every table.
+        #[test]
+        fn list_first_byte_check_equals_trying_every_word(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("and ".to_string()), Just("AND\n".to_string()), Just("et ".to_string()),
+                Just("и ".to_string()), Just("И ".to_string()), Just("و".to_string()),
+                Just("和".to_string()), Just("General Assembly".to_string()),
+                Just("(".to_string()), Just(", ".to_string()), Just("-".to_string()),
+                Just("resolution".to_string()), Just("Résolution".to_string()), Just(" ".to_string()),
+                Just("İ".to_string()), Just("K".to_string()), "[a-zA-Z0-9 ,.;()/-]{1,8}",
+            ], 0..12),
+        ) {
+            let text = pieces.concat();
+            for lang in Lang::ALL {
+                let t = lang.table();
+                let lists: [&[&str]; 8] = [
+                    t.and_words, t.resolution_words, t.decision_words, t.possessives,
+                    t.number_words, t.range_words, t.paragraph_words, t.description_words,
+                ];
+                for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                    for words in lists {
+                        let every = words.iter().filter_map(|w| eat_word(&text, pos, w)).max();
+                        prop_assert_eq!(eat_any(&text, pos, words), every, "{:?} at {}", lang, pos);
+                    }
+                    for bodies in [t.bodies_before, t.bodies_after, t.bodies_inside] {
+                        let every = bodies.iter().filter_map(|(w, _)| eat_word(&text, pos, w)).max();
+                        prop_assert_eq!(eat_body(&text, pos, bodies).map(|b| b.1), every, "{:?} at {}", lang, pos);
                     }
                 }
             }

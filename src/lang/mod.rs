@@ -299,6 +299,56 @@ pub struct Table {
     pub kind_lines: &'static [&'static str],
 }
 
+/// The first bytes of the words of one static list, for telling at once that none of them
+/// starts at a place.
+#[derive(Clone, Copy)]
+struct Firsts {
+    /// The list (its address and length): the tables are static, so this names it.
+    key: (usize, usize),
+    /// The ASCII first bytes other than the space, as a set.
+    ascii: u128,
+    /// Some word starts with a space or a non-ASCII character, or is empty.
+    other: bool,
+}
+
+thread_local! {
+    /// The lists met lately, by their address (a few dozen lists per language).
+    static FIRSTS: [std::cell::Cell<Firsts>; 128] = const {
+        [const { std::cell::Cell::new(Firsts { key: (0, 0), ascii: 0, other: true }) }; 128]
+    };
+}
+
+/// The first bytes of a static list of words (`addr`, `len`: the list; `first(i)`: the first
+/// byte of its word `i`): the set of ASCII ones other than the space, and whether any word
+/// starts otherwise (a space, a non-ASCII character, or nothing). Worked out once per list and
+/// thread, and kept by the list's address.
+pub(crate) fn first_bytes(
+    addr: usize,
+    len: usize,
+    first: impl Fn(usize) -> Option<u8>,
+) -> (u128, bool) {
+    FIRSTS.with(|cells| {
+        let slot = &cells[(addr >> 4) % 128];
+        let f = slot.get();
+        if f.key == (addr, len) {
+            return (f.ascii, f.other);
+        }
+        let mut f = Firsts {
+            key: (addr, len),
+            ascii: 0,
+            other: false,
+        };
+        for i in 0..len {
+            match first(i) {
+                Some(w) if w.is_ascii() && w != b' ' => f.ascii |= 1 << w,
+                _ => f.other = true,
+            }
+        }
+        slot.set(f);
+        (f.ascii, f.other)
+    })
+}
+
 impl Table {
     /// Whether a (trimmed) line may start with one of the openers (`The General Assembly,`)
     /// once lower-cased: its first letter, lower-cased, is one an opener starts with. Checked
