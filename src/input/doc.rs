@@ -17,7 +17,7 @@
 use std::io::{Cursor, Read};
 
 /// The most bytes read from one stream of the compound file.
-pub const MAX_STREAM: u64 = 256 << 20;
+pub const MAX_STREAM: u64 = super::xml::MAX_PART;
 
 /// The FIB's magic number (`wIdent`) for Word 97 and later.
 const WORD_IDENT: u16 = 0xA5EC;
@@ -84,18 +84,7 @@ fn stream<F: Read + std::io::Seek>(
     let s = cf
         .open_stream(name)
         .map_err(|e| format!("cannot open the {} stream ({e})", &name[1..]))?;
-    let mut bytes = Vec::new();
-    s.take(MAX_STREAM + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("damaged {} stream ({e})", &name[1..]))?;
-    if bytes.len() as u64 > MAX_STREAM {
-        return Err(format!(
-            "the {} stream is larger than {} MiB",
-            &name[1..],
-            MAX_STREAM >> 20
-        ));
-    }
-    Ok(bytes)
+    super::xml::read_bounded(s, &format!("{} stream", &name[1..]))
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {

@@ -6,12 +6,12 @@
 //! Bounded: each XML part is read up to [`MAX_PART`] bytes whatever the archive claims, so a
 //! ZIP bomb costs no more than that.
 
-use super::xml::{attr, is, tidy_paragraphs};
+use super::xml::{attr, is, parse, tidy_paragraphs, zip_part as part};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 /// The most bytes read from one part of the archive.
-pub const MAX_PART: u64 = 256 << 20;
+pub const MAX_PART: u64 = super::xml::MAX_PART;
 
 /// Converts the bytes of a DOCX file to text; the error says what is wrong with the file.
 pub fn to_text(bytes: &[u8]) -> Result<String, String> {
@@ -55,36 +55,6 @@ fn not_word<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> String {
 }
 
 /// One part of the archive as text, `None` when absent.
-fn part<R: Read + std::io::Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    name: &str,
-) -> Result<Option<String>, String> {
-    let file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot open {name} in the archive ({e})")),
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_PART + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("damaged {name} in the archive ({e})"))?;
-    if bytes.len() as u64 > MAX_PART {
-        return Err(format!("{name} is larger than {} MiB", MAX_PART >> 20));
-    }
-    super::encoding::decode(&bytes, None)
-        .map(|d| Some(d.text))
-        .map_err(|e| format!("{name}: byte {}: {}", e.offset, e.message))
-}
-
-fn parse<'x>(xml: &'x str, name: &str) -> Result<roxmltree::Document<'x>, String> {
-    let opts = roxmltree::ParsingOptions {
-        allow_dtd: false,
-        ..roxmltree::ParsingOptions::default()
-    };
-    roxmltree::Document::parse_with_options(xml.trim_start_matches('\u{FEFF}'), opts)
-        .map_err(|e| format!("{name} is not well-formed XML ({e})"))
-}
-
 /// The text of each footnote by its id (separators left out).
 fn footnote_texts(xml: &str) -> Result<HashMap<String, String>, String> {
     let doc = parse(xml, "word/footnotes.xml")?;

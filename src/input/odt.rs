@@ -8,11 +8,11 @@
 //! (`text:note` of class `footnote`) stands where it is referred to, and its body is moved to
 //! the end. Tracked deletions, endnotes, annotations and the frames of pictures are left out.
 
-use super::xml::{attr, is, tidy_paragraphs};
+use super::xml::{attr, is, parse, tidy_paragraphs, zip_part};
 use std::io::{Cursor, Read};
 
 /// The most bytes read from `content.xml`, whatever the archive claims.
-pub const MAX_PART: u64 = 256 << 20;
+pub const MAX_PART: u64 = super::xml::MAX_PART;
 
 /// The media type of an OpenDocument text, as its `mimetype` entry (or a flat file's
 /// `office:mimetype`) writes it.
@@ -40,29 +40,14 @@ pub fn is_flat_odt(text: &str) -> bool {
 pub fn to_text(bytes: &[u8]) -> Result<String, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("damaged ZIP archive ({e})"))?;
-    let file = zip
-        .by_name("content.xml")
-        .map_err(|e| format!("no content.xml in the OpenDocument archive ({e})"))?;
-    let mut xml = Vec::new();
-    file.take(MAX_PART + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| format!("damaged content.xml in the archive ({e})"))?;
-    if xml.len() as u64 > MAX_PART {
-        return Err(format!("content.xml is larger than {} MiB", MAX_PART >> 20));
-    }
-    let xml = super::encoding::decode(&xml, None)
-        .map_err(|e| format!("content.xml: byte {}: {}", e.offset, e.message))?;
-    xml_to_text(&xml.text, "content.xml")
+    let xml = zip_part(&mut zip, "content.xml")?
+        .ok_or_else(|| "no content.xml in the OpenDocument archive".to_string())?;
+    xml_to_text(&xml, "content.xml")
 }
 
 /// Converts the XML of a document (`content.xml`, or a whole `.fodt`) to text.
 pub fn xml_to_text(xml: &str, name: &str) -> Result<String, String> {
-    let opts = roxmltree::ParsingOptions {
-        allow_dtd: false,
-        ..roxmltree::ParsingOptions::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(xml.trim_start_matches('\u{FEFF}'), opts)
-        .map_err(|e| format!("{name} is not well-formed XML ({e})"))?;
+    let doc = parse(xml, name)?;
     let Some(body) = doc.descendants().find(|n| is(n, "text") && is_office(n)) else {
         return Err(format!("{name} holds no text (no office:text element)"));
     };
