@@ -11,6 +11,7 @@
 //! | DOCX | [`docx`] | the extracted text (`"docx-text"`) |
 //! | old Word (`.doc`, Word 97-2003) | [`doc`] | the extracted text (`"doc-text"`) |
 //! | OpenDocument text (`.odt`, and the flat `.fodt`) | [`odt`] | the extracted text (`"odt-text"`) |
+//! | RTF | [`rtf`] | the extracted text (`"rtf-text"`) |
 //! | JSON (`.json`) | [`json`]: its string values, one paragraph each | the extracted text (`"json-text"`) |
 //! | JSON Lines (`.jsonl`, `.ndjson`) | [`json::read_lines`]: a collection, one record a line | the extracted text (`"json-text"`) |
 //! | MARCXML (a UN Digital Library export) | [`marc`]: one document per `record`, from its fields | the file's bytes (`"text"`) |
@@ -31,6 +32,7 @@ pub mod marc;
 pub mod odt;
 pub mod pdf;
 pub mod repair;
+pub mod rtf;
 pub mod table;
 mod xml;
 
@@ -59,12 +61,14 @@ pub enum Source {
     Doc,
     /// Text extracted from an OpenDocument text (`.odt`, `.fodt`).
     Odt,
+    /// Text extracted from an RTF file.
+    Rtf,
     /// The string values of a JSON file.
     Json,
 }
 
 impl Source {
-    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`, `doc-text`, `odt-text`,
+    /// The name used in outputs: `text`, `decoded-text`, `pdf-text`, `html-text`, `docx-text`, `doc-text`, `odt-text`, `rtf-text`,
     /// `json-text`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -75,6 +79,7 @@ impl Source {
             Source::Docx => "docx-text",
             Source::Doc => "doc-text",
             Source::Odt => "odt-text",
+            Source::Rtf => "rtf-text",
             Source::Json => "json-text",
         }
     }
@@ -276,6 +281,15 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
         Input {
             text,
             source: Source::Docx,
+            encoding: None,
+            record: json::Record::default(),
+            catalogue: Vec::new(),
+        }
+    } else if bytes.starts_with(b"{\\rtf") {
+        let text = guarded(|| rtf::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
+        Input {
+            text,
+            source: Source::Rtf,
             encoding: None,
             record: json::Record::default(),
             catalogue: Vec::new(),
@@ -488,7 +502,6 @@ pub fn binary_format(bytes: &[u8]) -> Option<&'static str> {
         (b"\x1F\x8B", "gzip (uncompress it first)"),
         (b"7z\xBC\xAF", "7-Zip archive"),
         (b"Rar!", "RAR archive"),
-        (b"{\\rtf", "RTF (save it as DOCX or text)"),
     ];
     for (magic, name) in MAGIC {
         if bytes.starts_with(magic) {
