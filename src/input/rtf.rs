@@ -97,6 +97,8 @@ struct Reader<'a> {
     fonts: Vec<(u32, u16)>,
     /// Stand-ins still to skip after a `\uN`.
     skip_chars: usize,
+    /// The first half of a surrogate pair written as two `\uN`.
+    high: Option<u32>,
     /// `\'hh` bytes not yet decoded (a double-byte character may come in two).
     pending: Vec<u8>,
     main: String,
@@ -124,6 +126,7 @@ impl<'a> Reader<'a> {
             ansi: 1252,
             fonts: Vec::new(),
             skip_chars: 0,
+            high: None,
             pending: Vec::new(),
             main: String::with_capacity(b.len() / 4),
             notes: Vec::new(),
@@ -287,18 +290,17 @@ impl<'a> Reader<'a> {
         let at_start = self.group_start;
         self.group_start = false;
         if at_start {
-            if word == "footnote" {
+            // A footnote of skipped text (a header's) is passed over with it.
+            if word == "footnote" && !self.g.skip {
                 self.flush();
                 self.notes.push(String::new());
                 let n = self.notes.len();
-                if !self.g.skip {
-                    // The reference: the note's number where it is referred to.
-                    let to = match self.g.note {
-                        Some(i) => &mut self.notes[i],
-                        None => &mut self.main,
-                    };
-                    to.push_str(&n.to_string());
-                }
+                // The reference: the note's number where it is referred to.
+                let to = match self.g.note {
+                    Some(i) => &mut self.notes[i],
+                    None => &mut self.main,
+                };
+                to.push_str(&n.to_string());
                 self.g.note = Some(n - 1);
                 return Ok(());
             }
@@ -329,10 +331,17 @@ impl<'a> Reader<'a> {
             "emspace" | "enspace" | "qmspace" => self.push_char(' '),
             "u" => {
                 if let Some(n) = param {
-                    // A 16-bit value, negative above 32767.
-                    let unit = (n.rem_euclid(65536)) as u32;
-                    let c = char::from_u32(unit).unwrap_or('\u{FFFD}');
-                    self.push_char(c);
+                    // A 16-bit value, negative above 32767; a character beyond them comes as
+                    // two, a surrogate pair.
+                    let unit = n.rem_euclid(65536) as u32;
+                    match (self.high.take(), unit) {
+                        (_, 0xD800..=0xDBFF) => self.high = Some(unit),
+                        (Some(h), 0xDC00..=0xDFFF) => {
+                            let c = 0x10000 + ((h - 0xD800) << 10) + (unit - 0xDC00);
+                            self.push_char(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                        }
+                        _ => self.push_char(char::from_u32(unit).unwrap_or('\u{FFFD}')),
+                    }
                     self.skip_chars = self.g.uc;
                 }
             }
@@ -459,6 +468,16 @@ R\'e9affirmant sa r\u233\'3fsolution 70/1,{\super\chftn}{\*\footnote\pard\plain 
 
     #[test]
     fn double_byte_code_pages_and_refusals() {
+        // A character beyond 16 bits as a surrogate pair, each half with its stand-in.
+        assert_eq!(
+            to_text(b"{\\rtf1 \\u-10179?\\u-8704?}").unwrap(),
+            "\u{1F600}\n"
+        );
+        // A footnote in a header is passed over with it, and numbers nothing.
+        assert_eq!(
+            to_text(b"{\\rtf1{\\header{\\footnote x}}a{\\footnote b}}").unwrap(),
+            "a1\n\n__________________\n1 b\n"
+        );
         // GBK: two bytes a character, from the font's character set.
         let rtf = b"{\\rtf1\\ansi{\\fonttbl{\\f2\\fcharset134 SimSun;}}\\f2 \\'b4\\'f3\\'bb\\'e1 70/1\\par}";
         assert_eq!(to_text(rtf).unwrap(), "\u{5927}\u{4F1A} 70/1\n");
