@@ -285,6 +285,12 @@ fn extract_says_which_text_offsets_refer_to() {
     std::fs::write(dir.join("b.txt"), GOOD_TEXT).expect("write");
     let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/doc/res.doc");
     std::fs::copy(doc, dir.join("c.doc")).expect("copy");
+    for name in ["res.odt", "res.rtf"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/doc")
+            .join(name);
+        std::fs::copy(from, dir.join(format!("d-{name}"))).expect("copy");
+    }
     let o = run(&["extract", "--format", "jsonl", dir.to_str().expect("p")]);
     assert!(o.status.success());
     let mut sources = std::collections::BTreeSet::new();
@@ -310,7 +316,7 @@ fn extract_says_which_text_offsets_refer_to() {
     }
     assert_eq!(
         sources.into_iter().collect::<Vec<_>>(),
-        ["doc-text", "docx-text", "text"]
+        ["doc-text", "docx-text", "odt-text", "rtf-text", "text"]
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
