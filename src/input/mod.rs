@@ -257,48 +257,28 @@ pub fn convert_owned(path: &Path, bytes: Vec<u8>, opts: &ReadOptions) -> Result<
     if bytes.is_empty() {
         return Err(unreadable(path, "empty file"));
     }
-    let input = if is_pdf(&bytes) {
-        let text = guarded(|| pdf::to_text(&bytes).map_err(|e| e.to_string()))
-            .map_err(|m| unreadable(path, m))?;
-        Input {
-            text,
-            source: Source::Pdf,
-            encoding: None,
-            record: json::Record::default(),
-            catalogue: Vec::new(),
-        }
-    } else if bytes.starts_with(b"PK\x03\x04") && odt::is_odt(&bytes) {
-        let text = guarded(|| odt::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
-        Input {
-            text,
-            source: Source::Odt,
-            encoding: None,
-            record: json::Record::default(),
-            catalogue: Vec::new(),
-        }
-    } else if bytes.starts_with(b"PK\x03\x04") {
-        let text = guarded(|| docx::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
-        Input {
-            text,
-            source: Source::Docx,
-            encoding: None,
-            record: json::Record::default(),
-            catalogue: Vec::new(),
-        }
+    // A document format, known by its first bytes, and the reader that extracts its text.
+    type Reader = fn(&[u8]) -> std::result::Result<String, String>;
+    let pdf_text: Reader = |b| pdf::to_text(b).map_err(|e| e.to_string());
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let reader: Option<(Reader, Source)> = if is_pdf(&bytes) {
+        Some((pdf_text, Source::Pdf))
+    } else if zip && odt::is_odt(&bytes) {
+        Some((odt::to_text, Source::Odt))
+    } else if zip {
+        Some((docx::to_text, Source::Docx))
     } else if bytes.starts_with(b"{\\rtf") {
-        let text = guarded(|| rtf::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
-        Input {
-            text,
-            source: Source::Rtf,
-            encoding: None,
-            record: json::Record::default(),
-            catalogue: Vec::new(),
-        }
+        Some((rtf::to_text, Source::Rtf))
     } else if bytes.starts_with(OLE2) {
-        let text = guarded(|| doc::to_text(&bytes)).map_err(|m| unreadable(path, m))?;
+        Some((doc::to_text, Source::Doc))
+    } else {
+        None
+    };
+    let input = if let Some((read, source)) = reader {
+        let text = guarded(|| read(&bytes)).map_err(|m| unreadable(path, m))?;
         Input {
             text,
-            source: Source::Doc,
+            source,
             encoding: None,
             record: json::Record::default(),
             catalogue: Vec::new(),
