@@ -478,6 +478,7 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     // Sized for lines of 48 bytes (UN texts average about 50), not by counting them first: the
     // count was a pass of its own over the text. Room not used is never touched.
     let mut out = Vec::with_capacity(text.len() / 48 + 1);
+    crate::pages::advise_huge(&mut out);
     let mut blocks = Vec::new();
     let mut block: Option<(usize, usize)> = None;
     let mut start = 0;

@@ -28,6 +28,7 @@ pub mod known;
 pub mod lang;
 pub mod layout;
 pub mod ordered;
+mod pages;
 pub mod query;
 pub mod symbol;
 

@@ -221,6 +221,7 @@ pub(crate) fn read_sized(path: &Path, opts: &ReadOptions) -> Result<(Input, u64)
     // Read through `take`: a `File`'s own `read_to_end` would ask for its size and position
     // again, two more system calls per file.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    crate::pages::advise_huge(&mut bytes);
     file.by_ref()
         .take(u64::MAX)
         .read_to_end(&mut bytes)

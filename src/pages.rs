@@ -1,0 +1,53 @@
+//! Large buffers backed by huge pages where the system offers them.
+//!
+//! A large text (a whole archive concatenated into one file) is read into a fresh buffer, and
+//! its line table and repaired text follow it: every 4 KiB page of them costs a page fault on
+//! first write (about two microseconds on the machines measured, a tenth of an extraction).
+//! Linux backs a range advised with `MADV_HUGEPAGE` by 2 MiB pages, 512 times fewer faults.
+//! Small buffers are left alone: a huge page would round a small file's few pages up to 2 MiB.
+
+/// Buffers below this many bytes are not advised.
+pub const HUGE_FROM: usize = 4 << 20;
+
+/// Asks the system to back the memory of `buf`'s spare capacity and contents with huge pages,
+/// if it holds at least [`HUGE_FROM`] bytes of capacity. Call it before the buffer is first
+/// written: pages already touched stay small. Only advice: nothing changes where the system
+/// does not offer huge pages, and outside Linux it does nothing.
+pub fn advise_huge<T>(buf: &mut Vec<T>) {
+    let bytes = buf.capacity().saturating_mul(size_of::<T>());
+    if bytes < HUGE_FROM {
+        return;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        // The advice is for whole pages inside the allocation: round the start up to a page.
+        const PAGE: usize = 4096;
+        let start = buf.as_mut_ptr() as usize;
+        let aligned = start.next_multiple_of(PAGE);
+        let len = (start + bytes).saturating_sub(aligned) & !(PAGE - 1);
+        if len > 0 {
+            // SAFETY: `aligned..aligned + len` lies inside the vector's own allocation, and
+            // MADV_HUGEPAGE changes only how the kernel backs it, never its contents.
+            unsafe {
+                libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn advised_buffers_keep_their_contents() {
+        // Advice on a buffer already written (and on a small one) leaves its bytes alone.
+        for n in [10, HUGE_FROM + 12_345] {
+            let mut v: Vec<u8> = (0..n).map(|i| (i % 251) as u8).collect();
+            advise_huge(&mut v);
+            assert!(v.iter().enumerate().all(|(i, b)| *b == (i % 251) as u8));
+            v.extend_from_slice(b"more");
+            assert_eq!(v.len(), n + 4);
+        }
+    }
+}
