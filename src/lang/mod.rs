@@ -594,6 +594,31 @@ fn has_digit(text: &str) -> bool {
         })
 }
 
+/// Where the number that labels a paragraph ends (`12.`, `3)`, `(4)`, followed by white space),
+/// or 0 where none opens it: a paragraph whose only digits are its label's holds no reference
+/// either (a quarter of the corpus's paragraphs with a digit).
+fn label_end(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut i = b.iter().take_while(|x| x.is_ascii_whitespace()).count();
+    let open = b.get(i) == Some(&b'(');
+    i += usize::from(open);
+    let digits = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) {
+        return 0;
+    }
+    i += digits;
+    let closed = match b.get(i) {
+        Some(b')') => true,
+        Some(b'.') => !open,
+        _ => false,
+    };
+    if closed && b.get(i + 1).is_some_and(|x| x.is_ascii_whitespace()) {
+        i + 1
+    } else {
+        0
+    }
+}
+
 /// The language of a paragraph when it is clear: a script that makes up most of its letters,
 /// or Latin-script function words of one language well ahead of the others. Short paragraphs
 /// (symbols, numbers, names) have none, nor have paragraphs without a digit: they hold no
@@ -601,7 +626,7 @@ fn has_digit(text: &str) -> bool {
 fn detect_paragraph(text: &str) -> Option<Lang> {
     // The opening of a paragraph tells its language; a whole file without blank lines is one
     // paragraph, and reading all of it would cost more than its extraction.
-    if !has_digit(text) {
+    if !has_digit(&text[label_end(text)..]) {
         return None;
     }
     let sample = &text[..crate::layout::floor_char(text, 4096)];
@@ -791,5 +816,32 @@ mod tests {
         assert_eq!(detect_paragraph("大会第70/1号决议。"), Some(Lang::Zh));
         assert_eq!(detect_paragraph("See resolution 70/1 and annex."), None);
         assert_eq!(detect_paragraph("决议 1"), None);
+    }
+
+    #[test]
+    fn a_paragraph_label_is_not_a_digit_of_its_text() {
+        for (text, end) in [
+            ("12. Prie", 3),
+            ("  3) Decides", 4),
+            ("(4) Notes", 3),
+            ("(a) Notes", 0),
+            ("1234. Notes", 0),
+            ("70/1 Notes", 0),
+            ("4.5 Notes", 0),
+            ("(4. Notes", 0),
+            ("12.", 0),
+            ("", 0),
+        ] {
+            assert_eq!(label_end(text), end, "{text:?}");
+        }
+        let fr = "Prie le Secrétaire général de lui présenter un rapport sur les mesures prises \
+                  par les États et les organisations du système des Nations Unies pour donner \
+                  suite aux recommandations";
+        assert_eq!(detect_paragraph(&format!("2. {fr}")), None);
+        assert_eq!(
+            detect_paragraph(&format!("2. {fr}, de la résolution 70/1")),
+            Some(Lang::Fr)
+        );
+        assert_eq!(detect_paragraph(&format!("En 2020, {fr}")), Some(Lang::Fr));
     }
 }
