@@ -359,6 +359,11 @@ pub fn repair_owned(text: String) -> Result<Repaired, String> {
         return Err(text);
     };
     let orig_len = text.len();
+    // Each copied piece must start and end on a character of the original; then the result is
+    // pieces of valid UTF-8 laid end to end, valid as a whole without a second reading.
+    let whole = plan.pieces.iter().all(|pc| {
+        !pc.copy || (text.is_char_boundary(pc.orig) && text.is_char_boundary(pc.orig + pc.orig_len))
+    });
     let mut bytes = text.into_bytes();
     let mut w = 0;
     for pc in &plan.pieces {
@@ -373,9 +378,21 @@ pub fn repair_owned(text: String) -> Result<Repaired, String> {
         }
     }
     bytes.truncate(w);
-    // Whole characters were moved and written, so this holds; it is checked, not assumed.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let text = if whole {
+        // The unit tests (the in-place property test) check the claim below on every run.
+        #[cfg(test)]
+        assert!(
+            std::str::from_utf8(&bytes).is_ok(),
+            "pieces of whole characters"
+        );
+        // SAFETY: `bytes` is the copied pieces (each a run of whole characters of a `String`,
+        // checked above) and the replacements (`&str`) in order, and nothing else: a
+        // concatenation of valid UTF-8 strings is valid UTF-8.
+        unsafe { String::from_utf8_unchecked(bytes) }
+    } else {
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    };
     Ok(Repaired {
         text,
         pieces: plan.pieces,
