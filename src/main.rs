@@ -541,11 +541,12 @@ fn print_text(path: &Path) -> Result<(), Failure> {
 
 fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
     let mut row = Vec::with_capacity(512);
+    let mut rows = resgraph::export::mentions::Rows::new(doc);
     for m in &doc.mentions {
         match format {
             ListFormat::Jsonl => {
                 row.clear();
-                resgraph::export::mentions::write_row(&mut row, doc, m);
+                rows.write(&mut row, m);
                 out.bytes(&row);
             }
             ListFormat::Table => {

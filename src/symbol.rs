@@ -407,6 +407,14 @@ impl Symbol {
         }
     }
 
+    /// The name of [`Symbol::body`] (`GA`, `A/HRC`), borrowed from the symbol.
+    pub fn body_name(&self) -> &str {
+        match self {
+            Symbol::Act { body, .. } => body.as_str(),
+            Symbol::Document(s) => series_name(s),
+        }
+    }
+
     /// `https://undocs.org/` + id.
     pub fn url(&self) -> String {
         format!("https://undocs.org/{}", self.id())
@@ -457,6 +465,11 @@ impl fmt::Display for Symbol {
 /// The series of a document symbol: its first element, or the first two where the first is a
 /// principal organ and the second a subsidiary body (`A/AC.292`, `E/CN.6`, `A/HRC`, `A/C.1`).
 pub fn document_series(symbol: &str) -> Body {
+    Body::Series(series_name(symbol).to_string())
+}
+
+/// [`document_series`] as the part of `symbol` it names, without a copy.
+fn series_name(symbol: &str) -> &str {
     let mut parts = symbol.split('/');
     let first = parts.next().unwrap_or_default();
     let second = parts.next().unwrap_or_default();
@@ -465,9 +478,10 @@ pub fn document_series(symbol: &str) -> Body {
     let digitless = !second.is_empty() && !second.bytes().any(|b| b.is_ascii_digit());
     if matches!(first, "A" | "S" | "E") && (sub || (digitless && second != "RES")) && second != "L"
     {
-        Body::Series(format!("{first}/{second}"))
+        // `first/second`: the two elements and the slash between them.
+        &symbol[..first.len() + 1 + second.len()]
     } else {
-        Body::Series(first.to_string())
+        first
     }
 }
 
@@ -733,6 +747,18 @@ mod tests {
         assert_eq!(document_series("CEDAW/C/JAM/5").as_str(), "CEDAW");
         assert_eq!(document_series("S/PRST/2023/1").as_str(), "S/PRST");
         assert_eq!(document_series("S/2023/363").as_str(), "S");
+        for s in [
+            "A/AC.292/2023/INF/5",
+            "A",
+            "",
+            "S/PRST",
+            "E/CN.6/2024/3",
+            "A/L.5",
+            "A/RES/78/1",
+        ] {
+            let symbol = Symbol::Document(s.to_string());
+            assert_eq!(symbol.body_name(), symbol.body().as_str(), "{s}");
+        }
     }
 
     #[test]

@@ -10,49 +10,81 @@ use super::escape::{json_date, json_number, json_opt_str, json_str, json_str_int
 use crate::Document;
 use crate::extract::Mention;
 
-/// Appends the JSON line (with its `\n`) of mention `m` of `doc` to `out`.
+/// Appends the JSON line (with its `\n`) of mention `m` of `doc` to `out`. For many mentions
+/// of one document, [`Rows`] writes the same bytes with the document's fields escaped once.
 pub fn write_row(out: &mut Vec<u8>, doc: &Document, m: &Mention) {
-    out.extend_from_slice(b"{\"file\":");
-    json_str(out, &doc.file);
-    out.extend_from_slice(b",\"citing\":");
-    json_opt_str(out, doc.info.id.as_deref());
-    out.extend_from_slice(b",\"cited\":\"");
-    // Ids are built from symbol characters and digits, but a document symbol comes from the
-    // text: escaped like any other string.
-    let mut id = String::with_capacity(24);
-    m.symbol.write_id(&mut id);
-    json_str_into(out, &id);
-    out.extend_from_slice(b"\",\"type\":\"");
-    out.extend_from_slice(m.symbol.kind().as_str().as_bytes());
-    out.extend_from_slice(b"\",\"body\":");
-    json_str(out, m.symbol.body().as_str());
-    out.extend_from_slice(b",\"date\":");
-    match m.date {
-        Some(d) => json_date(out, d),
-        None => out.extend_from_slice(b"null"),
+    Rows::new(doc).write(out, m);
+}
+
+/// The JSON lines of one document's mentions: the fields that come from the document (its
+/// file, id and source) are escaped once, not once per row, and the cited id is written into
+/// a buffer kept between rows.
+pub struct Rows {
+    /// `{"file":...,"citing":...,"cited":"`
+    head: Vec<u8>,
+    /// `},"source":"..."}` and the line break.
+    tail: Vec<u8>,
+    id: String,
+}
+
+impl Rows {
+    /// The row writer for the mentions of `doc`.
+    pub fn new(doc: &Document) -> Rows {
+        let mut head = Vec::with_capacity(doc.file.len() + 64);
+        head.extend_from_slice(b"{\"file\":");
+        json_str(&mut head, &doc.file);
+        head.extend_from_slice(b",\"citing\":");
+        json_opt_str(&mut head, doc.info.id.as_deref());
+        head.extend_from_slice(b",\"cited\":\"");
+        let mut tail = Vec::with_capacity(32);
+        tail.extend_from_slice(b"},\"source\":\"");
+        tail.extend_from_slice(doc.source.as_str().as_bytes());
+        tail.extend_from_slice(b"\"}\n");
+        Rows {
+            head,
+            tail,
+            id: String::with_capacity(24),
+        }
     }
-    out.extend_from_slice(b",\"start\":");
-    json_number(out, m.start as u64);
-    out.extend_from_slice(b",\"end\":");
-    json_number(out, m.end as u64);
-    out.extend_from_slice(b",\"text\":");
-    json_str(out, &m.text);
-    out.extend_from_slice(b",\"clause\":{\"part\":\"");
-    out.extend_from_slice(m.clause.part.as_str().as_bytes());
-    out.extend_from_slice(b"\",\"paragraph\":");
-    match m.clause.paragraph {
-        Some(n) => json_number(out, u64::from(n)),
-        None => out.extend_from_slice(b"null"),
+
+    /// Appends the JSON line of mention `m` (of the document the writer was made for).
+    pub fn write(&mut self, out: &mut Vec<u8>, m: &Mention) {
+        out.extend_from_slice(&self.head);
+        // Ids are built from symbol characters and digits, but a document symbol comes from
+        // the text: escaped like any other string.
+        self.id.clear();
+        m.symbol.write_id(&mut self.id);
+        json_str_into(out, &self.id);
+        out.extend_from_slice(b"\",\"type\":\"");
+        out.extend_from_slice(m.symbol.kind().as_str().as_bytes());
+        out.extend_from_slice(b"\",\"body\":");
+        json_str(out, m.symbol.body_name());
+        out.extend_from_slice(b",\"date\":");
+        match m.date {
+            Some(d) => json_date(out, d),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"start\":");
+        json_number(out, m.start as u64);
+        out.extend_from_slice(b",\"end\":");
+        json_number(out, m.end as u64);
+        out.extend_from_slice(b",\"text\":");
+        json_str(out, &m.text);
+        out.extend_from_slice(b",\"clause\":{\"part\":\"");
+        out.extend_from_slice(m.clause.part.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"paragraph\":");
+        match m.clause.paragraph {
+            Some(n) => json_number(out, u64::from(n)),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"verb\":");
+        json_opt_str(out, m.clause.verb.as_deref());
+        if let Some(section) = m.clause.section {
+            out.extend_from_slice(b",\"section\":");
+            json_str(out, section.as_str());
+        }
+        out.extend_from_slice(&self.tail);
     }
-    out.extend_from_slice(b",\"verb\":");
-    json_opt_str(out, m.clause.verb.as_deref());
-    if let Some(section) = m.clause.section {
-        out.extend_from_slice(b",\"section\":");
-        json_str(out, section.as_str());
-    }
-    out.extend_from_slice(b"},\"source\":\"");
-    out.extend_from_slice(doc.source.as_str().as_bytes());
-    out.extend_from_slice(b"\"}\n");
 }
 
 #[cfg(test)]
@@ -127,13 +159,17 @@ mod tests {
         doc.mentions.push(early);
         for with_id in [None, Some("A/RES/78/237".to_string())] {
             doc.info.id = with_id;
+            // One writer for all rows (its id buffer reused), and one per row.
+            let mut rows = Rows::new(&doc);
             for m in &doc.mentions {
-                let mut out = Vec::new();
-                write_row(&mut out, &doc, m);
+                let (mut out, mut one) = (Vec::new(), Vec::new());
+                rows.write(&mut out, m);
+                write_row(&mut one, &doc, m);
                 assert_eq!(
                     String::from_utf8_lossy(&out),
                     String::from_utf8_lossy(&by_serde(&doc, m))
                 );
+                assert_eq!(out, one);
             }
         }
     }
