@@ -1566,7 +1566,19 @@ pub fn verb_in(clause: &str, table: &Table, operative: bool) -> Option<Cow<'stat
     // Lower-cased in the same pass, as `str::to_lowercase` does but for its final-sigma rule:
     // a Greek capital sigma sends the clause the long way.
     let mut cleaned = String::with_capacity(128);
-    for c in kept() {
+    // An ASCII opening (most of them): its first 120 characters are its first 120 bytes.
+    let head = &clause.as_bytes()[..clause.len().min(120)];
+    let ascii = head.is_ascii();
+    if ascii {
+        // Copied whole, then lower-cased and filtered in place: no character-by-character push.
+        cleaned.push_str(&clause[..head.len()]);
+        cleaned.make_ascii_lowercase();
+        if memchr::memchr2(b'*', b'_', head).is_some() {
+            cleaned.retain(|c| c != '*' && c != '_');
+        }
+    }
+    let other = if ascii { None } else { Some(kept()) };
+    for c in other.into_iter().flatten() {
         if c.is_ascii() {
             cleaned.push(c.to_ascii_lowercase());
         } else if c == 'Σ' {
@@ -1676,7 +1688,11 @@ fn opens_with_table_verb(t: &str, table: &Table) -> bool {
 /// Whether `s` starts with the word `w`; in a script without spaces (Chinese) any prefix is a
 /// word.
 fn starts_with_word(s: &str, w: &str, spaced: bool) -> bool {
-    s.starts_with(w)
+    // The first bytes first, inline: a clause is tried against every verb of its table.
+    w.as_bytes()
+        .first()
+        .is_none_or(|b| s.as_bytes().first() == Some(b))
+        && s.starts_with(w)
         && (!spaced
             || s[w.len()..]
                 .chars()
@@ -1729,6 +1745,29 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    proptest! {
+        /// An ASCII opening (read from its bytes) gives the verb the reading by characters
+        /// gives: a non-ASCII word after it sends the same opening the long way.
+        #[test]
+        fn ascii_openings_read_as_by_characters(
+            words in proptest::collection::vec(prop_oneof![
+                Just("Recalling"), Just("*Recalling*"), Just("_Decides_"), Just("also"),
+                Just("Takes"), Just("note"), Just("TAKING NOTE"), Just("Bearing in mind"),
+                Just("(a)"), Just("Urges"), Just("conscious"), Just("of"), Just("  "),
+                Just("**"), Just("__"), Just("calls on"), Just("Further"), Just("x"),
+            ], 0..12),
+            operative in any::<bool>(),
+        ) {
+            let table = crate::lang::Lang::En.table();
+            let ascii = words.join(" ");
+            prop_assume!(ascii.len() < 100);
+            prop_assert_eq!(
+                verb_in(&ascii, table, operative),
+                verb_in(&format!("{ascii} é"), table, operative)
+            );
+        }
     }
 
     #[test]
