@@ -2611,7 +2611,9 @@ fn normalise_document(piece: &str) -> Option<String> {
         } else if let Some(fixed) = misread_suffix(s) {
             out.push_str(&fixed);
         } else {
-            out.extend(s.chars().map(|c| c.to_ascii_uppercase()));
+            let at = out.len();
+            out.push_str(s);
+            out[at..].make_ascii_uppercase();
         }
     }
     Some(out)
