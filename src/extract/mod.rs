@@ -152,6 +152,7 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
         consumed: Default::default(),
         covered_hint: Default::default(),
     };
+    crate::pages::advise_huge(&mut s.out);
     if ctx.lang == Lang::Zh {
         s.zh_pass();
     } else {
