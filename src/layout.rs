@@ -1853,6 +1853,23 @@ mod tests {
         }
     }
 
+    /// The set of the openers' first bytes answers as the walk by characters, for every ASCII
+    /// character at the start of a line and every table.
+    #[test]
+    fn opener_first_bytes_for_every_ascii_character() {
+        for lang in crate::lang::Lang::ALL {
+            let table = lang.table();
+            for b in 0u8..128 {
+                let t = format!("{}he general assembly,", char::from(b));
+                let by_chars = char::from(b)
+                    .to_lowercase()
+                    .next()
+                    .is_some_and(|c| table.openers.iter().any(|(w, _)| w.starts_with(c)));
+                assert_eq!(table.may_open(&t), by_chars, "{lang:?} {b}");
+            }
+        }
+    }
+
     proptest! {
         /// The byte comparisons of ASCII text give what the walk by characters gives, for the
         /// openers of every table and text with letters whose lower case is special.

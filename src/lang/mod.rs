@@ -353,17 +353,28 @@ impl Table {
     /// Whether a (trimmed) line may start with one of the openers (`The General Assembly,`)
     /// once lower-cased: its first letter, lower-cased, is one an opener starts with. Checked
     /// before a line is lower-cased whole, which most lines never need.
+    #[inline]
     pub fn may_open(&self, line: &str) -> bool {
-        // An ASCII first letter lower-cases to one ASCII byte: compared with the openers'
-        // first bytes, without the Unicode tables.
+        // An ASCII first letter lower-cases to one ASCII byte: looked up in the set of the
+        // openers' first bytes, worked out once per table (every line of a text is asked).
         if let Some(&b) = line.as_bytes().first()
             && b.is_ascii()
         {
-            let b = b.to_ascii_lowercase();
-            return self
-                .openers
-                .iter()
-                .any(|(w, _)| w.as_bytes().first() == Some(&b));
+            static FIRSTS: [std::sync::OnceLock<u128>; 7] =
+                [const { std::sync::OnceLock::new() }; 7];
+            let set = FIRSTS
+                .get(self.lang as usize)
+                .map(|cell| {
+                    *cell.get_or_init(|| {
+                        self.openers
+                            .iter()
+                            .filter_map(|(w, _)| w.as_bytes().first())
+                            .filter(|f| f.is_ascii())
+                            .fold(0u128, |set, f| set | 1 << f)
+                    })
+                })
+                .unwrap_or(u128::MAX);
+            return set >> b.to_ascii_lowercase() & 1 == 1;
         }
         line.chars()
             .next()
