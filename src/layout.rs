@@ -1342,7 +1342,10 @@ fn clauses(
             }
             continue;
         }
-        let superscript_note = t.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+        // The superscript digits are not ASCII: most lines are passed over on their first byte.
+        let lead = t.as_bytes().first().copied().unwrap_or(b' ');
+        let superscript_note =
+            !lead.is_ascii() && t.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
         // Laid-out text may put a note's number alone on its line, its text on the next.
         let lone_number = in_footnotes
             && laid_out
@@ -1358,7 +1361,11 @@ fn clauses(
         }
         // A numbered paragraph may follow the previous one without a blank line.
         let numbered = !in_footnotes
-            && t.starts_with(|c: char| script::is_digit(c) || c == '*')
+            && if lead.is_ascii() {
+                lead.is_ascii_digit() || lead == b'*'
+            } else {
+                t.starts_with(script::is_digit)
+            }
             && i > 0
             && (lines[i - 1].t(text).ends_with(script::ends_clause)
                 // Laid out, a numbered paragraph is indented past the margin, also under a
