@@ -361,13 +361,17 @@ pub fn repair_owned(text: String) -> Result<Repaired, String> {
     let orig_len = text.len();
     // Each copied piece must start and end on a character of the original; then the result is
     // pieces of valid UTF-8 laid end to end, valid as a whole without a second reading.
-    let whole = plan.pieces.iter().all(|pc| {
+    let mut whole = plan.pieces.iter().all(|pc| {
         !pc.copy || (text.is_char_boundary(pc.orig) && text.is_char_boundary(pc.orig + pc.orig_len))
     });
     let mut bytes = text.into_bytes();
     let mut w = 0;
     for pc in &plan.pieces {
         if pc.copy {
+            // A piece is copied from bytes not yet written over (the edits before it are no
+            // longer than what they replaced); were it not, its bytes would not be the
+            // original's, and the result is validated after all.
+            whole &= w <= pc.orig;
             if w != pc.orig {
                 bytes.copy_within(pc.orig..pc.orig + pc.orig_len, w);
             }
@@ -386,8 +390,9 @@ pub fn repair_owned(text: String) -> Result<Repaired, String> {
             "pieces of whole characters"
         );
         // SAFETY: `bytes` is the copied pieces (each a run of whole characters of a `String`,
-        // checked above) and the replacements (`&str`) in order, and nothing else: a
-        // concatenation of valid UTF-8 strings is valid UTF-8.
+        // checked above, copied before anything was written over it) and the replacements
+        // (`&str`) in order, and nothing else: a concatenation of valid UTF-8 strings is valid
+        // UTF-8.
         unsafe { String::from_utf8_unchecked(bytes) }
     } else {
         String::from_utf8(bytes)
