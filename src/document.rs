@@ -653,7 +653,7 @@ fn organ(sym: &Symbol) -> String {
             } else if s.starts_with("E/") {
                 "ECOSOC".into()
             } else {
-                sym.body().as_str().to_string()
+                sym.body_name().to_string()
             }
         }
     }

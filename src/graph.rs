@@ -586,7 +586,7 @@ fn new_node(sym: &Symbol) -> Node {
     Node {
         id: sym.id(),
         kind: sym.kind(),
-        body: sym.body().as_str().to_string(),
+        body: sym.body_name().to_string(),
         date: None,
         date_source: None,
         cited_dates: Vec::new(),
