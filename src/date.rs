@@ -1,11 +1,10 @@
 //! Dates as UN texts write them, in every language of [`crate::lang`].
 //!
-//! One regular expression per language is built from its table (month names, glue words, the
+//! Each language's date shape ([`shape`]) is built from its table (month names, glue words, the
 //! order of day, month and year) the first time it is needed and reused afterwards.
 
 use crate::lang::{DateOrder, Lang, Table, script};
 use chrono::NaiveDate;
-use regex::Regex;
 use std::sync::OnceLock;
 
 /// A date found in a text, with its byte span.
@@ -19,121 +18,24 @@ pub struct FoundDate {
     pub end: usize,
 }
 
-/// Each language's full date pattern, and its day-and-month pattern: compiled apart, the
-/// second only when a list gives dates one per item (a regex costs more to compile than most
-/// texts cost to read).
-static DATE: [OnceLock<Option<Compiled>>; 7] = [const { OnceLock::new() }; 7];
-static DAY_MONTH: [OnceLock<Option<Compiled>>; 7] = [const { OnceLock::new() }; 7];
+mod shape;
 
-/// A date pattern with the indices of its groups, looked up once: a date is read with capture
-/// locations by index, without the allocation and name lookups of `captures` (about half the
-/// cost of reading one).
-struct Compiled {
-    re: Regex,
-    day: usize,
-    /// The month as a name, or as a number (`12月`).
-    month: Result<usize, usize>,
-    year: usize,
-    /// Where this pattern's dates are kept in [`SEEN`].
-    slot: usize,
+use shape::Shape;
+
+/// Each language's date shape, built from its table the first time it is needed.
+static SHAPES: [OnceLock<Option<Shape>>; 7] = [const { OnceLock::new() }; 7];
+
+fn shape(lang: Lang) -> Option<&'static Shape> {
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    SHAPES[i].get_or_init(|| Shape::new(lang.table())).as_ref()
 }
-
-/// Where a date's groups stand in its match: byte ranges from its start.
-#[derive(Debug, Clone, Copy)]
-struct Groups {
-    day: (usize, usize),
-    month: Result<(usize, usize), (usize, usize)>,
-    year: Option<(usize, usize)>,
-}
-
-thread_local! {
-    /// The groups of the dates already read on this thread, by pattern and matched text: a
-    /// corpus writes the same dates again and again, and finding a match (the lazy automaton
-    /// alone) costs a fraction of reading its groups. The groups depend on the matched text
-    /// alone: the patterns are anchored and hold no assertion about what follows.
-    static SEEN: std::cell::RefCell<Vec<rustc_hash::FxHashMap<Box<str>, Groups>>> =
-        std::cell::RefCell::new(vec![rustc_hash::FxHashMap::default(); 14]);
-}
-
-/// Dates kept per pattern and thread before the store is emptied: distinct dates are few, but
-/// a text of tables could hold many.
-const SEEN_MAX: usize = 4096;
-
-impl Compiled {
-    fn new(pattern: &str, slot: usize) -> Option<Compiled> {
-        let re = Regex::new(pattern).ok()?;
-        let index = |name: &str| re.capture_names().position(|n| n == Some(name));
-        let month = match (index("m"), index("mn")) {
-            (Some(i), _) => Ok(i),
-            (None, Some(i)) => Err(i),
-            (None, None) => return None,
-        };
-        Some(Compiled {
-            day: index("d")?,
-            month,
-            year: index("y")?,
-            re,
-            slot,
-        })
-    }
-
-    /// The day, month (name or number, as written), year (if matched) and end of the date at
-    /// the start of `hay`.
-    fn read<'h>(&self, hay: &'h str) -> Option<Read<'h>> {
-        let end = self.re.find(hay)?.end();
-        let matched = hay.get(..end)?;
-        let groups = SEEN.with(|seen| {
-            let mut seen = seen.borrow_mut();
-            let map = seen.get_mut(self.slot)?;
-            if let Some(g) = map.get(matched) {
-                return Some(*g);
-            }
-            let g = self.groups(matched)?;
-            if map.len() >= SEEN_MAX {
-                map.clear();
-            }
-            map.insert(matched.into(), g);
-            Some(g)
-        })?;
-        let piece = |(s, e): (usize, usize)| hay.get(s..e);
-        let month = match groups.month {
-            Ok(r) => Ok(piece(r)?),
-            Err(r) => Err(piece(r)?),
-        };
-        let year = match groups.year {
-            Some(r) => Some(piece(r)?),
-            None => None,
-        };
-        Some((piece(groups.day)?, month, year, end))
-    }
-
-    /// The groups of a date that is the whole of `matched`.
-    fn groups(&self, matched: &str) -> Option<Groups> {
-        let mut locs = self.re.capture_locations();
-        self.re.captures_read(&mut locs, matched)?;
-        Some(Groups {
-            day: locs.get(self.day)?,
-            month: match self.month {
-                Ok(i) => Ok(locs.get(i)?),
-                Err(i) => Err(locs.get(i)?),
-            },
-            year: locs.get(self.year),
-        })
-    }
-}
-
-/// A date as [`Compiled::read`] finds it: day, month (`Ok`: a name, `Err`: a number), year
-/// and end, as written.
-type Read<'h> = (&'h str, Result<&'h str, &'h str>, Option<&'h str>, usize);
 
 /// Escapes words for a regular expression and joins them longest first. A space matches any run
 /// of white space, a slash may have white space around it (`كانون الأول/ ديسمبر`), and an Arabic
 /// letter may be followed by tatweel and vowel marks (`نيســان`).
 pub(crate) fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut v: Vec<&str> = words.collect();
-    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    v.dedup();
-    v.iter()
+    shape::ordered(words)
+        .iter()
         .map(|w| word_pattern(w))
         .collect::<Vec<_>>()
         .join("|")
@@ -156,8 +58,9 @@ fn word_pattern(word: &str) -> String {
     out
 }
 
-/// The pattern of a full date (`day_month`: of a day and month with an optional year) of
-/// one table.
+/// The regular expression of a full date (`day_month`: of a day and month with an optional
+/// year) of one table: what [`Shape`] reads, kept for the tests to hold it against.
+#[cfg(test)]
 fn pattern(table: &Table, day_month: bool) -> String {
     let months = alternation(table.months.iter().map(|(m, _)| *m));
     let glue = if table.date_glue.is_empty() {
@@ -197,18 +100,6 @@ fn pattern(table: &Table, day_month: bool) -> String {
     }
 }
 
-fn compiled(lang: Lang, day_month: bool) -> Option<&'static Compiled> {
-    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    let cell = if day_month { &DAY_MONTH[i] } else { &DATE[i] };
-    cell.get_or_init(|| {
-        Compiled::new(
-            &pattern(lang.table(), day_month),
-            2 * i + usize::from(day_month),
-        )
-    })
-    .as_ref()
-}
-
 /// Whether `s` may open a date of the day-month-year pattern: one or two digits, then a day
 /// suffix (`.`, `er`, `º`, `°`), white space or a letter. Most numbers a date is looked for at (`70/1`,
 /// `2015`, `1325 (2000)`) fail here, before the regex runs. A digit is one of
@@ -236,7 +127,7 @@ pub fn date_at(text: &str, pos: usize, lang: Lang) -> Option<FoundDate> {
     if lang.table().date_order == DateOrder::DayMonthYear && !may_open_day(hay) {
         return None;
     }
-    let (day, month, year, end) = compiled(lang, false)?.read(hay)?;
+    let (day, month, year, end) = shape(lang)?.read(hay, false)?;
     let day = script::parse_number(day)?;
     let year = script::parse_number(year?)? as i32;
     let month = match month {
@@ -275,7 +166,7 @@ pub fn find_date(text: &str, pos: usize, limit: usize, lang: Lang) -> Option<Fou
 /// 1964`): day, month, year and the end. For dates given one per item at the end of a list.
 pub fn day_month_at(text: &str, pos: usize, lang: Lang) -> Option<(u32, u32, Option<i32>, usize)> {
     let hay = text.get(pos..)?;
-    let (day, month, year, end) = compiled(lang, true)?.read(hay)?;
+    let (day, month, year, end) = shape(lang)?.read(hay, true)?;
     let day = script::parse_number(day)?;
     let month = match month {
         Ok(name) => month_number(name, lang.table())?,
@@ -344,71 +235,250 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// A date as read, owned: day, month (`Ok`: a name, `Err`: a number), year and end.
+    type Owned = (String, Result<String, String>, Option<String>, usize);
+
+    /// The regular expression of each language's date shape, for the shape to be held against.
+    fn oracle(lang: Lang, day_month: bool) -> &'static regex::Regex {
+        static RES: std::sync::LazyLock<Vec<regex::Regex>> = std::sync::LazyLock::new(|| {
+            Lang::ALL
+                .iter()
+                .flat_map(|l| [false, true].map(|dm| (*l, dm)))
+                .map(|(l, dm)| regex::Regex::new(&pattern(l.table(), dm)).expect("test pattern"))
+                .collect()
+        });
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &RES[2 * i + usize::from(day_month)]
+    }
+
+    /// What the regular expression captures at the start of `text`: day, month (`Ok`: a name,
+    /// `Err`: a number), year and end.
+    fn captured(lang: Lang, day_month: bool, text: &str) -> Option<Owned> {
+        let caps = oracle(lang, day_month).captures(text)?;
+        let g = |name: &str| caps.name(name).map(|m| m.as_str().to_string());
+        let month = match (g("m"), g("mn")) {
+            (Some(m), _) => Ok(m),
+            (None, Some(n)) => Err(n),
+            (None, None) => return None,
+        };
+        Some((g("d")?, month, g("y"), caps.get(0)?.end()))
+    }
+
+    fn read(lang: Lang, day_month: bool, text: &str) -> Option<Owned> {
+        let (d, m, y, end) = shape(lang)?.read(text, day_month)?;
+        Some((
+            d.to_string(),
+            m.map(str::to_string).map_err(str::to_string),
+            y.map(str::to_string),
+            end,
+        ))
+    }
+
+    #[test]
+    fn every_table_has_a_shape() {
+        for lang in Lang::ALL {
+            assert!(shape(lang).is_some(), "{lang:?}");
+        }
+    }
+
+    /// Pieces of dates for the properties below: days, suffixes, spaces, months of every
+    /// language in several casings and with marks, glue, years and what may follow.
+    fn date_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("1"),
+            Just("25"),
+            Just("٢٥"),
+            Just("2٥"),
+            Just("125"),
+            Just("０９"),
+            Just("2023"),
+            Just("."),
+            Just("er"),
+            Just("ER"),
+            Just("º"),
+            Just("°"),
+            Just("/"),
+            Just(","),
+            Just(" "),
+            Just("  "),
+            Just("\u{A0}"),
+            Just("\u{202F}"),
+            Just("\n"),
+            Just("\u{3000}"),
+            Just("December"),
+            Just("DECEMBER"),
+            Just("Dec."),
+            Just("dec"),
+            Just("Dezember"),
+            Just("März"),
+            Just("décembre"),
+            Just("DÉCEMBRE"),
+            Just("juin"),
+            Just("juillet"),
+            Just("sept."),
+            Just("de"),
+            Just("del"),
+            Just("DE"),
+            Just("diciembre"),
+            Just("septiembre"),
+            Just("декабря"),
+            Just("ДЕКАБРЯ"),
+            Just("года"),
+            Just("г."),
+            Just("годах"),
+            Just("كانون الأول/ديسمبر"),
+            Just("كانون الأول / ديسمبر"),
+            Just("كانــون الأوَّل"),
+            Just("أيلول/سبتمبر"),
+            Just("سبتمبر"),
+            Just("ابريل"),
+            Just("\u{0640}"),
+            Just("年"),
+            Just("月"),
+            Just("日"),
+            Just("x"),
+            Just("ſeptember"),
+            Just("\u{212A}"),
+        ]
+        .prop_map(str::to_string)
+    }
+
     proptest! {
-        /// Every text a day-month-year pattern matches passes the cheap check before it.
+        /// The shape reads what the regular expression of the same table captures, for every
+        /// language, full dates and days with months, whatever the pieces around them.
         #[test]
-        fn day_check_passes_every_date(
-            day in prop_oneof![Just(""), Just("1"), Just("25"), Just("125"), Just("٢٥"), Just("2٥"), Just("x")],
-            suffix in prop_oneof![Just(""), Just("."), Just("er"), Just("ER"), Just("º"), Just("°"), Just("/")],
-            space in prop_oneof![Just(""), Just(" "), Just("\u{A0}"), Just("\u{202F}"), Just("\n"), Just("\u{3000}")],
-            rest in prop_oneof![
-                Just("December 1981"), Just("Dezember 1981"), Just("décembre 1981"),
-                Just("de diciembre de 1994"), Just("декабря 1981 года"), Just("كانون الأول/ديسمبر 1981"),
-                Just("x"),
-            ],
-        ) {
-            let s = format!("{day}{suffix}{space}{rest}");
+        fn shapes_read_as_the_pattern(pieces in proptest::collection::vec(date_piece(), 1..9)) {
+            let text = pieces.concat();
             for lang in Lang::ALL {
-                if lang.table().date_order != DateOrder::DayMonthYear {
-                    continue;
+                for day_month in [false, true] {
+                    prop_assert_eq!(
+                        read(lang, day_month, &text),
+                        captured(lang, day_month, &text),
+                        "{:?} {} {:?}", lang, day_month, text
+                    );
                 }
-                let Some(Compiled { re, .. }) = compiled(lang, false) else {
-                    return Err(TestCaseError::fail("no pattern"));
-                };
-                prop_assert!(!re.is_match(&s) || may_open_day(&s), "{:?} {:?}", lang, s);
+            }
+        }
+
+        /// Every text a day-month-year shape reads passes the cheap check before it.
+        #[test]
+        fn day_check_passes_every_date(pieces in proptest::collection::vec(date_piece(), 1..7)) {
+            let s = pieces.concat();
+            for lang in Lang::ALL {
+                if lang.table().date_order == DateOrder::DayMonthYear {
+                    prop_assert!(read(lang, false, &s).is_none() || may_open_day(&s), "{:?} {:?}", lang, s);
+                }
             }
         }
     }
 
-    proptest! {
-        /// A date read through the store of seen dates has the groups and end that the
-        /// pattern's captures give on the whole text, the first time and again, whatever
-        /// follows the date.
-        #[test]
-        fn seen_dates_read_as_captured(
-            day in prop_oneof![Just("1"), Just("25"), Just("٢٥"), Just("2")],
-            suffix in prop_oneof![Just(""), Just("."), Just("er"), Just("º")],
-            space in prop_oneof![Just(" "), Just("\u{A0}"), Just("  "), Just("\n")],
-            rest in prop_oneof![
-                Just("December 1981"), Just("Dec. 1981"), Just("Dezember 1981"), Just("décembre 1981"),
-                Just("de diciembre de 1994"), Just("diciembre 1994"), Just("декабря 1981 года"),
-                Just("декабря 1981 г."), Just("كانون الأول/ديسمبر 1981"), Just("December"),
-                Just("décembre"), Just("2023年12月22日"), Just("12月22日"),
-            ],
-            after in prop_oneof![Just(""), Just(" 1982"), Just(" года"), Just("x"), Just(", and 5 May 1990")],
-        ) {
-            let head = format!("{day}{suffix}{space}{rest}");
-            for text in [head.clone(), format!("{head}{after}"), format!("{rest}{after}")] {
-                for lang in Lang::ALL {
-                    for day_month in [false, true] {
-                        let Some(c) = compiled(lang, day_month) else {
-                            return Err(TestCaseError::fail("no pattern"));
-                        };
-                        let captured = c.re.captures(&text).and_then(|caps| {
-                            let g = |i: usize| caps.get(i).map(|m| m.as_str());
-                            let month = match c.month {
-                                Ok(i) => Ok(g(i)?),
-                                Err(i) => Err(g(i)?),
-                            };
-                            Some((g(c.day)?, month, g(c.year), caps.get(0)?.end()))
-                        });
-                        for _ in 0..2 {
-                            prop_assert_eq!(c.read(&text), captured, "{:?} {:?}", lang, text);
+    /// Dates built piece by piece (day, suffix, space, glue, month of every language, period,
+    /// space, glue, year, year suffix, what follows), every combination: the shape reads each
+    /// as the pattern does, and many of them are dates.
+    #[test]
+    fn built_dates_read_as_the_pattern() {
+        let days = ["9", "25", "٢٥", "125"];
+        let suffixes = ["", ".", "er", "º"];
+        let spaces = ["", " ", "\u{A0}", "\n "];
+        let glue = ["", "de ", "del ", "DE "];
+        let years = [
+            "1981",
+            " 1981",
+            "  ٢٠١٥",
+            "",
+            " 81",
+            " de 2015",
+            " del 2015",
+        ];
+        let after = ["", " года", " г.", "года", ",", "5"];
+        let mut matched = 0;
+        let mut tried = 0;
+        for lang in Lang::ALL {
+            let mut months: Vec<String> = lang
+                .table()
+                .months
+                .iter()
+                .map(|(m, _)| m.to_string())
+                .collect();
+            months.extend(lang.table().months.iter().map(|(m, _)| m.to_uppercase()));
+            months.push("Sept..".to_string());
+            for (i, month) in months.iter().enumerate() {
+                // A spread of the combinations: each month with every day and year, the other
+                // pieces turned by the month's index.
+                for day in days {
+                    for (k, year) in years.iter().enumerate() {
+                        let text = format!(
+                            "{day}{}{}{}{month}{}{year}{}",
+                            suffixes[(i + k) % 4],
+                            spaces[(i + 2 * k) % 4],
+                            glue[(i / 2 + k) % 4],
+                            if (i + k) % 3 == 0 { "." } else { "" },
+                            after[(i + k) % 6],
+                        );
+                        for l in Lang::ALL {
+                            for day_month in [false, true] {
+                                let want = captured(l, day_month, &text);
+                                matched += usize::from(want.is_some());
+                                tried += 1;
+                                assert_eq!(
+                                    read(l, day_month, &text),
+                                    want,
+                                    "{l:?} {day_month} {text:?}"
+                                );
+                            }
                         }
                     }
                 }
             }
         }
+        // Each text is in one language of seven: a few per cent of the readings are dates.
+        assert!(matched * 50 > tried, "{matched} of {tried}");
+    }
+
+    /// Whole dates of every language, read as the pattern reads them.
+    #[test]
+    fn dates_of_every_language_as_the_pattern() {
+        let texts = [
+            "9 December 1981, and",
+            "9 Dec. 1981",
+            "9 december 1981.",
+            "1er janvier 2000",
+            "1ER JANVIER 2000",
+            "25 de septiembre de 2015",
+            "25 de septiembre del 2015",
+            "4 de julio",
+            "12 декабря 1981 года",
+            "12 декабря 1981 г.",
+            "12 декабря 1981 годах",
+            "12 декабря",
+            "9 كانون الأول/ديسمبر 1981",
+            "9 كانون الأول/ ديسمبر 1981",
+            "9 كانــون الأوَّل/ديسمبر 1981",
+            "2023年12月22日",
+            "12月22日",
+            "2023 年 12 月 22 日",
+            "9. Dezember 1981",
+            "22. März 2023",
+            "9ºde mayo de 1990",
+            "9 September2014",
+            "8September 2014",
+            "31 February 2020",
+            "1\nMarch 1991",
+        ];
+        for text in texts {
+            for lang in Lang::ALL {
+                for day_month in [false, true] {
+                    assert_eq!(
+                        read(lang, day_month, text),
+                        captured(lang, day_month, text),
+                        "{lang:?} {day_month} {text:?}"
+                    );
+                }
+            }
+        }
+        assert!(read(Lang::Es, false, "25 de septiembre de 2015").is_some());
+        assert!(read(Lang::Zh, false, "2023年12月22日").is_some());
+        assert!(read(Lang::Ar, false, "9 كانــون الأوَّل/ديسمبر 1981").is_some());
     }
 
     /// The ASCII shortcut gives what the general comparison gives, for every month name of
