@@ -308,11 +308,17 @@ impl<'b> Interesting<'b> {
 
 /// Whether the character starting at `i` (one of the bytes of [`Interesting`]) may be changed: the second and
 /// third bytes of the multi-byte ones narrow them to the characters of `replacement`, the
-/// full-width solidus and the hyphen U+2010.
+/// full-width solidus and the hyphen U+2010. A hyphen or slash is changed only where a line
+/// break or a space follows it (a word or symbol broken at a line end, spaces after a
+/// symbol's slash): the slashes inside symbols and numbers (`70/1`) are passed over here.
 fn changes_at(bytes: &[u8], i: usize) -> bool {
     let b1 = bytes.get(i + 1).copied().unwrap_or(0);
     let b2 = bytes.get(i + 2).copied().unwrap_or(0);
+    let gap = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
     match bytes[i] {
+        b'-' | b'/' => gap(b1),
+        // U+2010, the hyphen, as `-` above.
+        0xE2 if b1 == 0x80 && b2 == 0x90 => gap(bytes.get(i + 3).copied().unwrap_or(0)),
         // U+00A0, U+00AD.
         0xC2 => matches!(b1, 0xA0 | 0xAD),
         // U+0660-0669 and U+06F0-06F9.
@@ -689,14 +695,17 @@ mod tests {
     /// or in turn from the start (and back).
     #[test]
     fn interesting_bytes_as_by_a_plain_search() {
-        let text = "plain words, then A/78/265 - and é, ７ and ١ in 2024\u{A0}x\u{2010}y S\u{2011}29/1 “q” 第，（）、。 القرار ٢١١８ ۱ \u{3000}\u{FEFF}\u{200B}／tail";
+        let text = "plain words, then A/78/265 - and é, ７ and ١ in 2024\u{A0}x\u{2010}y S\u{2011}29/1 “q” 第，（）、。 القرار ٢١١８ ۱ \u{3000}\u{FEFF}\u{200B}／tail resolu-\ntion A/78/\r\n265 A/C.1/ L.1 re\u{2010}\tx re\u{2010}\u{2010} -/";
         let bytes = text.as_bytes();
+        // A hyphen or slash counts where white space or a line break follows it.
         let plain = |from: usize| {
             text.char_indices()
                 .find(|(k, c)| {
+                    let gap = text[k + c.len_utf8()..].starts_with([' ', '\t', '\r', '\n']);
                     *k >= from
                         && (replacement(*c).is_some()
-                            || matches!(*c, '-' | '/' | '\u{2010}' | '\u{FF0F}'))
+                            || *c == '\u{FF0F}'
+                            || (matches!(*c, '-' | '/' | '\u{2010}') && gap))
                 })
                 .map(|(k, _)| k)
         };
