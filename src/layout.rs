@@ -1217,7 +1217,16 @@ fn clauses(
         }
         // Openers and annex headings are short, and only they need the lower-cased opening.
         let lower: String = if part == Part::Heading || t.len() <= 40 {
-            fold_apostrophes(t.chars().take(100).collect::<String>().to_lowercase())
+            // The first 100 characters, cut as a slice (100 bytes when they are ASCII) and
+            // lower-cased at once, not gathered character by character first.
+            let head = if t.len() <= 100 {
+                t
+            } else if t.as_bytes()[..100].is_ascii() {
+                &t[..100]
+            } else {
+                &t[..t.char_indices().nth(100).map_or(t.len(), |(i, _)| i)]
+            };
+            fold_apostrophes(head.to_lowercase())
         } else {
             String::new()
         };

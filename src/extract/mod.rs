@@ -151,6 +151,7 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
         covered: Vec::new(),
         consumed: Default::default(),
         covered_hint: Default::default(),
+        spare_segment: Vec::new(),
     };
     crate::pages::advise_huge(&mut s.out);
     if ctx.lang == Lang::Zh {
@@ -496,6 +497,9 @@ struct Scanner<'t, 'c> {
     consumed: rustc_hash::FxHashSet<usize>,
     /// Where the last coverage search ended: the later passes ask in text order.
     covered_hint: crate::hint::Hint,
+    /// The room of the last list's segment, lent to the next list: a fresh one for each of
+    /// thousands of lists was an allocation and a free each.
+    spare_segment: Vec<(Parsed, usize)>,
 }
 
 impl Scanner<'_, '_> {
@@ -585,7 +589,8 @@ impl Scanner<'_, '_> {
         let mut last_end = None;
         // Items of the current segment, resolved when the segment ends (a trailing qualifier
         // applies to all of them).
-        let mut segment: Vec<(Parsed, usize)> = Vec::new();
+        let mut segment = std::mem::take(&mut self.spare_segment);
+        segment.clear();
         loop {
             if matches!(item.form, Form::Bare(_)) && !first_in_list {
                 break;
@@ -674,6 +679,7 @@ impl Scanner<'_, '_> {
         }
         share_dates(&mut segment, false);
         self.flush_segment(&mut segment, kind, pre_body, possessive);
+        self.spare_segment = segment;
         last_end
     }
 

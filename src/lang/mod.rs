@@ -582,7 +582,10 @@ fn marker_counts(text: &str) -> Marks {
         let bits = word_marks(markers, text, start, end);
         if bits != 0 {
             marks.add(bits);
-            if marks.clear() {
+            // Counts only grow: the lead can become clear only when the leader's count grows,
+            // and it needs 8, so the check waits for a language of this word to reach 8.
+            let reached = (0..4).any(|k| bits >> k & 1 != 0 && marks.all[k] >= 8);
+            if reached && marks.clear() {
                 break;
             }
         }
