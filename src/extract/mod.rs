@@ -1497,13 +1497,14 @@ impl Scanner<'_, '_> {
             }),
             other => other,
         };
-        let citing = self.ctx.citing_body.clone();
+        // Borrowed: a series body's name is a string, cloned only where a possessive takes it.
+        let citing = self.ctx.citing_body.as_ref();
         let body = match (explicit, possessive) {
             (Some(b), _) => Some(b.body()),
-            (None, true) => citing.clone(),
+            (None, true) => citing.cloned(),
             _ => None,
         };
-        resolve_item(item, kind, body, explicit.is_some(), citing.as_ref(), date)
+        resolve_item(item, kind, body, explicit.is_some(), citing, date)
     }
 
     // ---- pass 2: self-identifying forms ----
@@ -2441,7 +2442,8 @@ fn document_symbols(
         }
     }
     // `A/55/602/Add.2 and Corr.1`
-    if let Some((last, s0, e0)) = out.last().cloned() {
+    // The last symbol is borrowed, not copied, until a suffix is seen to follow it.
+    if let Some((s0, e0)) = out.last().map(|(_, s, e)| (*s, *e)) {
         // Past a stray slash (`CEDAW/C/JAM/Q/5/ and Add.1`).
         let e0 = match text[e0..].strip_prefix('/') {
             Some(r) if r.starts_with([' ', '\t']) => e0 + 1,
@@ -2456,6 +2458,7 @@ fn document_symbols(
                 .collect();
             let word = word.trim_end_matches('.');
             if let Some(c) = suffix_captures(word) {
+                let last = out.last().map_or("", |(l, _, _)| l.as_str());
                 let suffix = suffix_form(&c[1], &c[2]);
                 // `S/7930/Add.64 and Add.65`: another of the same kind replaces the last.
                 let same_kind = last.rsplit_once('/').filter(|(_, t)| {
@@ -2471,13 +2474,15 @@ fn document_symbols(
         }
     }
     // More numbers of the last suffix: `S/26060 and Add.1 and 2`, `S/2001/15/Add.37, 39 and 46`.
-    if let Some((last, s0, mut e)) = out.last().cloned()
-        && let Some((base, tail)) = last.rsplit_once('/')
-        && let Some((word, _)) = tail.split_once('.')
-        && ["Add", "Corr", "Rev", "Amend"].contains(&word)
+    if let Some((s0, mut e)) = out.last().map(|(_, s, e)| (*s, *e))
+        && let Some((base, word)) = out.last().and_then(|(last, _, _)| {
+            let (base, tail) = last.rsplit_once('/')?;
+            let (word, _) = tail.split_once('.')?;
+            ["Add", "Corr", "Rev", "Amend"]
+                .contains(&word)
+                .then(|| (base.to_string(), word.to_string()))
+        })
     {
-        let base = base.to_string();
-        let word = word.to_string();
         while let Some((n, end)) = next_suffix_number(text, e, table) {
             out.push((format!("{base}/{word}.{n}"), s0, end));
             e = end;
