@@ -479,6 +479,7 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     // count was a pass of its own over the text. Room not used is never touched.
     let mut out = Vec::with_capacity(text.len() / 48 + 1);
     crate::pages::advise_huge(&mut out);
+    crate::pages::populate(&mut out);
     let mut blocks = Vec::new();
     let mut block: Option<(usize, usize)> = None;
     let mut start = 0;

@@ -232,6 +232,7 @@ pub(crate) fn read_sized(path: &Path, opts: &ReadOptions) -> Result<(Input, u64)
     // again, two more system calls per file.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     crate::pages::advise_huge(&mut bytes);
+    crate::pages::populate(&mut bytes);
     file.by_ref()
         .take(u64::MAX)
         .read_to_end(&mut bytes)
