@@ -45,10 +45,21 @@ pub struct CatalogueRecord {
 
 /// Whether `text` is MARCXML: a MARC 21 namespace, or `record` elements with `datafield`s.
 pub fn looks_like_marc(text: &str) -> bool {
-    let head = &text[..crate::layout::floor_char(text, 4096)];
-    head.contains("http://www.loc.gov/MARC21/slim")
-        || (head.contains("<record") || head.contains(":record"))
-            && (head.contains("<datafield") || head.contains(":datafield"))
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    // Searchers built once: a `contains` builds its own for every file of a corpus.
+    static NAMESPACE: LazyLock<Finder<'static>> =
+        LazyLock::new(|| Finder::new("http://www.loc.gov/MARC21/slim"));
+    static RECORD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("record"));
+    static DATAFIELD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("datafield"));
+    let head = &text.as_bytes()[..crate::layout::floor_char(text, 4096)];
+    // `<name` or `:name` (a prefixed element) anywhere in the head.
+    let element = |finder: &Finder<'_>| {
+        finder
+            .find_iter(head)
+            .any(|i| i > 0 && matches!(head[i - 1], b'<' | b':'))
+    };
+    NAMESPACE.find(head).is_some() || element(&RECORD) && element(&DATAFIELD)
 }
 
 /// The records of a MARCXML text, in file order. The error names the byte offset where the
@@ -215,5 +226,25 @@ mod tests {
     fn marc_told_from_other_xml() {
         assert!(looks_like_marc(TWO));
         assert!(!looks_like_marc("<html><body>A/RES/78/1</body></html>"));
+    }
+
+    proptest::proptest! {
+        /// The searchers built once find what a search for each element name with `<` or `:`
+        /// before it finds.
+        #[test]
+        fn marc_sniffing_as_by_contains(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("<record"), proptest::strategy::Just(":record"),
+            proptest::strategy::Just("record"), proptest::strategy::Just("<datafield"),
+            proptest::strategy::Just("marc:datafield"), proptest::strategy::Just(" datafield"),
+            proptest::strategy::Just("http://www.loc.gov/MARC21/slim"), proptest::strategy::Just("<"),
+            proptest::strategy::Just(":"), proptest::strategy::Just("x"), proptest::strategy::Just("é"),
+        ], 0..12), pad in 0usize..4100) {
+            let text = format!("{}{}", " ".repeat(pad), pieces.concat());
+            let head = &text[..crate::layout::floor_char(&text, 4096)];
+            let by_contains = head.contains("http://www.loc.gov/MARC21/slim")
+                || (head.contains("<record") || head.contains(":record"))
+                    && (head.contains("<datafield") || head.contains(":datafield"));
+            proptest::prop_assert_eq!(looks_like_marc(&text), by_contains);
+        }
     }
 }

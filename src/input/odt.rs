@@ -33,7 +33,10 @@ pub fn is_odt(bytes: &[u8]) -> bool {
 /// Whether `text` is a flat OpenDocument text (`.fodt`): an `office:document` of that type.
 pub fn is_flat_odt(text: &str) -> bool {
     let head = &text[..crate::layout::floor_char(text, 4096)];
-    head.contains("<office:document ") && head.contains(MIME)
+    // Markup opens with `<`: a plain text is passed over on one byte search.
+    memchr::memchr(b'<', head.as_bytes()).is_some()
+        && head.contains("<office:document ")
+        && head.contains(MIME)
 }
 
 /// Converts the bytes of an ODT file to text; the error says what is wrong with the file.
