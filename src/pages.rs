@@ -26,20 +26,7 @@ pub fn advise_huge<T>(buf: &mut Vec<T>) {
         return;
     }
     #[cfg(target_os = "linux")]
-    {
-        // The advice is for whole pages inside the allocation: round the start up to a page.
-        const PAGE: usize = 4096;
-        let start = buf.as_mut_ptr() as usize;
-        let aligned = start.next_multiple_of(PAGE);
-        let len = (start + bytes).saturating_sub(aligned) & !(PAGE - 1);
-        if len > 0 {
-            // SAFETY: `aligned..aligned + len` lies inside the vector's own allocation, and
-            // MADV_HUGEPAGE changes only how the kernel backs it, never its contents.
-            unsafe {
-                libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
+    advise(buf, bytes, libc::MADV_HUGEPAGE);
 }
 
 /// Asks the system to supply every page of `buf`'s capacity now, in one call, for a buffer
@@ -53,18 +40,24 @@ pub fn populate<T>(buf: &mut Vec<T>) {
         return;
     }
     #[cfg(target_os = "linux")]
-    {
-        const PAGE: usize = 4096;
-        let start = buf.as_mut_ptr() as usize;
-        let aligned = start.next_multiple_of(PAGE);
-        let len = (start + bytes).saturating_sub(aligned) & !(PAGE - 1);
-        if len > 0 {
-            // SAFETY: `aligned..aligned + len` lies inside the vector's own allocation;
-            // MADV_POPULATE_WRITE only faults its pages in (zeroed, as a first write would
-            // find them), never changing what the vector holds.
-            unsafe {
-                libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_POPULATE_WRITE);
-            }
+    advise(buf, bytes, libc::MADV_POPULATE_WRITE);
+}
+
+/// Gives `advice` for the whole pages of the first `bytes` bytes of `buf`'s allocation.
+#[cfg(target_os = "linux")]
+fn advise<T>(buf: &mut Vec<T>, bytes: usize, advice: libc::c_int) {
+    // The advice is for whole pages inside the allocation: round the start up to a page.
+    const PAGE: usize = 4096;
+    let start = buf.as_mut_ptr() as usize;
+    let aligned = start.next_multiple_of(PAGE);
+    let len = (start + bytes).saturating_sub(aligned) & !(PAGE - 1);
+    if len > 0 {
+        // SAFETY: `aligned..aligned + len` lies inside the vector's own allocation (`bytes` is
+        // its capacity in bytes), and the advice given here (MADV_HUGEPAGE, and
+        // MADV_POPULATE_WRITE, which faults pages in zeroed as a first write would find them)
+        // changes only how and when the kernel backs the pages, never what the vector holds.
+        unsafe {
+            libc::madvise(aligned as *mut libc::c_void, len, advice);
         }
     }
 }
