@@ -37,13 +37,10 @@ struct Fold {
 }
 
 impl Fold {
-    fn new(c: char, ignore_case: bool) -> Fold {
-        let mut chars = vec![c];
-        if ignore_case {
-            let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
-            class.case_fold_simple();
-            chars = class.iter().flat_map(|r| r.start()..=r.end()).collect();
-        }
+    fn new(c: char) -> Fold {
+        let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+        class.case_fold_simple();
+        let chars: Vec<char> = class.iter().flat_map(|r| r.start()..=r.end()).collect();
         let mut ascii = chars
             .iter()
             .filter_map(|&c| u8::try_from(c).ok().filter(u8::is_ascii));
@@ -96,13 +93,13 @@ fn is_word_mark(c: char) -> bool {
 }
 
 impl Word {
-    fn new(word: &str, ignore_case: bool) -> Word {
+    fn new(word: &str) -> Word {
         let units: Vec<Unit> = word
             .chars()
             .map(|c| match c {
                 ' ' => Unit::Space,
                 '/' => Unit::Slash,
-                _ => Unit::Char(Fold::new(c, ignore_case)),
+                _ => Unit::Char(Fold::new(c)),
             })
             .collect();
         let mut lead = [0u64; 4];
@@ -251,7 +248,7 @@ impl Shape {
     /// (none of the tables has such a word; the tests check each).
     pub(super) fn new(table: &Table) -> Option<Shape> {
         let words = |list: Vec<&str>| -> Option<Alternation> {
-            let words: Vec<Word> = list.into_iter().map(|w| Word::new(w, true)).collect();
+            let words: Vec<Word> = list.into_iter().map(Word::new).collect();
             words
                 .iter()
                 .all(Word::is_greedy)
