@@ -143,10 +143,11 @@ pub fn date_at(text: &str, pos: usize, lang: Lang) -> Option<FoundDate> {
     })
 }
 
-/// Finds the first date at or after `pos`, within `limit` bytes.
+/// Finds the first date at or after `pos`, within `limit` bytes. A `pos` inside a character
+/// starts at the next one.
 pub fn find_date(text: &str, pos: usize, limit: usize, lang: Lang) -> Option<FoundDate> {
-    let end = floor_boundary(text, (pos + limit).min(text.len()));
-    let mut i = pos;
+    let end = floor_boundary(text, pos.saturating_add(limit).min(text.len()));
+    let mut i = crate::layout::ceil_char(text, pos);
     while i < end {
         if text[i..].starts_with(script::is_digit)
             && !text[..i].ends_with(script::is_digit)
@@ -523,6 +524,19 @@ mod tests {
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 3, 22).unwrap());
         assert!(date_at("31 February 2020", 0, Lang::En).is_none());
         assert!(date_at("in 1981", 0, Lang::En).is_none());
+    }
+
+    /// A search may be asked to start inside a character (the byte before `istr.` of a
+    /// distribution line, where a damaged file put a replacement character): it starts at the
+    /// next one. Found by the `extract` fuzz target.
+    #[test]
+    fn search_from_inside_a_character() {
+        let text = "A\u{FFFD}istr.: General 12 December 2023";
+        let inside = text.find('\u{FFFD}').map_or(0, |i| i + 1);
+        let d = find_date(text, inside, text.len(), Lang::En).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2023, 12, 12).unwrap());
+        assert!(find_date(text, inside, 2, Lang::En).is_none());
+        assert!(find_date(text, usize::MAX, 5, Lang::En).is_none());
     }
 
     #[test]

@@ -175,6 +175,19 @@ fn mutated() -> impl Strategy<Value = String> {
     })
 }
 
+/// A heading whose distribution line follows a replacement character (a file with bytes that
+/// were not text): the date after `Distr.` was looked for from inside that character. Found by
+/// the `extract` fuzz target.
+#[test]
+fn distribution_line_after_a_replacement_character() {
+    // No date on the lines after it, so the date is looked for on the distribution line itself.
+    let text = "United Nations\nA/RES/77/36\n\nGeneral As\u{1}\0\0\0\0\0\u{FFFD}istr.: \
+        General 12 December 2022\n12 Decembeh session\nAgenda item 94\n\n3. Decides to \
+        include the item in the provisional agenda of its seventy-eighth session;\n";
+    check(text, None).unwrap_or_else(|e| panic!("{e}"));
+    check(text, Some(Lang::En)).unwrap_or_else(|e| panic!("{e}"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases("PROPTEST_CASES", 512)))]
 
