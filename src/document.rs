@@ -42,6 +42,11 @@ pub struct DocumentInfo {
     /// The document's own symbols as written in its heading and running headers.
     #[serde(skip)]
     pub written_symbols: Vec<String>,
+    /// The id as the heading wrote it, where it slipped on a Council resolution's year and the
+    /// table of Council resolutions gave the year of `id`: the heading is still the document
+    /// itself, not a citation.
+    #[serde(skip)]
+    pub written_id: Option<String>,
 }
 
 impl DocumentInfo {
@@ -60,6 +65,7 @@ impl DocumentInfo {
             language,
             symbol: None,
             written_symbols: Vec::new(),
+            written_id: None,
         }
     }
 
@@ -273,6 +279,26 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         }
     }
 
+    // A Council resolution whose heading slipped on its year (`Resolution 434 (1973)` / `of 18
+    // September 1978`): where the table of Council resolutions gives that number exactly the
+    // adoption date the heading states, the number names the resolution, and the year is the
+    // table's.
+    let as_written = info.symbol.as_ref().map(Symbol::id);
+    if let (
+        Some(Symbol::Act {
+            body: Body::SC,
+            number: crate::symbol::Number::Year { number, year },
+            ..
+        }),
+        Some(adopted),
+    ) = (&mut info.symbol, info.adopted)
+        && crate::known::sc_date(*number) == Some(adopted)
+        && let Ok(own) = u32::try_from(chrono::Datelike::year(&adopted))
+        && *year != own
+    {
+        info.written_id = as_written;
+        *year = own;
+    }
     // Body: from the symbol, else from the opener line.
     if let Some(sym) = &info.symbol {
         info.id = Some(sym.id());
@@ -1158,6 +1184,26 @@ mod tests {
         assert_eq!(info.body.as_deref(), Some("SC"));
     }
     use super::*;
+
+    /// A Council heading that slipped on its year is the resolution the table dates to the
+    /// heading's own adoption day (434 (1978), adopted on 18 September 1978); on another day
+    /// the heading's year stands.
+    #[test]
+    fn council_heading_year_slip() {
+        let text = "Resolution 434 (1973)\nof 18 September 1978\n\nThe Security Council,\n\n\
+            Recalling its resolution 425 (1978),\n";
+        let info = identify(text, Lang::En);
+        assert_eq!(info.id.as_deref(), Some("S/RES/434(1978)"));
+        assert_eq!(info.written_id.as_deref(), Some("S/RES/434(1973)"));
+        let text = "Resolution 434 (1973)\nof 19 September 1978\n\nThe Security Council,\n";
+        let info = identify(text, Lang::En);
+        assert_eq!(info.id.as_deref(), Some("S/RES/434(1973)"));
+        assert_eq!(info.written_id, None);
+        let text = "Resolution 434 (1978)\nof 18 September 1978\n\nThe Security Council,\n";
+        let info = identify(text, Lang::En);
+        assert_eq!(info.id.as_deref(), Some("S/RES/434(1978)"));
+        assert_eq!(info.written_id, None);
+    }
 
     /// The closing date is the one under the last meeting line, however much text follows it
     /// (an annex of any length, lines or none), and a meeting named deep in a sentence is not

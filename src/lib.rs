@@ -135,7 +135,7 @@ fn analyse_repaired(text: &str, lang: Option<Lang>, record: &input::json::Record
     let mut own_written = info.written_symbols.clone();
     own_written.extend(info.id.clone());
     let layout = Layout::analyse(text, lang.table(), &own_written);
-    let own_ids: Vec<String> = info.id.iter().cloned().collect();
+    let own_ids: Vec<String> = info.id.iter().chain(&info.written_id).cloned().collect();
     let ctx = extract::Context {
         lang,
         citing_body: info.citing_body(),
