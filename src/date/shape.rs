@@ -84,7 +84,18 @@ enum Unit {
 #[derive(Debug, Clone)]
 struct Word {
     units: Vec<Unit>,
-    lead: [u64; 4],
+    lead: ByteSet,
+}
+
+/// A set of bytes, a bit each.
+type ByteSet = [u64; 4];
+
+/// Whether the byte at `pos` of `hay` is in `set`.
+#[inline]
+fn byte_at_in(set: &ByteSet, hay: &str, pos: usize) -> bool {
+    hay.as_bytes()
+        .get(pos)
+        .is_some_and(|&b| set[usize::from(b >> 6)] >> (b & 63) & 1 != 0)
 }
 
 /// The marks an Arabic letter may carry in a word: tatweel and the vowel signs.
@@ -113,14 +124,6 @@ impl Word {
         Word { units, lead }
     }
 
-    /// Whether the word may start at `pos`, by its first byte.
-    #[inline]
-    fn may_start(&self, hay: &str, pos: usize) -> bool {
-        hay.as_bytes()
-            .get(pos)
-            .is_some_and(|&b| self.lead[usize::from(b >> 6)] >> (b & 63) & 1 != 0)
-    }
-
     /// Whether each step can be taken greedily: no step after a run of white space or marks
     /// could match what that run ate, and the word starts with a character that is neither.
     /// Then the first way the word matches is its only one, and no step needs to be tried again.
@@ -140,7 +143,7 @@ impl Word {
 
     /// Where the word ends if it matches at `pos`.
     fn match_at(&self, hay: &str, mut pos: usize) -> Option<usize> {
-        if !self.may_start(hay, pos) {
+        if !byte_at_in(&self.lead, hay, pos) {
             return None;
         }
         for unit in &self.units {
@@ -169,7 +172,7 @@ impl Word {
 #[derive(Debug)]
 struct Alternation {
     words: Vec<Word>,
-    lead: [u64; 4],
+    lead: ByteSet,
 }
 
 impl Alternation {
@@ -185,11 +188,11 @@ impl Alternation {
 
     /// Where each word that matches at `pos` ends, in the alternation's order.
     fn ends<'a>(&'a self, hay: &'a str, pos: usize) -> impl Iterator<Item = usize> + 'a {
-        let any = hay
-            .as_bytes()
-            .get(pos)
-            .is_some_and(|&b| self.lead[usize::from(b >> 6)] >> (b & 63) & 1 != 0);
-        let words: &[Word] = if any { &self.words } else { &[] };
+        let words: &[Word] = if byte_at_in(&self.lead, hay, pos) {
+            &self.words
+        } else {
+            &[]
+        };
         words.iter().filter_map(move |w| w.match_at(hay, pos))
     }
 }

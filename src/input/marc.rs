@@ -232,13 +232,13 @@ mod tests {
         /// The searchers built once find what a search for each element name with `<` or `:`
         /// before it finds.
         #[test]
-        fn marc_sniffing_as_by_contains(pieces in proptest::collection::vec(proptest::prop_oneof![
-            proptest::strategy::Just("<record"), proptest::strategy::Just(":record"),
-            proptest::strategy::Just("record"), proptest::strategy::Just("<datafield"),
-            proptest::strategy::Just("marc:datafield"), proptest::strategy::Just(" datafield"),
-            proptest::strategy::Just("http://www.loc.gov/MARC21/slim"), proptest::strategy::Just("<"),
-            proptest::strategy::Just(":"), proptest::strategy::Just("x"), proptest::strategy::Just("é"),
-        ], 0..12), pad in 0usize..4100) {
+        fn marc_sniffing_as_by_contains(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<record", ":record", "record", "<datafield", "marc:datafield", " datafield",
+                "http://www.loc.gov/MARC21/slim", "<", ":", "x", "é",
+            ]), 0..12),
+            pad in 0usize..4100,
+        ) {
             let text = format!("{}{}", " ".repeat(pad), pieces.concat());
             let head = &text[..crate::layout::floor_char(&text, 4096)];
             let by_contains = head.contains("http://www.loc.gov/MARC21/slim")
