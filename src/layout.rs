@@ -467,13 +467,23 @@ impl Line {
     }
 }
 
+/// The lines of a text and what is counted over all of them, in the one pass that cuts them.
+struct LineTable {
+    lines: Vec<Line>,
+    /// Runs of lines that are not blank (Unicode white space only), each from the start of its
+    /// first line to the end of its last line's break.
+    blocks: Vec<(usize, usize)>,
+    /// Lines of 40 bytes or more (trimmed) by their indentation, up to 63: for [`margin`].
+    indents: [u32; 64],
+    /// Lines that are empty once trimmed.
+    empty: usize,
+}
+
 /// The lines of `text` as `str::split_inclusive('\n')` cuts them, each without its line break
-/// (and any `\r` before it); found with `memchr`, which skips a line in a few instructions.
-/// Also the blocks: runs of lines that are not blank (Unicode white space only), each from the
-/// start of its first line to the end of its last line's break. They are found here, while each
-/// line's bytes are in cache: a later pass over a large text would wait for memory at every
-/// blank line.
-fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
+/// (and any `\r` before it); the breaks are found 64 bytes at a time ([`crate::scan`]). The
+/// blocks and counts of [`LineTable`] are taken here, while each line's bytes are in cache:
+/// a later pass over a large text would wait for memory at every line.
+fn lines(text: &str) -> LineTable {
     let bytes = text.as_bytes();
     // Sized for lines of 48 bytes (UN texts average about 50), not by counting them first: the
     // count was a pass of its own over the text. Room not used is never touched.
@@ -482,6 +492,8 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     crate::pages::populate(&mut out);
     let mut blocks = Vec::new();
     let mut block: Option<(usize, usize)> = None;
+    let mut indents = [0u32; 64];
+    let mut empty = 0;
     let mut start = 0;
     // `next`: where the next line starts (the line break belongs to this one).
     let mut push = |start: usize, end: usize, next: usize| {
@@ -503,6 +515,12 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
             a = t.as_ptr() as usize - text.as_ptr() as usize;
             z = a + t.len();
         }
+        if z - a >= 40
+            && let Some(n) = indents.get_mut(a - start)
+        {
+            *n += 1;
+        }
+        empty += usize::from(a == z);
         // A blank line is one of Unicode white space only.
         if a == z && text[start..body_end].trim().is_empty() {
             blocks.extend(block.take());
@@ -517,7 +535,7 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
             t_end: z as u32,
         });
     };
-    for nl in memchr::memchr_iter(b'\n', bytes) {
+    for nl in crate::scan::Positions::new(bytes, b'\n') {
         push(start, nl, nl + 1);
         start = nl + 1;
     }
@@ -525,7 +543,12 @@ fn lines(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
         push(start, bytes.len(), bytes.len());
     }
     blocks.extend(block);
-    (out, blocks)
+    LineTable {
+        lines: out,
+        blocks,
+        indents,
+        empty,
+    }
 }
 
 /// Whether `c` is an apostrophe as UN texts write it (`'`, `’`, `ʼ`).
@@ -589,10 +612,15 @@ impl Layout {
                 ..Layout::default()
             };
         }
-        let (lines, blocks) = lines(text);
+        let LineTable {
+            lines,
+            blocks,
+            indents,
+            empty,
+        } = lines(text);
         // Page breaks (form feeds) come only from PDF text: one search instead of one a line.
         let pages = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
-        let margin = margin(&lines);
+        let margin = margin(&indents);
         let furniture_line = furniture_lines(
             text,
             &lines,
@@ -606,7 +634,7 @@ impl Layout {
                 push_range(&mut furniture, l.start()..l.end());
             }
         }
-        let clauses = clauses(text, &lines, &furniture_line, table, margin);
+        let clauses = clauses(text, &lines, empty, &furniture_line, table, margin);
         let notes = clauses
             .iter()
             .enumerate()
@@ -872,16 +900,11 @@ fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {
 
 /// The left margin of text laid out as printed (`pdftotext -layout` run by hand, where a
 /// paragraph's first line is indented past it): the most common indentation of long lines
-/// (0 for plain text). Counted in an array: indentations past 63 are not a margin.
-fn margin(lines: &[Line]) -> Option<usize> {
-    let mut counts = [0u32; 64];
-    for l in lines.iter().filter(|l| l.t_len() >= 40) {
-        if let Some(c) = counts.get_mut((l.t_start - l.start) as usize) {
-            *c += 1;
-        }
-    }
+/// (0 for plain text), from the long lines counted by indentation ([`LineTable::indents`]):
+/// indentations past 63 are not a margin.
+fn margin(indents: &[u32; 64]) -> Option<usize> {
     // The most common; of equally common ones, the smallest.
-    let (k, n) = counts.iter().enumerate().fold(
+    let (k, n) = indents.iter().enumerate().fold(
         (0, 0),
         |best, (k, &n)| if n > best.1 { (k, n) } else { best },
     );
@@ -977,7 +1000,10 @@ fn furniture_lines(
     // Fx hashing: tens of thousands of short lines are counted on a large PDF text. Each
     // line text keeps its count and the first line it was seen on, so that one pass marks
     // every line whose text occurs twice.
-    let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> = rustc_hash::FxHashMap::default();
+    // Sized for the anchors' lines at once: grown from empty, the table was rebuilt a dozen
+    // times on a large PDF text.
+    let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(title_anchors.len(), Default::default());
     for i in lines_near(&title_anchors, lines.len()) {
         if marks[i] || !near(&title_anchors, i, 3) {
             continue;
@@ -1179,6 +1205,7 @@ fn near(anchors: &[usize], i: usize, d: usize) -> bool {
 fn clauses(
     text: &str,
     lines: &[Line],
+    empty: usize,
     furniture: &[bool],
     table: &Table,
     margin: Option<usize>,
@@ -1329,8 +1356,7 @@ fn clauses(
     let mut cur: Option<(usize, usize, bool)> = None;
     let mut in_footnotes = false;
     // A text whose lines are never separated by blank ones (pasted or converted text).
-    let blank = lines.iter().filter(|l| l.t_start == l.t_end).count();
-    let dense = lines.len() > 5 && blank * 20 < lines.len();
+    let dense = lines.len() > 5 && empty * 20 < lines.len();
     let indent = |l: &Line| (l.t_start - l.start) as usize;
     // Only a text laid out with a left margin: plain text and Markdown start lines at the left
     // edge and indent the lines that continue a note or a list item.

@@ -30,6 +30,7 @@ pub mod layout;
 pub mod ordered;
 mod pages;
 pub mod query;
+mod scan;
 pub mod symbol;
 
 pub use error::{Error, Result};
