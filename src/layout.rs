@@ -535,12 +535,17 @@ fn lines(text: &str) -> LineTable {
             t_end: z as u32,
         });
     };
-    for nl in crate::scan::Positions::new(bytes, b'\n') {
-        push(start, nl, nl + 1);
-        start = nl + 1;
-    }
-    if start < bytes.len() {
-        push(start, bytes.len(), bytes.len());
+    // The last line, when no line break ends it, ends at the end of the text: one call of
+    // `push` for all lines, which the compiler then writes into the loop.
+    let ends = crate::scan::Positions::new(bytes, b'\n')
+        .map(|nl| (nl, nl + 1))
+        .chain(std::iter::once((bytes.len(), bytes.len())));
+    for (end, next) in ends {
+        if start == bytes.len() {
+            break;
+        }
+        push(start, end, next);
+        start = next;
     }
     blocks.extend(block);
     LineTable {
@@ -1004,8 +1009,9 @@ fn furniture_lines(
     // times on a large PDF text.
     let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(title_anchors.len(), Default::default());
+    // Every line given is within three of an anchor; the anchors themselves are marked.
     for i in lines_near(&title_anchors, lines.len()) {
-        if marks[i] || !near(&title_anchors, i, 3) {
+        if marks[i] {
             continue;
         }
         let t = lines[i].t(text);
