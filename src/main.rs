@@ -9,6 +9,27 @@ use resgraph::{Document, Error, export, query};
 use serde_json::json;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+/// The allocator of the command: mimalloc. Documents are built on the reading threads and
+/// freed on the calling one (printed, or taken into the graph); glibc's allocator locks the
+/// arena of every block freed by another thread, and with two jobs the threads waited on each
+/// other thousands of times a run (`extract -j 2` of the corpus folder 124 -> 83 ms, one job
+/// 142 -> 138 ms). The library leaves the choice to its users.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` of the `mi_option_t` of mimalloc 3, the version libmimalloc-sys
+/// bundles (pinned in `Cargo.toml`; the crate exports no name for it): how long freed memory is
+/// kept before it goes back to the system.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back after 2 ms, not mimalloc's second: the read buffers of large files
+/// were kept meanwhile, and `build -j 2` of the 10-fold corpus peaked at 0.56 of its text
+/// instead of 0.45 (0.43 with no delay, but 10 % slower).
+fn tune_allocator() {
+    // SAFETY: sets a plain option; mimalloc reads it at each purge.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 2) };
+}
 use std::process::ExitCode;
 
 mod progress;
@@ -335,6 +356,7 @@ enum Failure {
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -813,4 +835,18 @@ fn stats(a: StatsArgs) -> Result<(), Failure> {
     };
     Out::new().raw(&text);
     ok.then_some(()).ok_or(Failure::Inputs)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The option set as the purge delay is mimalloc's: read before it is set, it holds the
+    /// default mimalloc 3 gives it (1,000 ms), and afterwards the delay set.
+    #[test]
+    fn purge_delay_option_is_mimallocs() {
+        // SAFETY: reads a plain option.
+        let read = || unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(read(), 1000);
+        super::tune_allocator();
+        assert_eq!(read(), 2);
+    }
 }
