@@ -46,7 +46,8 @@ mod sse2 {
     use super::{BLOCK, WordMasks};
     use std::arch::x86_64::{
         __m128i, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_min_epu8,
-        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8,
+        _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set1_epi8, _mm_setzero_si128,
+        _mm_storeu_si128, _mm_sub_epi8,
     };
 
     /// The `k`-th sixteen bytes of the block.
@@ -71,6 +72,60 @@ mod sse2 {
     #[target_feature(enable = "sse2")]
     fn bits(v: __m128i, k: usize) -> u64 {
         u64::from(_mm_movemask_epi8(v) as u16) << (16 * k)
+    }
+
+    /// Whether the block holds an ASCII digit.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn any_digit(block: &[u8; BLOCK]) -> bool {
+        let mut any = _mm_setzero_si128();
+        for k in 0..BLOCK / 16 {
+            any = _mm_or_si128(any, in_range(load(block, k), b'0', b'9'));
+        }
+        _mm_movemask_epi8(any) != 0
+    }
+
+    /// Adds the block's script lead bytes to the byte counters (`acc`: Latin, Cyrillic,
+    /// Arabic, Han, one count per lane): a block of ASCII only is read for its letters alone.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn count_scripts(block: &[u8; BLOCK], acc: &mut [__m128i; 4]) {
+        let v = [
+            load(block, 0),
+            load(block, 1),
+            load(block, 2),
+            load(block, 3),
+        ];
+        // The top bit of any byte: a byte outside ASCII.
+        let any = _mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]));
+        let ascii = _mm_movemask_epi8(any) == 0;
+        // A compare gives -1 in each lane that holds: subtracting it counts.
+        let count = |acc: &mut __m128i, hits: __m128i| *acc = _mm_sub_epi8(*acc, hits);
+        for x in v {
+            let ascii_letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', b'z');
+            if ascii {
+                count(&mut acc[0], ascii_letter);
+            } else {
+                count(
+                    &mut acc[0],
+                    _mm_or_si128(ascii_letter, in_range(x, 0xC3, 0xC9)),
+                );
+                count(&mut acc[1], in_range(x, 0xD0, 0xD3));
+                count(&mut acc[2], in_range(x, 0xD8, 0xDB));
+                count(&mut acc[3], in_range(x, 0xE4, 0xE9));
+            }
+        }
+    }
+
+    /// The sum of the sixteen byte counters of `acc`.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn sum_bytes(acc: __m128i) -> usize {
+        let sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+        let mut two = [0u64; 2];
+        // SAFETY: `two` is sixteen writable bytes; the store has no alignment requirement.
+        unsafe { _mm_storeu_si128(two.as_mut_ptr().cast(), sums) };
+        (two[0] + two[1]) as usize
     }
 
     #[target_feature(enable = "sse2")]
@@ -100,6 +155,88 @@ pub(crate) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
     return unsafe { sse2::word_masks(block) };
     #[cfg(not(target_arch = "x86_64"))]
     return word_masks_by_byte(block);
+}
+
+/// Whether `b` holds an ASCII digit: 64 bytes a step, sixteen compared at once on x86_64 (the
+/// last bytes in a block of spaces).
+pub(crate) fn has_ascii_digit(b: &[u8]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut blocks = b.chunks_exact(BLOCK);
+        let rest = blocks.remainder();
+        let mut last = [b' '; BLOCK];
+        last[..rest.len()].copy_from_slice(rest);
+        // SAFETY: SSE2 is part of every x86_64 processor.
+        blocks.any(|block| unsafe { sse2::any_digit(block.try_into().unwrap_or(&[0; BLOCK])) })
+            || unsafe { sse2::any_digit(&last) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    b.iter().any(u8::is_ascii_digit)
+}
+
+/// The UTF-8 lead bytes of each script in `b` as `[Latin, Cyrillic, Arabic, Han]`: ASCII
+/// letters and C3-C9 (U+00C0-U+024F), D0-D3 (U+0400-U+04FF), D8-DB (U+0600-U+06FF), E4-E9
+/// (U+4000-U+9FFF). Counted 64 bytes a step in byte counters on x86_64; a block of ASCII only
+/// (most of a Latin text) is read for its letters alone.
+pub(crate) fn script_leads(b: &[u8]) -> [usize; 4] {
+    let mut blocks = b.chunks_exact(BLOCK);
+    let mut n = [0usize; 4];
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::_mm_setzero_si128;
+        // SAFETY (all three blocks): SSE2 is part of every x86_64 processor.
+        let zero = unsafe { _mm_setzero_si128() };
+        let mut acc = [zero; 4];
+        let mut steps = 0;
+        for block in blocks.by_ref() {
+            let block: &[u8; BLOCK] = block.try_into().unwrap_or(&[0; BLOCK]);
+            unsafe { sse2::count_scripts(block, &mut acc) };
+            steps += 1;
+            // A lane gains at most 4 a block: emptied before it can pass 255 (the last block
+            // adds 4 more at most).
+            if steps == 62 {
+                for (k, a) in acc.iter_mut().enumerate() {
+                    n[k] += unsafe { sse2::sum_bytes(*a) };
+                    *a = zero;
+                }
+                steps = 0;
+            }
+        }
+        // The last bytes in a block of spaces (no script's).
+        let rest = blocks.remainder();
+        if !rest.is_empty() {
+            let mut last = [b' '; BLOCK];
+            last[..rest.len()].copy_from_slice(rest);
+            unsafe { sse2::count_scripts(&last, &mut acc) };
+        }
+        for (k, a) in acc.iter().enumerate() {
+            n[k] += unsafe { sse2::sum_bytes(*a) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        for block in blocks.by_ref() {
+            add_script_leads(block, &mut n);
+        }
+        add_script_leads(blocks.remainder(), &mut n);
+    }
+    n
+}
+
+/// [`script_leads`] byte by byte, added to `n`: the reading off x86_64, and the reference the
+/// vector code is tested against.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn add_script_leads(b: &[u8], n: &mut [usize; 4]) {
+    for &x in b {
+        let k = match x {
+            b'a'..=b'z' | b'A'..=b'Z' | 0xC3..=0xC9 => 0,
+            0xD0..=0xD3 => 1,
+            0xD8..=0xDB => 2,
+            0xE4..=0xE9 => 3,
+            _ => continue,
+        };
+        n[k] += 1;
+    }
 }
 
 /// The words of a text as byte ranges, in order: maximal runs of word bytes ([`WordMasks`]),
@@ -237,6 +374,35 @@ mod tests {
         #[test]
         fn masks_as_byte_by_byte(block in any_block()) {
             prop_assert_eq!(word_masks(&block), word_masks_by_byte(&block));
+        }
+
+        /// A digit is found wherever it stands (in a block or after the last one), and only a
+        /// digit: the bytes next to `0` and `9` are not.
+        #[test]
+        fn digits_as_byte_by_byte(
+            bytes in proptest::collection::vec(prop_oneof![
+                Just(b'/'), Just(b':'), Just(b'a'), Just(0xB0u8), Just(0xD0u8), Just(b'5'),
+            ], 0..200),
+        ) {
+            prop_assert_eq!(has_ascii_digit(&bytes), bytes.iter().any(u8::is_ascii_digit));
+        }
+
+        /// Script lead bytes counted in vector code are those counted byte by byte, for any
+        /// bytes and lengths (blocks of ASCII only and mixed ones, a short tail, and more
+        /// blocks than the byte counters hold between two emptyings).
+        #[test]
+        fn script_leads_as_byte_by_byte(
+            bytes in proptest::collection::vec(prop_oneof![
+                any::<u8>(), Just(b'a'), Just(b'Z'), Just(b' '), Just(0xC3u8), Just(0xD0u8),
+                Just(0xDBu8), Just(0xE9u8),
+            ], 0..600),
+            ascii_lead in 0usize..5000,
+        ) {
+            let mut b = vec![b'x'; ascii_lead];
+            b.extend(&bytes);
+            let mut want = [0usize; 4];
+            add_script_leads(&b, &mut want);
+            prop_assert_eq!(script_leads(&b), want);
         }
 
         /// Words from mask edges are the words cut byte by byte, across block ends and at the

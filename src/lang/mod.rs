@@ -603,32 +603,14 @@ struct ScriptCounts {
 }
 
 fn script_counts(text: &str) -> ScriptCounts {
-    // Each script is a range of lead bytes (ASCII letters, U+00C0-U+024F: C3-C9, Cyrillic
-    // U+0400-U+04FF: D0-D3, Arabic U+0600-U+06FF: D8-DB, CJK ideographs U+4000-U+9FFF:
-    // E4-E9), counted by comparisons into byte counters that the compiler turns into vector
-    // code; the counters are emptied every 192 bytes, before they can overflow (255), and at a
-    // multiple of the vector loop's step: 255 left 15 bytes of every block to scalar code.
-    let in_range = |x: u8, lo: u8, hi: u8| u8::from(x.wrapping_sub(lo) <= hi - lo);
-    let mut n = ScriptCounts {
-        arabic: 0,
-        cyrillic: 0,
-        han: 0,
-        latin: 0,
-    };
-    for chunk in text.as_bytes().chunks(192) {
-        let (mut latin, mut arabic, mut cyrillic, mut han) = (0u8, 0u8, 0u8, 0u8);
-        for &x in chunk {
-            latin += in_range(x | 0x20, b'a', b'z') + in_range(x, 0xC3, 0xC9);
-            cyrillic += in_range(x, 0xD0, 0xD3);
-            arabic += in_range(x, 0xD8, 0xDB);
-            han += in_range(x, 0xE4, 0xE9);
-        }
-        n.latin += usize::from(latin);
-        n.arabic += usize::from(arabic);
-        n.cyrillic += usize::from(cyrillic);
-        n.han += usize::from(han) * 3;
+    // Each script is a range of lead bytes ([`blocks::script_leads`]).
+    let [latin, cyrillic, arabic, han] = blocks::script_leads(text.as_bytes());
+    ScriptCounts {
+        arabic,
+        cyrillic,
+        han: han * 3,
+        latin,
     }
-    n
 }
 
 /// Whether `text` holds a decimal digit of any script ([`script::is_digit`]), read from bytes:
@@ -636,13 +618,7 @@ fn script_counts(text: &str) -> ScriptCounts {
 /// full-width (EF BC 90-99) ones, found from their lead bytes.
 fn has_digit(text: &str) -> bool {
     let b = text.as_bytes();
-    // Blocks of 64 bytes without an early exit inside, so that each is read in vector code.
-    let ascii = b.chunks(64).any(|c| {
-        c.iter()
-            .fold(0u8, |acc, x| acc | u8::from(x.is_ascii_digit()))
-            != 0
-    });
-    ascii
+    blocks::has_ascii_digit(b)
         || memchr::memchr3_iter(0xD9, 0xDB, 0xEF, b).any(|i| match (b[i], b.get(i + 1)) {
             (0xD9, Some(0xA0..=0xA9)) | (0xDB, Some(0xB0..=0xB9)) => true,
             (0xEF, Some(0xBC)) => matches!(b.get(i + 2), Some(0x90..=0x99)),
