@@ -29,6 +29,19 @@ pub fn is_digit(c: char) -> bool {
 /// Reads a run of digits (mixed scripts allowed, as in `٢٠١5`) at the start of `s`: its value
 /// and its byte length. At most `max` digits are read; more make it no number.
 pub fn leading_number(s: &str, max: usize) -> Option<(u32, usize)> {
+    // Most places asked about open with an ASCII byte: a number of ASCII digits followed by
+    // ASCII (or nothing) is read on the bytes, anything else is none or goes to the walk.
+    let b = s.as_bytes();
+    let ascii = b.iter().take_while(|x| x.is_ascii_digit()).count();
+    if b.get(ascii).is_none_or(u8::is_ascii) {
+        if ascii == 0 || ascii > max {
+            return None;
+        }
+        return b[..ascii]
+            .iter()
+            .try_fold(0u32, |v, d| v.checked_mul(10)?.checked_add(u32::from(d - b'0')))
+            .map(|v| (v, ascii));
+    }
     let mut value: u32 = 0;
     let mut len = 0;
     let mut count = 0;
