@@ -537,7 +537,7 @@ fn lines(text: &str) -> LineTable {
     };
     // The last line, when no line break ends it, ends at the end of the text: one call of
     // `push` for all lines, which the compiler then writes into the loop.
-    let ends = crate::scan::Positions::new(bytes, b'\n')
+    let ends = crate::scan::positions(bytes, b'\n')
         .map(|nl| (nl, nl + 1))
         .chain(std::iter::once((bytes.len(), bytes.len())));
     for (end, next) in ends {

@@ -1,11 +1,11 @@
-//! Positions of one byte in a text, found 64 bytes at a time: a bit mask of the block's
-//! matching bytes (sixteen compared per instruction with SSE2 on x86_64, part of every x86_64
-//! processor; byte by byte elsewhere), then its bits read off one per hit. Where hits are dense
-//! (a line break every fifty bytes), this costs a few instructions a hit; `memchr_iter` enters
-//! its search again for each one.
+//! Positions of the bytes of a kind in a text, found 64 bytes at a time: a bit mask of the
+//! block's matching bytes (compared sixteen or thirty-two at a time in vector code), then its
+//! bits read off one per hit. Where hits are dense (a line break every fifty bytes), this costs a
+//! few instructions a hit, where `memchr_iter` enters its search again for each one; and one
+//! pass can look for more bytes than `memchr3`'s three.
 
 /// Bytes in a block.
-const BLOCK: usize = 64;
+pub(crate) const BLOCK: usize = 64;
 
 /// The bytes of `block` equal to `needle` (bit `j` for byte `j`), byte by byte: the reading
 /// off x86_64, and on it the reference the vector code is tested against.
@@ -37,7 +37,7 @@ mod sse2 {
 
 /// The bytes of a block equal to `needle`.
 #[inline]
-fn mask(block: &[u8; BLOCK], needle: u8) -> u64 {
+pub(crate) fn byte_mask(block: &[u8; BLOCK], needle: u8) -> u64 {
     // SAFETY: SSE2 is part of every x86_64 processor.
     #[cfg(target_arch = "x86_64")]
     return unsafe { sse2::mask(block, needle) };
@@ -45,44 +45,63 @@ fn mask(block: &[u8; BLOCK], needle: u8) -> u64 {
     return mask_by_byte(block, needle);
 }
 
-/// The positions of `needle` in `bytes`, in order: what `memchr::memchr_iter` gives.
-pub(crate) struct Positions<'a> {
+/// The positions of the bytes that `mask` marks in a block (bit `j` for byte `j`), in order.
+/// A last block shorter than 64 bytes is filled up with `pad`, a byte the mask does not mark.
+pub(crate) struct Positions<'a, M> {
     bytes: &'a [u8],
-    needle: u8,
+    mask: M,
+    pad: u8,
     /// Offset of the block whose hits are pending in `hits`.
     base: usize,
     hits: u64,
+    /// The hits below this position are off in `hits`.
+    from: usize,
 }
 
-impl<'a> Positions<'a> {
-    pub(crate) fn new(bytes: &'a [u8], needle: u8) -> Self {
+impl<'a, M: Fn(&[u8; BLOCK]) -> u64> Positions<'a, M> {
+    pub(crate) fn new(bytes: &'a [u8], mask: M, pad: u8) -> Self {
         let mut p = Positions {
             bytes,
-            needle,
+            mask,
+            pad,
             base: 0,
             hits: 0,
+            from: 0,
         };
         p.hits = p.load(0);
         p
     }
 
-    /// The hits of the block at `at`; a last block shorter than 64 bytes is padded with a byte
-    /// that is not the needle.
+    /// The hits of the block at `at`.
     #[inline]
     fn load(&self, at: usize) -> u64 {
         let rest = self.bytes.get(at..).unwrap_or_default();
         match rest.first_chunk::<BLOCK>() {
-            Some(block) => mask(block, self.needle),
+            Some(block) => (self.mask)(block),
             None => {
-                let mut block = [!self.needle; BLOCK];
+                let mut block = [self.pad; BLOCK];
                 block[..rest.len()].copy_from_slice(rest);
-                mask(&block, self.needle)
+                (self.mask)(&block)
             }
         }
     }
+
+    /// The first position at or after `from`, anywhere (before the last one given too); the
+    /// next calls go on from it.
+    pub(crate) fn next_from(&mut self, from: usize) -> Option<usize> {
+        let base = from - from % BLOCK;
+        if base != self.base || from < self.from {
+            self.base = base;
+            self.hits = self.load(base);
+        }
+        // The bits below `from` off.
+        self.hits &= u64::MAX << (from - base);
+        self.from = from;
+        self.next()
+    }
 }
 
-impl Iterator for Positions<'_> {
+impl<M: Fn(&[u8; BLOCK]) -> u64> Iterator for Positions<'_, M> {
     type Item = usize;
 
     #[inline]
@@ -90,6 +109,8 @@ impl Iterator for Positions<'_> {
         while self.hits == 0 {
             self.base += BLOCK;
             if self.base >= self.bytes.len() {
+                // Nothing is kept: a search from any place loads its block again.
+                self.from = usize::MAX;
                 return None;
             }
             self.hits = self.load(self.base);
@@ -97,8 +118,14 @@ impl Iterator for Positions<'_> {
         let j = self.hits.trailing_zeros() as usize;
         // The lowest bit off.
         self.hits &= self.hits - 1;
+        self.from = self.base + j + 1;
         Some(self.base + j)
     }
+}
+
+/// The positions of `needle` in `bytes`: what `memchr::memchr_iter` gives.
+pub(crate) fn positions(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
+    Positions::new(bytes, move |b: &[u8; BLOCK]| byte_mask(b, needle), !needle)
 }
 
 #[cfg(test)]
@@ -110,23 +137,34 @@ mod tests {
     fn vector_masks_as_by_byte() {
         let block: [u8; BLOCK] = std::array::from_fn(|j| [b'\n', b'a', 0x8A, 0xFF][j % 4]);
         for needle in [b'\n', b'a', 0x8A, 0xFF, 0] {
-            assert_eq!(mask(&block, needle), mask_by_byte(&block, needle));
+            assert_eq!(byte_mask(&block, needle), mask_by_byte(&block, needle));
         }
     }
 
     proptest! {
         /// The same positions as `memchr_iter`, whatever the length and wherever the hits
-        /// (at block edges, in a short last block, none at all).
+        /// (at block edges, in a short last block, none at all); and from any place, forward
+        /// or back, what a plain search from there finds, the next ones after it.
         #[test]
         fn positions_as_memchr(
             bytes in proptest::collection::vec(prop_oneof![
                 Just(b'\n'), Just(b'x'), Just(0xF5u8), Just(b'\r')
             ], 0..300),
+            froms in proptest::collection::vec(0usize..320, 0..8),
         ) {
             for needle in [b'\n', 0xF5] {
-                let got: Vec<usize> = Positions::new(&bytes, needle).collect();
+                let got: Vec<usize> = positions(&bytes, needle).collect();
                 let want: Vec<usize> = memchr::memchr_iter(needle, &bytes).collect();
                 prop_assert_eq!(got, want);
+            }
+            let plain = |from: usize| (from..bytes.len()).find(|&i| bytes[i] == b'\r');
+            let mut p = Positions::new(&bytes, |b: &[u8; BLOCK]| byte_mask(b, b'\r'), b' ');
+            for from in froms {
+                let from = from.min(bytes.len());
+                let hit = p.next_from(from);
+                prop_assert_eq!(hit, plain(from));
+                let after = hit.map_or(bytes.len(), |h| h + 1);
+                prop_assert_eq!(p.next(), plain(after));
             }
         }
     }

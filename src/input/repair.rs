@@ -245,64 +245,106 @@ fn is_digit_like(c: char) -> bool {
 /// change ([`changes_at`]): the lead bytes of the replaced characters (U+00A0/00AD: C2,
 /// U+2000-2060: E2, U+3000: E3, U+FEFF and full-width forms: EF, Arabic-Indic digits: D9, DB)
 /// and the ASCII `-` and `/` of broken lines. Every other byte is copied as it is. The eight
-/// bytes are found by three `memchr` searches, and the next hit of each is kept from one call to
-/// the next, so that a byte that is rare in a text (a lead byte in English) is searched for
-/// once, not after every hyphen.
+/// bytes are found in one pass, 64 bytes a step ([`crate::scan`], [`lead_mask`]), where three
+/// `memchr` searches each read the whole text (and the one for `-` and `/` began again at each).
 struct Interesting<'b> {
     bytes: &'b [u8],
-    /// Each search's next hit at or after the last position asked about (`usize::MAX`: none
-    /// left; `None`: not searched yet).
-    hits: [Option<usize>; 3],
-    /// The last position asked about.
-    last: usize,
+    found: crate::scan::Positions<'b, fn(&[u8; crate::scan::BLOCK]) -> u64>,
 }
 
 impl<'b> Interesting<'b> {
     fn new(bytes: &'b [u8]) -> Self {
         Interesting {
             bytes,
-            hits: [None; 3],
-            last: 0,
+            found: crate::scan::Positions::new(bytes, lead_mask, b' '),
         }
     }
 
     /// The first byte at or after `from` that `repair` must look at.
-    fn next(&mut self, mut from: usize) -> Option<usize> {
-        if from < self.last {
-            // Asked about an earlier place: the kept hits may have passed over it.
-            self.hits = [None; 3];
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let mut hit = self.found.next_from(from);
+        while let Some(i) = hit {
+            if changes_at(self.bytes, i) {
+                return Some(i);
+            }
+            hit = self.found.next();
         }
-        self.last = from;
-        loop {
-            let mut best = usize::MAX;
-            for k in 0..3 {
-                let hit = match self.hits[k] {
-                    Some(h) if h >= from => h,
-                    _ => self.find(k, from),
-                };
-                self.hits[k] = Some(hit);
-                best = best.min(hit);
-            }
-            if best == usize::MAX {
-                return None;
-            }
-            if changes_at(self.bytes, best) {
-                return Some(best);
-            }
-            from = best + 1;
-            self.last = from;
+        None
+    }
+}
+
+/// The bytes of a block that [`Interesting`] stops at (bit `j` for byte `j`): `-` and `/`,
+/// C2, D9, DB, E2, E3, EF. In vector code on x86_64, with AVX2 where the processor has it;
+/// the pairs are told with one compare each once a bit is set (`-`/`/` differ in bit 1, as
+/// D9/DB do; E2/E3 in bit 0).
+fn lead_mask(block: &[u8; crate::scan::BLOCK]) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2 (checked just above).
+            return unsafe { leads_x86::avx2(block) };
         }
+        // SAFETY: SSE2 is part of every x86_64 processor.
+        unsafe { leads_x86::sse2(block) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    lead_mask_by_byte(block)
+}
+
+/// [`lead_mask`] byte by byte: the reading off x86_64, and the reference of the tests.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn lead_mask_by_byte(block: &[u8; crate::scan::BLOCK]) -> u64 {
+    block.iter().enumerate().fold(0, |m, (j, &x)| {
+        let lead = matches!(x, b'-' | b'/' | 0xC2 | 0xD9 | 0xDB | 0xE2 | 0xE3 | 0xEF);
+        m | (u64::from(lead) << j)
+    })
+}
+
+#[cfg(target_arch = "x86_64")]
+mod leads_x86 {
+    use crate::scan::BLOCK;
+    use std::arch::x86_64::{
+        __m128i, __m256i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8,
+    };
+
+    /// The pairs and the single bytes (see `lead_mask`): `x | 2 == 0x2F` for `-` and `/`,
+    /// `x | 2 == 0xDB` for D9 and DB, `x | 1 == 0xE3` for E2 and E3, then C2 and EF.
+    const ORED: [(u8, u8); 5] = [(2, 0x2F), (2, 0xDB), (1, 0xE3), (0, 0xC2), (0, 0xEF)];
+
+    #[target_feature(enable = "avx2")]
+    pub(super) fn avx2(block: &[u8; BLOCK]) -> u64 {
+        let hits = |v: __m256i| {
+            ORED.iter().fold(_mm256_set1_epi8(0), |acc, &(or, eq)| {
+                let x = _mm256_or_si256(v, _mm256_set1_epi8(or as i8));
+                _mm256_or_si256(acc, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(eq as i8)))
+            })
+        };
+        let mut m = 0u64;
+        for (k, half) in block.chunks_exact(32).enumerate() {
+            // SAFETY: `half` is 32 readable bytes; the load has no alignment requirement.
+            let v = unsafe { _mm256_loadu_si256(half.as_ptr().cast()) };
+            m |= u64::from(_mm256_movemask_epi8(hits(v)) as u32) << (32 * k);
+        }
+        m
     }
 
-    /// The first hit of search `k` at or after `from` (`usize::MAX` for none).
-    fn find(&self, k: usize, from: usize) -> usize {
-        let hay = self.bytes.get(from..).unwrap_or_default();
-        let found = match k {
-            0 => memchr::memchr2(b'-', b'/', hay),
-            1 => memchr::memchr3(0xC2, 0xE2, 0xEF, hay),
-            _ => memchr::memchr3(0xD9, 0xDB, 0xE3, hay),
+    #[target_feature(enable = "sse2")]
+    pub(super) fn sse2(block: &[u8; BLOCK]) -> u64 {
+        let hits = |v: __m128i| {
+            ORED.iter().fold(_mm_set1_epi8(0), |acc, &(or, eq)| {
+                let x = _mm_or_si128(v, _mm_set1_epi8(or as i8));
+                _mm_or_si128(acc, _mm_cmpeq_epi8(x, _mm_set1_epi8(eq as i8)))
+            })
         };
-        found.map_or(usize::MAX, |i| from + i)
+        let mut m = 0u64;
+        for (k, part) in block.chunks_exact(16).enumerate() {
+            // SAFETY: `part` is sixteen readable bytes; the load has no alignment requirement.
+            let v = unsafe { _mm_loadu_si128(part.as_ptr().cast()) };
+            m |= u64::from(_mm_movemask_epi8(hits(v)) as u16) << (16 * k);
+        }
+        m
     }
 }
 
@@ -579,6 +621,34 @@ fn symbol_before(text: &str, end: usize) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Both vector readings of a block (AVX2 where this processor has it, and SSE2) mark
+        /// the bytes the byte-by-byte reading marks, for any bytes: the neighbours of the
+        /// pairs (`.`, `,`, D8, DA, E1, E4) are not marked.
+        #[test]
+        fn lead_masks_as_byte_by_byte(
+            bytes in proptest::collection::vec(prop_oneof![
+                any::<u8>(), Just(b'-'), Just(b'/'), Just(b'.'), Just(b','), Just(0xC2u8),
+                Just(0xD8u8), Just(0xD9u8), Just(0xDAu8), Just(0xDBu8), Just(0xE1u8),
+                Just(0xE2u8), Just(0xE3u8), Just(0xE4u8), Just(0xEFu8),
+            ], crate::scan::BLOCK),
+        ) {
+            let block: [u8; crate::scan::BLOCK] =
+                bytes.as_slice().try_into().unwrap_or([0; crate::scan::BLOCK]);
+            let want = lead_mask_by_byte(&block);
+            prop_assert_eq!(lead_mask(&block), want);
+            #[cfg(target_arch = "x86_64")]
+            {
+                // SAFETY: SSE2 is part of every x86_64 processor.
+                prop_assert_eq!(unsafe { leads_x86::sse2(&block) }, want);
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the processor has AVX2.
+                    prop_assert_eq!(unsafe { leads_x86::avx2(&block) }, want);
+                }
+            }
+        }
+    }
 
     /// Repairing in place gives the text and map of a repair into a new string, and the
     /// original read back from it is the original at every pair of char boundaries.

@@ -39,7 +39,9 @@ pub fn leading_number(s: &str, max: usize) -> Option<(u32, usize)> {
         }
         return b[..ascii]
             .iter()
-            .try_fold(0u32, |v, d| v.checked_mul(10)?.checked_add(u32::from(d - b'0')))
+            .try_fold(0u32, |v, d| {
+                v.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+            })
             .map(|v| (v, ascii));
     }
     let mut value: u32 = 0;
