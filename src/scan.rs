@@ -35,9 +35,24 @@ mod sse2 {
     }
 }
 
+/// What [`Positions`] looks for: the bytes of a block it marks (bit `j` for byte `j`).
+pub(crate) trait BlockMask {
+    fn mask(&self, block: &[u8; BLOCK]) -> u64;
+}
+
+/// One byte value.
+pub(crate) struct Byte(pub u8);
+
+impl BlockMask for Byte {
+    #[inline]
+    fn mask(&self, block: &[u8; BLOCK]) -> u64 {
+        byte_mask(block, self.0)
+    }
+}
+
 /// The bytes of a block equal to `needle`.
 #[inline]
-pub(crate) fn byte_mask(block: &[u8; BLOCK], needle: u8) -> u64 {
+fn byte_mask(block: &[u8; BLOCK], needle: u8) -> u64 {
     // SAFETY: SSE2 is part of every x86_64 processor.
     #[cfg(target_arch = "x86_64")]
     return unsafe { sse2::mask(block, needle) };
@@ -45,8 +60,8 @@ pub(crate) fn byte_mask(block: &[u8; BLOCK], needle: u8) -> u64 {
     return mask_by_byte(block, needle);
 }
 
-/// The positions of the bytes that `mask` marks in a block (bit `j` for byte `j`), in order.
-/// A last block shorter than 64 bytes is filled up with `pad`, a byte the mask does not mark.
+/// The positions of the bytes that `mask` marks, in order. A last block shorter than 64 bytes
+/// is filled up with `pad`, a byte the mask does not mark.
 pub(crate) struct Positions<'a, M> {
     bytes: &'a [u8],
     mask: M,
@@ -58,7 +73,7 @@ pub(crate) struct Positions<'a, M> {
     from: usize,
 }
 
-impl<'a, M: Fn(&[u8; BLOCK]) -> u64> Positions<'a, M> {
+impl<'a, M: BlockMask> Positions<'a, M> {
     pub(crate) fn new(bytes: &'a [u8], mask: M, pad: u8) -> Self {
         let mut p = Positions {
             bytes,
@@ -77,11 +92,11 @@ impl<'a, M: Fn(&[u8; BLOCK]) -> u64> Positions<'a, M> {
     fn load(&self, at: usize) -> u64 {
         let rest = self.bytes.get(at..).unwrap_or_default();
         match rest.first_chunk::<BLOCK>() {
-            Some(block) => (self.mask)(block),
+            Some(block) => self.mask.mask(block),
             None => {
                 let mut block = [self.pad; BLOCK];
                 block[..rest.len()].copy_from_slice(rest);
-                (self.mask)(&block)
+                self.mask.mask(&block)
             }
         }
     }
@@ -101,7 +116,7 @@ impl<'a, M: Fn(&[u8; BLOCK]) -> u64> Positions<'a, M> {
     }
 }
 
-impl<M: Fn(&[u8; BLOCK]) -> u64> Iterator for Positions<'_, M> {
+impl<M: BlockMask> Iterator for Positions<'_, M> {
     type Item = usize;
 
     #[inline]
@@ -125,7 +140,7 @@ impl<M: Fn(&[u8; BLOCK]) -> u64> Iterator for Positions<'_, M> {
 
 /// The positions of `needle` in `bytes`: what `memchr::memchr_iter` gives.
 pub(crate) fn positions(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    Positions::new(bytes, move |b: &[u8; BLOCK]| byte_mask(b, needle), !needle)
+    Positions::new(bytes, Byte(needle), !needle)
 }
 
 #[cfg(test)]
@@ -158,7 +173,7 @@ mod tests {
                 prop_assert_eq!(got, want);
             }
             let plain = |from: usize| (from..bytes.len()).find(|&i| bytes[i] == b'\r');
-            let mut p = Positions::new(&bytes, |b: &[u8; BLOCK]| byte_mask(b, b'\r'), b' ');
+            let mut p = Positions::new(&bytes, Byte(b'\r'), b' ');
             for from in froms {
                 let from = from.min(bytes.len());
                 let hit = p.next_from(from);

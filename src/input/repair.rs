@@ -245,18 +245,18 @@ fn is_digit_like(c: char) -> bool {
 /// change ([`changes_at`]): the lead bytes of the replaced characters (U+00A0/00AD: C2,
 /// U+2000-2060: E2, U+3000: E3, U+FEFF and full-width forms: EF, Arabic-Indic digits: D9, DB)
 /// and the ASCII `-` and `/` of broken lines. Every other byte is copied as it is. The eight
-/// bytes are found in one pass, 64 bytes a step ([`crate::scan`], [`lead_mask`]), where three
+/// bytes are found in one pass, 64 bytes a step ([`crate::scan`], [`Leads`]), where three
 /// `memchr` searches each read the whole text (and the one for `-` and `/` began again at each).
 struct Interesting<'b> {
     bytes: &'b [u8],
-    found: crate::scan::Positions<'b, fn(&[u8; crate::scan::BLOCK]) -> u64>,
+    found: crate::scan::Positions<'b, Leads>,
 }
 
 impl<'b> Interesting<'b> {
     fn new(bytes: &'b [u8]) -> Self {
         Interesting {
             bytes,
-            found: crate::scan::Positions::new(bytes, lead_mask, b' '),
+            found: crate::scan::Positions::new(bytes, Leads::new(), b' '),
         }
     }
 
@@ -273,25 +273,42 @@ impl<'b> Interesting<'b> {
     }
 }
 
-/// The bytes of a block that [`Interesting`] stops at (bit `j` for byte `j`): `-` and `/`,
-/// C2, D9, DB, E2, E3, EF. In vector code on x86_64, with AVX2 where the processor has it;
-/// the pairs are told with one compare each once a bit is set (`-`/`/` differ in bit 1, as
-/// D9/DB do; E2/E3 in bit 0).
-fn lead_mask(block: &[u8; crate::scan::BLOCK]) -> u64 {
+/// The bytes of a block that [`Interesting`] stops at: `-` and `/`, C2, D9, DB, E2, E3, EF. In
+/// vector code on x86_64, with AVX2 where the processor has it (asked once per text); the
+/// pairs are told with one compare each once a bit is set (`-`/`/` differ in bit 1, as D9/DB
+/// do; E2/E3 in bit 0).
+struct Leads {
     #[cfg(target_arch = "x86_64")]
-    {
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor has AVX2 (checked just above).
-            return unsafe { leads_x86::avx2(block) };
-        }
-        // SAFETY: SSE2 is part of every x86_64 processor.
-        unsafe { leads_x86::sse2(block) }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    lead_mask_by_byte(block)
+    avx2: bool,
 }
 
-/// [`lead_mask`] byte by byte: the reading off x86_64, and the reference of the tests.
+impl Leads {
+    fn new() -> Leads {
+        Leads {
+            #[cfg(target_arch = "x86_64")]
+            avx2: std::arch::is_x86_feature_detected!("avx2"),
+        }
+    }
+}
+
+impl crate::scan::BlockMask for Leads {
+    #[inline]
+    fn mask(&self, block: &[u8; crate::scan::BLOCK]) -> u64 {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if self.avx2 {
+                // SAFETY: the processor has AVX2 (asked in `Leads::new`).
+                return unsafe { leads_x86::avx2(block) };
+            }
+            // SAFETY: SSE2 is part of every x86_64 processor.
+            unsafe { leads_x86::sse2(block) }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        lead_mask_by_byte(block)
+    }
+}
+
+/// [`Leads`] byte by byte: the reading off x86_64, and the reference of the tests.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn lead_mask_by_byte(block: &[u8; crate::scan::BLOCK]) -> u64 {
     block.iter().enumerate().fold(0, |m, (j, &x)| {
@@ -309,7 +326,7 @@ mod leads_x86 {
         _mm256_or_si256, _mm256_set1_epi8,
     };
 
-    /// The pairs and the single bytes (see `lead_mask`): `x | 2 == 0x2F` for `-` and `/`,
+    /// The pairs and the single bytes (see `Leads`): `x | 2 == 0x2F` for `-` and `/`,
     /// `x | 2 == 0xDB` for D9 and DB, `x | 1 == 0xE3` for E2 and E3, then C2 and EF.
     const ORED: [(u8, u8); 5] = [(2, 0x2F), (2, 0xDB), (1, 0xE3), (0, 0xC2), (0, 0xEF)];
 
@@ -637,7 +654,7 @@ mod tests {
             let block: [u8; crate::scan::BLOCK] =
                 bytes.as_slice().try_into().unwrap_or([0; crate::scan::BLOCK]);
             let want = lead_mask_by_byte(&block);
-            prop_assert_eq!(lead_mask(&block), want);
+            prop_assert_eq!(crate::scan::BlockMask::mask(&Leads::new(), &block), want);
             #[cfg(target_arch = "x86_64")]
             {
                 // SAFETY: SSE2 is part of every x86_64 processor.
