@@ -2239,6 +2239,10 @@ fn commission_prefix(s: &str) -> Option<(&'static str, usize)> {
         "E/CN.3", "E/CN.5", "E/CN.6", "E/CN.7", "E/CN.9", "E/CN.15", "E/CN.16", "E/CN.17",
         "E/CN.18",
     ];
+    // Most symbols asked about are of no commission: one comparison rules them out.
+    if !s.starts_with("E/CN.") {
+        return None;
+    }
     for series in SERIES {
         if let Some(rest) = s.strip_prefix(series)
             && rest.starts_with("/RES/")

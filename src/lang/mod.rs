@@ -322,31 +322,32 @@ thread_local! {
 /// byte of its word `i`): the set of ASCII ones other than the space, and whether any word
 /// starts otherwise (a space, a non-ASCII character, or nothing). Worked out once per list and
 /// thread, and kept by the list's address.
+#[inline]
 pub(crate) fn first_bytes(
     addr: usize,
     len: usize,
     first: impl Fn(usize) -> Option<u8>,
 ) -> (u128, bool) {
-    FIRSTS.with(|cells| {
-        let slot = &cells[(addr >> 4) % 128];
-        let f = slot.get();
-        if f.key == (addr, len) {
-            return (f.ascii, f.other);
+    // The kept answer is read in a few instructions (the lists met are few); working it out
+    // is the rare path, out of line.
+    let slot = (addr >> 4) % 128;
+    let f = FIRSTS.with(|cells| cells[slot].get());
+    if f.key == (addr, len) {
+        return (f.ascii, f.other);
+    }
+    let mut f = Firsts {
+        key: (addr, len),
+        ascii: 0,
+        other: false,
+    };
+    for i in 0..len {
+        match first(i) {
+            Some(w) if w.is_ascii() && w != b' ' => f.ascii |= 1 << w,
+            _ => f.other = true,
         }
-        let mut f = Firsts {
-            key: (addr, len),
-            ascii: 0,
-            other: false,
-        };
-        for i in 0..len {
-            match first(i) {
-                Some(w) if w.is_ascii() && w != b' ' => f.ascii |= 1 << w,
-                _ => f.other = true,
-            }
-        }
-        slot.set(f);
-        (f.ascii, f.other)
-    })
+    }
+    FIRSTS.with(|cells| cells[slot].set(f));
+    (f.ascii, f.other)
 }
 
 impl Table {
