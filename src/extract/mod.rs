@@ -15,6 +15,7 @@
 
 mod hooks;
 mod mixed;
+mod stops;
 mod zh;
 
 pub use mixed::by_paragraph_language;
@@ -1181,10 +1182,11 @@ impl Scanner<'_, '_> {
         // the first digit or end of sentence settles them.
         let bytes = text.as_bytes();
         let limit = (kw_end + 250).min(bytes.len());
+        let window = &bytes[kw_end..limit];
         let mut digit = None;
-        let mut newline = false;
-        for (k, &b) in bytes[kw_end..limit].iter().enumerate() {
-            match b {
+        // Only the bytes that may stop the reading are looked at ([`stops`]).
+        for k in crate::scan::Positions::new(window, stops::LeadInStops, b' ') {
+            match window[k] {
                 b'0'..=b'9' => {
                     digit = Some(kw_end + k);
                     break;
@@ -1192,10 +1194,18 @@ impl Scanner<'_, '_> {
                 b';' | b':' | b'.' => return None,
                 // The Arabic semicolon (U+061B).
                 0x9B if bytes[kw_end + k - 1] == 0xD8 => return None,
-                b'\n' if newline => return None,
-                b'\n' => newline = true,
-                b' ' | b'\t' | b'\r' => {}
-                _ => newline = false,
+                // A paragraph break: another line break after white space only.
+                b'\n' => {
+                    let rest = &window[k + 1..];
+                    let blank = rest
+                        .iter()
+                        .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
+                        .count();
+                    if rest.get(blank) == Some(&b'\n') {
+                        return None;
+                    }
+                }
+                _ => {}
             }
         }
         let digit = digit?;
