@@ -960,10 +960,14 @@ fn furniture_lines(
         let first = t.as_bytes()[0];
         let digit = first.is_ascii_digit();
         // A job number has its hyphen after two digits (of at most 4 bytes each), a page
-        // counter has a slash.
+        // counter has a slash. Both end with a digit (ASCII, or the last byte of another
+        // script's) or, a job number, with `)`: lines of running text that open with a number
+        // end otherwise (`1. Decides ... 70/1;`).
         let hyphen = || t.as_bytes()[..t.len().min(9)].contains(&b'-');
+        let last = t.as_bytes()[t.len() - 1];
+        let ends_digit = last.is_ascii_digit() || last >= 0x80;
         if is_rule(t)
-            || (digit && hyphen() && JOB_NUMBER.is_match(t))
+            || (digit && (ends_digit || last == b')') && hyphen() && JOB_NUMBER.is_match(t))
             || (first == b'*' && BARCODE.is_match(t))
             || own.iter().any(|(lead, s)| {
                 (*lead == first || is_space(char::from(first))) && same_ignoring_space(t, s)
@@ -971,7 +975,10 @@ fn furniture_lines(
         {
             marks[i] = true;
             anchors.push(i);
-        } else if digit && memchr::memchr(b'/', t.as_bytes()).is_some() && PAGE_COUNTER.is_match(t)
+        } else if digit
+            && ends_digit
+            && memchr::memchr(b'/', t.as_bytes()).is_some()
+            && PAGE_COUNTER.is_match(t)
         {
             counters.push(i);
         }
