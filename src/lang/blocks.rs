@@ -131,6 +131,23 @@ mod sse2 {
     #[target_feature(enable = "sse2")]
     pub(super) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
         let mut m = WordMasks::default();
+        let v = [
+            load(block, 0),
+            load(block, 1),
+            load(block, 2),
+            load(block, 3),
+        ];
+        // A block of ASCII only (most of a Latin text) has no lead bytes and no bytes of
+        // 80-FF: its words are its letters and apostrophes.
+        let any = _mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]));
+        if _mm_movemask_epi8(any) == 0 {
+            for (k, x) in v.into_iter().enumerate() {
+                let letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', b'z');
+                let apostrophe = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\'' as i8));
+                m.word |= bits(_mm_or_si128(letter, apostrophe), k);
+            }
+            return m;
+        }
         for k in 0..BLOCK / 16 {
             let v = load(block, k);
             let letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
@@ -373,6 +390,18 @@ mod tests {
         /// The vector mask is the byte-by-byte one, for any bytes.
         #[test]
         fn masks_as_byte_by_byte(block in any_block()) {
+            prop_assert_eq!(word_masks(&block), word_masks_by_byte(&block));
+        }
+
+        /// And for blocks of ASCII only, which are read for their letters and apostrophes
+        /// alone.
+        #[test]
+        fn ascii_masks_as_byte_by_byte(
+            bytes in proptest::collection::vec(prop_oneof![
+                0u8..0x80, Just(b'\''), Just(b'@'), Just(b'['), Just(b'`'), Just(b'{'),
+            ], BLOCK),
+        ) {
+            let block: [u8; BLOCK] = bytes.as_slice().try_into().unwrap_or([0; BLOCK]);
             prop_assert_eq!(word_masks(&block), word_masks_by_byte(&block));
         }
 
