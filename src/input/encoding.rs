@@ -101,14 +101,18 @@ pub fn decode_owned(
     forced: Option<&'static Encoding>,
 ) -> Result<Decoded, DecodeError> {
     if forced.is_none_or(|e| e == UTF_8) {
-        return match String::from_utf8(bytes) {
-            Ok(text) => Ok(Decoded {
-                text,
-                encoding: UTF_8,
-                verbatim: true,
-            }),
-            Err(e) => decode(e.as_bytes(), forced),
-        };
+        // Checked with simdutf8 (32 bytes a step where the processor has AVX2): the check of
+        // a 25 MB text took a million instructions a megabyte with the standard library's.
+        if simdutf8::basic::from_utf8(&bytes).is_err() {
+            return decode(&bytes, forced);
+        }
+        // SAFETY: `bytes` was just checked to be valid UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return Ok(Decoded {
+            text,
+            encoding: UTF_8,
+            verbatim: true,
+        });
     }
     decode(&bytes, forced)
 }
