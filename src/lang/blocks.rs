@@ -85,20 +85,26 @@ mod sse2 {
         _mm_movemask_epi8(any) != 0
     }
 
-    /// Adds the block's script lead bytes to the byte counters (`acc`: Latin, Cyrillic,
-    /// Arabic, Han, one count per lane): a block of ASCII only is read for its letters alone.
+    /// The block's four sixteens, and whether all its bytes are ASCII (no top bit set).
     #[inline]
     #[target_feature(enable = "sse2")]
-    pub(super) fn count_scripts(block: &[u8; BLOCK], acc: &mut [__m128i; 4]) {
+    fn load_all(block: &[u8; BLOCK]) -> ([__m128i; 4], bool) {
         let v = [
             load(block, 0),
             load(block, 1),
             load(block, 2),
             load(block, 3),
         ];
-        // The top bit of any byte: a byte outside ASCII.
         let any = _mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]));
-        let ascii = _mm_movemask_epi8(any) == 0;
+        (v, _mm_movemask_epi8(any) == 0)
+    }
+
+    /// Adds the block's script lead bytes to the byte counters (`acc`: Latin, Cyrillic,
+    /// Arabic, Han, one count per lane): a block of ASCII only is read for its letters alone.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn count_scripts(block: &[u8; BLOCK], acc: &mut [__m128i; 4]) {
+        let (v, ascii) = load_all(block);
         // A compare gives -1 in each lane that holds: subtracting it counts.
         let count = |acc: &mut __m128i, hits: __m128i| *acc = _mm_sub_epi8(*acc, hits);
         for x in v {
@@ -131,16 +137,10 @@ mod sse2 {
     #[target_feature(enable = "sse2")]
     pub(super) fn word_masks(block: &[u8; BLOCK]) -> WordMasks {
         let mut m = WordMasks::default();
-        let v = [
-            load(block, 0),
-            load(block, 1),
-            load(block, 2),
-            load(block, 3),
-        ];
+        let (v, ascii) = load_all(block);
         // A block of ASCII only (most of a Latin text) has no lead bytes and no bytes of
         // 80-FF: its words are its letters and apostrophes.
-        let any = _mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]));
-        if _mm_movemask_epi8(any) == 0 {
+        if ascii {
             for (k, x) in v.into_iter().enumerate() {
                 let letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', b'z');
                 let apostrophe = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\'' as i8));
