@@ -328,8 +328,9 @@ pub(crate) fn first_bytes(
     len: usize,
     first: impl Fn(usize) -> Option<u8>,
 ) -> (u128, bool) {
-    // The kept answer is read in a few instructions (the lists met are few); working it out
-    // is the rare path, out of line.
+    // The kept answer is read in a few instructions (the lists met are few): the closure of
+    // the thread-local access only reads the slot, so that it is compiled in place; working
+    // the answer out is the rare path.
     let slot = (addr >> 4) % 128;
     let f = FIRSTS.with(|cells| cells[slot].get());
     if f.key == (addr, len) {
