@@ -175,36 +175,16 @@ impl CitationGraph {
         g
     }
 
-    /// Serialises as pretty node-link JSON (deterministic: sorted nodes and edges).
+    /// Serialises as node-link JSON (deterministic: sorted nodes and edges), laid out as
+    /// [`crate::export::node_link::to_string`] describes.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::new();
-        // Writing to a Vec cannot fail, and every value of the graph serialises.
-        let _ = self.write_json(&mut out);
-        String::from_utf8(out).unwrap_or_default()
+        crate::export::node_link::to_string(self)
     }
 
-    /// Writes the pretty node-link JSON to `w` without building it in memory first.
+    /// Writes the node-link JSON of [`CitationGraph::to_json`] to `w` without building it in
+    /// memory first.
     pub fn write_json(&self, w: impl std::io::Write) -> std::io::Result<()> {
-        #[derive(Serialize)]
-        struct View<'a> {
-            directed: bool,
-            multigraph: bool,
-            graph: &'a Meta,
-            nodes: Vec<&'a Node>,
-            edges: Vec<&'a Edge>,
-        }
-        let view = View {
-            directed: true,
-            multigraph: false,
-            graph: &self.meta,
-            nodes: self.nodes(),
-            edges: self.edges(),
-        };
-        use std::io::Write;
-        let mut w = std::io::BufWriter::new(w);
-        serde_json::to_writer_pretty(&mut w, &view)?;
-        w.write_all(b"\n")?;
-        w.flush()
+        crate::export::node_link::write(self, w, 1)
     }
 
     /// Reads a graph file written by [`CitationGraph::to_json`].
