@@ -99,9 +99,18 @@ pub fn analyse_input_documents(input: input::Input, lang: Option<Lang>) -> Vec<D
 }
 
 fn analyse_owned_with(text: String, lang: Option<Lang>, record: &input::json::Record) -> Document {
+    // The text's memory is kept for the next file this thread reads ([`input::spare`]).
     match input::repair::repair_owned(text) {
-        Ok(repaired) => analyse_mapped(&repaired, lang, record),
-        Err(text) => analyse_repaired(&text, lang, record),
+        Ok(repaired) => {
+            let doc = analyse_mapped(&repaired, lang, record);
+            input::spare::give_back(repaired.text);
+            doc
+        }
+        Err(text) => {
+            let doc = analyse_repaired(&text, lang, record);
+            input::spare::give_back(text);
+            doc
+        }
     }
 }
 

@@ -33,6 +33,7 @@ pub mod odt;
 pub mod pdf;
 pub mod repair;
 pub mod rtf;
+pub mod spare;
 pub mod table;
 mod xml;
 
@@ -230,7 +231,7 @@ pub(crate) fn read_sized(path: &Path, opts: &ReadOptions) -> Result<(Input, u64)
     // One byte more than the size, so that the read that finds the end needs no new room.
     // Read through `take`: a `File`'s own `read_to_end` would ask for its size and position
     // again, two more system calls per file.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    let mut bytes = spare::take(usize::try_from(size).unwrap_or(0).saturating_add(1));
     crate::pages::advise_huge(&mut bytes);
     crate::pages::populate(&mut bytes);
     file.by_ref()
