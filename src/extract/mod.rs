@@ -13,6 +13,7 @@
 //!
 //! A bare `N/N` is only a reference under a keyword, so page counters (`2/56`) and ratios never are.
 
+mod docsym;
 mod hooks;
 mod mixed;
 mod stops;
@@ -84,13 +85,10 @@ fn compiled(lang: Lang) -> Option<&'static Compiled> {
         .as_ref()
 }
 
-/// Document symbols: a series element, then slash-separated elements, one of them with a digit.
-static DOCSYM: LazyLock<Regex> = LazyLock::new(|| {
-    // No boundary group in front: a pattern that starts with a letter class runs fast; the
-    // character before a match is checked in code.
-    Regex::new(r"[A-Z][A-Z0-9]{0,9}(?:\.[0-9]{1,3})?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
-        .expect("static regex")
-});
+#[cfg(test)]
+/// The document-symbol pattern as a regex: the reference of [`docsym::find`]'s tests.
+static DOCSYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(docsym::PATTERN).expect("static regex"));
 
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     // A range of addenda (`Add.1-45`) keeps its range.
@@ -252,7 +250,7 @@ struct Window {
 /// anchor that passes the anchors' test would otherwise run on through the text after each
 /// range: a file of many short paragraphs in another language took seconds).
 fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
-    re: &'t Regex,
+    find: impl Fn(&str) -> Option<(usize, usize)> + Copy + 't,
     text: &'t str,
     ranges: &'t [(usize, usize)],
     reach: usize,
@@ -274,13 +272,13 @@ fn anchored_matches_in<'t, I: Iterator<Item = usize> + 't>(
                 if w.from >= end {
                     return None;
                 }
-                let Some(m) = re.find(&text[w.from..w.to]) else {
+                let Some((s, e)) = find(&text[w.from..w.to]) else {
                     if w.exhaustive {
                         at = w.to;
                     }
                     continue;
                 };
-                let (ms, me) = (w.from + m.start(), w.from + m.end());
+                let (ms, me) = (w.from + s, w.from + e);
                 if ms >= end {
                     return None;
                 }
@@ -379,10 +377,11 @@ fn paren_matches_in<'t>(
     };
     // A window starts at most `PAREN_REACH` bytes and a character before its parenthesis,
     // which starts a byte before a full-width one's `BC` byte.
-    anchored_matches_in(re, text, ranges, PAREN_REACH + 8, parens, window, owns)
+    let find = move |w: &str| re.find(w).map(|m| (m.start(), m.end()));
+    anchored_matches_in(find, text, ranges, PAREN_REACH + 8, parens, window, owns)
 }
 
-/// The matches of the document-symbol pattern ([`DOCSYM`]) that start inside `ranges`, found
+/// The matches of the document-symbol pattern ([`docsym`]) that start inside `ranges`, found
 /// from their slashes: the pattern is tried on the run of symbol characters around each (at
 /// most `LEAD` bytes before it, where a symbol's first element fits). The same matches as a
 /// search of the whole text: no match can hold a byte outside that run.
@@ -391,7 +390,6 @@ fn paren_matches_in<'t>(
 /// capitals, digits and dots before it) is passed over: every match is found from its own
 /// first slash, whose window holds all of it.
 fn slash_matches_in<'t>(
-    re: &'t Regex,
     text: &'t str,
     ranges: &'t [(usize, usize)],
 ) -> impl Iterator<Item = (usize, usize)> + 't {
@@ -419,7 +417,15 @@ fn slash_matches_in<'t>(
         exhaustive: true,
     };
     // A window starts at most `LEAD` bytes and a character before its slash.
-    anchored_matches_in(re, text, ranges, LEAD + 4, slashes, window, |_, _, _| true)
+    anchored_matches_in(
+        docsym::find,
+        text,
+        ranges,
+        LEAD + 4,
+        slashes,
+        window,
+        |_, _, _| true,
+    )
 }
 
 /// The session written in parentheses after an old-style number.
@@ -1581,7 +1587,7 @@ impl Scanner<'_, '_> {
 
     fn symbol_pass(&mut self) {
         let text = self.text;
-        for (m_start, m_end) in slash_matches_in(&DOCSYM, text, self.ranges) {
+        for (m_start, m_end) in slash_matches_in(text, self.ranges) {
             let glued = glued_before(text, m_start);
             if glued || self.is_covered(m_start) {
                 continue;
@@ -3129,7 +3135,7 @@ mod tests {
                     .map(|m| (m.start(), m.end()))
                     .collect();
                 let anchored: Vec<(usize, usize)> =
-                    slash_matches_in(&DOCSYM, &text, &ranges).collect();
+                    slash_matches_in(&text, &ranges).collect();
                 prop_assert_eq!(anchored, whole);
             }
         }
