@@ -5,12 +5,12 @@ use crate::date;
 use crate::extract::parse_user_reference;
 use crate::lang::{BodyName, DateOrder, Lang, Table, script};
 use crate::layout::{fold_apostrophes, is_space};
+use crate::per_thread::PerThread;
 use crate::symbol::{Body, Kind, Symbol};
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// What a document says about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -75,28 +75,28 @@ impl DocumentInfo {
     }
 }
 
-static HEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+static HEAD_SYMBOL: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?:^|\s)([A-Z]{1,6}(?:\.[0-9]+)?/[A-Za-z0-9./\-]+(?:[ \t]?\([0-9]{4}\))?)(?:\s|$)")
         .expect("static regex")
 });
 /// A symbol at the end of a line after a gap of white space (a heading's right-hand column), with
 /// at most a few words before the gap.
-static HEAD_SYMBOL_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+static HEAD_SYMBOL_COLUMN: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
         r"^\S+(?: \S+){0,4}\s{4,}[A-Z]{1,6}(?:\.[0-9]+)?/[A-Za-z0-9./\-]+(?:[ \t]?\([0-9]{4}\))?$",
     )
     .expect("static regex")
 });
-static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_LINE: PerThread<Regex> = PerThread::new(|| {
     // The number, then a full stop or a dash, or only a space before `Resolution of` (`1
     // (1946) Resolution of 25 January 1946`).
     Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|(?:19[4-9][0-9]|20[0-9]{2})/[0-9]{1,3}|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)|[ \t\u{A0}]+((?i:resolution of)[ \t\u{A0}].*))$")
         .expect("static regex")
 });
-static HEAD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static HEAD_NUMBER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[0-9]{1,4}(?:\s*(?:[A-Z]\s*)?\([^)]{1,8}\))?\.?").expect("static regex")
 });
-static REPORT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+static REPORT_SYMBOL: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"[(（]([A-Z][A-Z0-9.]*/[A-Za-z0-9./\-]+?)[,)\s，）、،;]").expect("static regex")
 });
 
@@ -147,7 +147,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         };
         // A heading line is capitalised and holds the number and nothing else (a comma may
         // run it on into the adoption line: `Резолюция 2712 (2023),` / `принятая ...`).
-        let Some(num) = HEAD_NUMBER.find(rest) else {
+        let Some(num) = HEAD_NUMBER.get().find(rest) else {
             continue;
         };
         let remainder = rest[num.end()..]
@@ -195,10 +195,10 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         let t = l.trim_matches(is_space);
         // A long line is a heading's only where the symbol stands apart in a column of its own
         // (`Организация Объединенных Наций          S/RES/2712 (2023)`).
-        if t.chars().count() > 50 && !HEAD_SYMBOL_COLUMN.is_match(t) {
+        if t.chars().count() > 50 && !HEAD_SYMBOL_COLUMN.get().is_match(t) {
             continue;
         }
-        if let Some(c) = HEAD_SYMBOL.captures(l)
+        if let Some(c) = HEAD_SYMBOL.get().captures(l)
             && t.ends_with(&c[1])
             && (i < 6 || (distributed && t == &c[1]))
         {
@@ -212,7 +212,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     }
     // The title line `78/237. Title`, which also names a GA or HRC resolution.
     for (i, (_, l)) in lines.iter().enumerate().take(60) {
-        if let Some(c) = TITLE_LINE.captures(l) {
+        if let Some(c) = TITLE_LINE.get().captures(l) {
             let rest_match = c.get(2).or_else(|| c.get(3));
             let rest = rest_match.map_or("", |m| m.as_str());
             let mut title = rest.trim_matches(is_space).to_string();
@@ -417,7 +417,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         for phrase in table.report_phrases {
             if let Some(i) = find_folded(&lower_head, phrase) {
                 let window = &head[i..crate::layout::floor_char(head, i + 300)];
-                if let Some(c) = REPORT_SYMBOL.captures(window) {
+                if let Some(c) = REPORT_SYMBOL.get().captures(window) {
                     info.report = Some(c[1].to_string());
                     break;
                 }
@@ -589,7 +589,7 @@ pub fn symbol_from_file_name(path: &std::path::Path) -> Option<Symbol> {
     // then numbers (with a part letter: `78H`), capitals with numbers after a dot or hyphen (`AC.292`, `L.12`, `ES-10`,
     // `PV.8891`) and suffixes (`Rev.1`, `Add.2`). Words are no elements (`Record-Table`,
     // `SESSION`, `committee`): a series and its capitals run to six letters.
-    static ELEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    static ELEMENT: PerThread<Regex> = PerThread::new(|| {
         Regex::new(
             r"^(?:[0-9]+[A-Z]?|[A-Z]{1,6}(?:[.\-][0-9]+)*|(?:Rev|Add|Corr|Amend|Sub|Res|Dec)\.[0-9]+)$",
         )
@@ -599,14 +599,14 @@ pub fn symbol_from_file_name(path: &std::path::Path) -> Option<Symbol> {
     let series = elements.next().unwrap_or("");
     if !(1..=6).contains(&series.len())
         || !series.bytes().all(|b| b.is_ascii_uppercase())
-        || !elements.all(|e| ELEMENT.is_match(e))
+        || !elements.all(|e| ELEMENT.get().is_match(e))
     {
         return None;
     }
-    static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+    static COUNCIL: PerThread<Regex> = PerThread::new(|| {
         Regex::new(r"(?i)^S/RES/0*([1-9][0-9]{0,3})/((?:19|20)[0-9]{2})$").expect("static regex")
     });
-    let written = match COUNCIL.captures(&slashed) {
+    let written = match COUNCIL.get().captures(&slashed) {
         Some(c) => format!("S/RES/{} ({})", &c[1], &c[2]),
         None => slashed,
     };
@@ -702,7 +702,7 @@ fn lines_from(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// An agenda item named inside a heading line (`... session Agenda item 62 Peacebuilding`):
 /// the number with a letter that may follow it (`62`, `25 (b)`, `69 b)`).
 fn agenda_inside(line: &str, table: &Table) -> Option<String> {
-    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    static ITEM: PerThread<Regex> = PerThread::new(|| {
         Regex::new(&crate::layout::with_digit_class(
             r"^\d{1,3}(?:\s?\([a-z]\)|\s?[a-z]\))?",
         ))
@@ -725,7 +725,7 @@ fn agenda_inside(line: &str, table: &Table) -> Option<String> {
             return None;
         }
         let rest = line[at + w.len()..].trim_start_matches(is_space);
-        ITEM.find(rest).map(|m| m.as_str().to_string())
+        ITEM.get().find(rest).map(|m| m.as_str().to_string())
     })
 }
 
@@ -779,7 +779,7 @@ fn kind_line_title(head: &str, table: &Table) -> Option<String> {
     let block = &lines[start..end];
     let heading_line = |l: &&str| {
         let lower = l.to_lowercase();
-        HEAD_SYMBOL.is_match(l)
+        HEAD_SYMBOL.get().is_match(l)
             || lower.contains("distr")
             || table.agenda_words.iter().any(|w| lower.starts_with(w))
             || session_ordinal(l, table).is_some()
@@ -1042,7 +1042,7 @@ fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Opt
 
 /// The date under the closing `nth plenary meeting` line.
 fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
-    static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
+    static PLENARY: PerThread<Regex> = PerThread::new(|| {
         Regex::new(r"(?i)(?:plenary meeting|plenarsitzung|séance plénière|sesión plenaria|пленарное заседание|全体会议|الجلسة العامة)\*?")
             .expect("static regex")
     });
@@ -1057,6 +1057,7 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
     let possessives = lang.table().possessives;
     let last_in = |from: usize, to: usize| {
         PLENARY
+            .get()
             .find_iter(&text[from..to])
             .map(|m| (from + m.start(), from + m.end()))
             .filter(|&(s, _)| {

@@ -8,11 +8,11 @@
 
 use crate::hint::Hint;
 use crate::lang::{Table, script};
+use crate::per_thread::PerThread;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Where in a document a mention stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -306,35 +306,36 @@ pub(crate) fn with_digit_class(pattern: &str) -> String {
     pattern.replace(r"\d", crate::lang::script::DIGIT_CLASS)
 }
 
-static PAGE_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+static PAGE_COUNTER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&with_digit_class(r"^\d{1,4}\s*/\s*\d{1,4}$")).expect("static regex")
 });
-static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static JOB_NUMBER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&with_digit_class(
         r"^\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6,})?$",
     ))
     .expect("static regex")
 });
-static BARCODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&with_digit_class(r"^\*\d{5,}\*$")).expect("static regex"));
-static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{5,}$").expect("static regex"));
-/// Whether a (trimmed) line is a rule of underscores, as above footnotes; the first byte is
-/// checked before the regex, which most lines would cost a search setup.
+static BARCODE: PerThread<Regex> =
+    PerThread::new(|| Regex::new(&with_digit_class(r"^\*\d{5,}\*$")).expect("static regex"));
+/// Whether a (trimmed) line is a rule of five underscores or more (`^_{5,}$`), as above
+/// footnotes. Read on the bytes: most lines are told by their first one.
+#[inline]
 fn is_rule(t: &str) -> bool {
-    t.starts_with('_') && RULE.is_match(t)
+    let b = t.as_bytes();
+    b.len() >= 5 && b.iter().all(|&c| c == b'_')
 }
 
 /// `1. `, `1． ` (full-width) and `1 - ` (Arabic texts), with digits of any script.
-static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+static OPERATIVE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&with_digit_class(r"^\*?(\d{1,3})(?:\.|．|[ \t]*[-–])\*?\s")).expect("static regex")
 });
-static FOOTNOTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+static FOOTNOTE_LINE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&with_digit_class(
         r"^(?:(\d{1,3})\s+\S|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S)",
     ))
     .expect("static regex")
 });
-static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
+static PLENARY: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&with_digit_class(r"(?i)^\*?\(?\d{1,4}(?:st|nd|rd|th|\.)?\s*(?:\(resumed\)\s*|\*?\(wiederaufgenommene\)\s*)?\*?\s*(?:plenary meeting|plenarsitzung|meeting)"))
         .expect("static regex")
 });
@@ -366,6 +367,7 @@ fn operative_at(t: &str) -> Option<(&str, usize)> {
     if digits == 0 || !b.get(i).is_none_or(u8::is_ascii) {
         // A digit or a separator of another script (`١.`, `1．`).
         return OPERATIVE
+            .get()
             .captures(t)
             .and_then(|c| Some((c.get(1)?.as_str(), c.get(0)?.end())));
     }
@@ -426,7 +428,7 @@ fn footnote_line(t: &str) -> Option<Option<u32>> {
 }
 
 fn footnote_line_by_regex(t: &str) -> Option<Option<u32>> {
-    let c = FOOTNOTE_LINE.captures(t)?;
+    let c = FOOTNOTE_LINE.get().captures(t)?;
     let digits = c
         .get(1)
         .map(|m| m.as_str().to_string())
@@ -967,8 +969,8 @@ fn furniture_lines(
         let last = t.as_bytes()[t.len() - 1];
         let ends_digit = last.is_ascii_digit() || last >= 0x80;
         if is_rule(t)
-            || (digit && (ends_digit || last == b')') && hyphen() && JOB_NUMBER.is_match(t))
-            || (first == b'*' && BARCODE.is_match(t))
+            || (digit && (ends_digit || last == b')') && hyphen() && JOB_NUMBER.get().is_match(t))
+            || (first == b'*' && BARCODE.get().is_match(t))
             || own.iter().any(|(lead, s)| {
                 (*lead == first || is_space(char::from(first))) && same_ignoring_space(t, s)
             })
@@ -978,7 +980,7 @@ fn furniture_lines(
         } else if digit
             && ends_digit
             && memchr::memchr(b'/', t.as_bytes()).is_some()
-            && PAGE_COUNTER.is_match(t)
+            && PAGE_COUNTER.get().is_match(t)
         {
             counters.push(i);
         }
@@ -1116,8 +1118,9 @@ fn header_columns(t: &str, own: &[(u8, &str)]) -> bool {
         return false;
     }
     let own_symbol = |c: &str| own.iter().any(|(_, s)| same_ignoring_space(c, s));
-    let job = |c: &str| c.starts_with(|x: char| x.is_ascii_digit()) && JOB_NUMBER.is_match(c);
-    let counter = |c: &str| c.starts_with(|x: char| x.is_ascii_digit()) && PAGE_COUNTER.is_match(c);
+    let job = |c: &str| c.starts_with(|x: char| x.is_ascii_digit()) && JOB_NUMBER.get().is_match(c);
+    let counter =
+        |c: &str| c.starts_with(|x: char| x.is_ascii_digit()) && PAGE_COUNTER.get().is_match(c);
     cols.iter().any(|c| own_symbol(c) || job(c))
         && cols.iter().all(|c| {
             own_symbol(c) || job(c) || counter(c) || !c.bytes().any(|b| b.is_ascii_digit())
@@ -1313,7 +1316,7 @@ fn clauses(
         }
         // Meeting lines and operative numbers start with a number (or `*`, `(`).
         let numeric = t.starts_with(|c: char| c.is_numeric() || matches!(c, '*' | '('));
-        if numeric && t.len() < 80 && may_name_meeting(t) && PLENARY.is_match(t) {
+        if numeric && t.len() < 80 && may_name_meeting(t) && PLENARY.get().is_match(t) {
             return;
         }
         if let Some((digits, end)) = numeric.then(|| operative_at(t)).flatten() {
@@ -1806,6 +1809,15 @@ mod tests {
     }
 
     proptest! {
+        /// A rule read on the bytes is what the pattern `^_{5,}$` matches.
+        #[test]
+        fn rules_as_the_pattern_reads_them(t in "[_ a\n]{0,9}") {
+            let re = Regex::new(r"^_{5,}$").unwrap_or_else(|e| panic!("{e}"));
+            prop_assert_eq!(is_rule(&t), re.is_match(&t), "{:?}", t);
+        }
+    }
+
+    proptest! {
         /// An ASCII opening (read from its bytes) gives the verb the reading by characters
         /// gives: a non-ASCII word after it sends the same opening the long way.
         #[test]
@@ -1984,13 +1996,13 @@ mod tests {
             rest in prop_oneof![Just(""), Just("Décide"), Just(" "), Just("a"), Just("1")],
         ) {
             let t = format!("{star}{digits}{sep}{star2}{space}{rest}");
-            let by_regex = OPERATIVE
+            let by_regex = OPERATIVE.get()
                 .captures(&t)
                 .and_then(|c| Some((c.get(1)?.as_str(), c.get(0)?.end())));
             prop_assert_eq!(operative_at(&t), by_regex, "{:?}", t);
             // The meeting check passes every line the regex matches.
             for line in [t.clone(), format!("{t} plenary MEETING"), format!("{t}. Plenarsitzung")] {
-                prop_assert!(!PLENARY.is_match(&line) || may_name_meeting(&line), "{:?}", line);
+                prop_assert!(!PLENARY.get().is_match(&line) || may_name_meeting(&line), "{:?}", line);
             }
             prop_assert_eq!(footnote_line(&t), footnote_line_by_regex(&t), "{:?}", t);
         }

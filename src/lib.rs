@@ -29,6 +29,7 @@ pub mod lang;
 pub mod layout;
 pub mod ordered;
 mod pages;
+mod per_thread;
 pub mod query;
 mod scan;
 pub mod symbol;

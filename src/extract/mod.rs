@@ -25,11 +25,13 @@ use crate::date;
 use crate::known;
 use crate::lang::{BodyName, Lang, Table, script};
 use crate::layout::{Clause, Layout, is_apostrophe, is_space};
+use crate::per_thread::PerThread;
 use crate::symbol::{Body, Kind, Number, Part, RomanSession, SessionKind, SessionNo, Symbol};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::borrow::Cow;
-use std::sync::{LazyLock, OnceLock};
+use std::rc::Rc;
+use std::sync::OnceLock;
 
 /// One reference found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,35 +64,47 @@ pub struct Context<'a> {
 }
 
 /// Regular expressions built from one language table.
+#[derive(Clone)]
 struct Compiled {
     keyword: Regex,
     /// `N [parts] (session)` and `N (YYYY)` anywhere: candidates for pass 2.
     standalone: Regex,
 }
 
-static COMPILED: [OnceLock<Option<Compiled>>; 7] = [const { OnceLock::new() }; 7];
+/// The patterns of each language of [`Lang::ALL`], compiled on first use (each thread searches
+/// with its own copy: [`PerThread`]).
+static COMPILED: [PerThread<Option<Compiled>>; 7] = [
+    PerThread::new(|| compile(Lang::ALL[0])),
+    PerThread::new(|| compile(Lang::ALL[1])),
+    PerThread::new(|| compile(Lang::ALL[2])),
+    PerThread::new(|| compile(Lang::ALL[3])),
+    PerThread::new(|| compile(Lang::ALL[4])),
+    PerThread::new(|| compile(Lang::ALL[5])),
+    PerThread::new(|| compile(Lang::ALL[6])),
+];
 
-fn compiled(lang: Lang) -> Option<&'static Compiled> {
+fn compile(lang: Lang) -> Option<Compiled> {
+    let t = lang.table();
+    let keyword = Regex::new(&hooks::keyword_pattern(t)).ok()?;
+    let standalone = Regex::new(&hooks::standalone_pattern(t)).ok()?;
+    Some(Compiled {
+        keyword,
+        standalone,
+    })
+}
+
+/// This thread's patterns of `lang` (`None` inside if its table does not compile).
+fn compiled(lang: Lang) -> Rc<Option<Compiled>> {
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    COMPILED[i]
-        .get_or_init(|| {
-            let t = lang.table();
-            let keyword = Regex::new(&hooks::keyword_pattern(t)).ok()?;
-            let standalone = Regex::new(&hooks::standalone_pattern(t)).ok()?;
-            Some(Compiled {
-                keyword,
-                standalone,
-            })
-        })
-        .as_ref()
+    COMPILED[i % COMPILED.len()].get()
 }
 
 #[cfg(test)]
 /// The document-symbol pattern as a regex: the reference of [`docsym::find`]'s tests.
-static DOCSYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(docsym::PATTERN).expect("static regex"));
+static DOCSYM: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(docsym::PATTERN).expect("static regex"));
 
-static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+static SUFFIX: PerThread<Regex> = PerThread::new(|| {
     // A range of addenda (`Add.1-45`) keeps its range.
     Regex::new(r"(?i)^(rev|add|corr|amend|supp|sup|part|summary)\.?([0-9]+(?:-[0-9]+)?)$")
         .expect("static regex")
@@ -109,12 +123,14 @@ fn may_be_suffix(seg: &str) -> bool {
 
 /// The captures of [`SUFFIX`] in `seg`: the suffix word and its number.
 fn suffix_captures(seg: &str) -> Option<regex::Captures<'_>> {
-    may_be_suffix(seg).then(|| SUFFIX.captures(seg)).flatten()
+    may_be_suffix(seg)
+        .then(|| SUFFIX.get().captures(seg))
+        .flatten()
 }
 
 /// Whether `seg` is a suffix with its number (`Rev.1`, `Add.1-45`).
 fn is_suffix(seg: &str) -> bool {
-    may_be_suffix(seg) && SUFFIX.is_match(seg)
+    may_be_suffix(seg) && SUFFIX.get().is_match(seg)
 }
 
 /// Symbol prefixes that make a resolution or decision of a body.
@@ -547,7 +563,8 @@ impl Scanner<'_, '_> {
     // ---- pass 1: lists under a keyword ----
 
     fn keyword_pass(&mut self) {
-        let Some(c) = compiled(self.ctx.lang) else {
+        let patterns = compiled(self.ctx.lang);
+        let Some(c) = patterns.as_ref().as_ref() else {
             return;
         };
         let text = self.text;
@@ -1527,7 +1544,8 @@ impl Scanner<'_, '_> {
 
     fn standalone_pass(&mut self) {
         let text = self.text;
-        let Some(c) = compiled(self.ctx.lang) else {
+        let patterns = compiled(self.ctx.lang);
+        let Some(c) = patterns.as_ref().as_ref() else {
             return;
         };
         // The spans found here join `covered` after the pass: `is_covered` needs it sorted, and a
@@ -2868,9 +2886,9 @@ pub fn parse_user_reference(input: &str) -> Option<Symbol> {
     // Canonical ids glue the part on (`217A(III)`, `217AA(III)`); give it its space back.
     // One or two capitals (a doubled part, `AA`, is checked below): an alternation of the
     // doubled letters would make the search look for them everywhere in a long input.
-    static GLUED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"([0-9])([A-Z]{1,2})(\s*\()").expect("static regex"));
-    let spaced = GLUED.replace_all(input, |c: &regex::Captures<'_>| {
+    static GLUED: PerThread<Regex> =
+        PerThread::new(|| Regex::new(r"([0-9])([A-Z]{1,2})(\s*\()").expect("static regex"));
+    let spaced = GLUED.get().replace_all(input, |c: &regex::Captures<'_>| {
         let part = &c[2];
         if part.len() == 2 && part[..1] != part[1..] {
             c[0].to_string()
@@ -2923,7 +2941,8 @@ mod tests {
     fn keywords_in_each_written_case() {
         for lang in Lang::ALL {
             let t = lang.table();
-            let Some(c) = compiled(lang) else {
+            let patterns = compiled(lang);
+            let Some(c) = patterns.as_ref().as_ref() else {
                 panic!("{lang:?}: keyword pattern does not compile");
             };
             for w in t.resolution_words.iter().chain(t.decision_words.iter()) {
@@ -2954,7 +2973,7 @@ mod tests {
             tail in "[a-z0-9.]{0,2}",
         ) {
             let seg = format!("{word}{}{number}{tail}", if dot { "." } else { "" });
-            prop_assert!(!SUFFIX.is_match(&seg) || may_be_suffix(&seg), "{:?}", seg);
+            prop_assert!(!SUFFIX.get().is_match(&seg) || may_be_suffix(&seg), "{:?}", seg);
         }
     }
 
@@ -3146,7 +3165,8 @@ mod tests {
         fn paren_anchored_search_equals_whole_text_search(text in pieces()) {
             // English, and Arabic with its session markers (`(د-17)`).
             for lang in [Lang::En, Lang::Ar] {
-                let Some(c) = compiled(lang) else {
+                let patterns = compiled(lang);
+            let Some(c) = patterns.as_ref().as_ref() else {
                     return Err(TestCaseError::fail("no patterns"));
                 };
                 let table = lang.table();
