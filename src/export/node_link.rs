@@ -118,60 +118,80 @@ fn strings(out: &mut Vec<u8>, items: &[String]) {
     pretty::inline_array(out, items, |s, out| json_str(out, s));
 }
 
-/// A node on one line.
+/// A node on one line (keys written as [`mention_json`] writes them).
 fn node_json(n: &Node, out: &mut Vec<u8>) {
-    let mut o = pretty::Inline::open(out);
-    json_str(o.key("id"), &n.id);
-    json_str(o.key("type"), n.kind.as_str());
-    json_str(o.key("body"), &n.body);
-    json_opt_str(o.key("date"), n.date.as_deref());
-    json_opt_str(o.key("date_source"), n.date_source.as_deref());
-    strings(o.key("cited_dates"), &n.cited_dates);
-    bool_json(o.key("date_conflict"), n.date_conflict);
-    json_str(o.key("label"), &n.label);
-    json_str(o.key("url"), &n.url);
-    json_opt_str(o.key("title"), n.title.as_deref());
-    bool_json(o.key("in_corpus"), n.in_corpus);
-    strings(o.key("sources"), &n.sources);
-    o.close();
+    out.extend_from_slice(b"{\"id\": ");
+    json_str(out, &n.id);
+    out.extend_from_slice(b", \"type\": ");
+    json_str(out, n.kind.as_str());
+    out.extend_from_slice(b", \"body\": ");
+    json_str(out, &n.body);
+    out.extend_from_slice(b", \"date\": ");
+    json_opt_str(out, n.date.as_deref());
+    out.extend_from_slice(b", \"date_source\": ");
+    json_opt_str(out, n.date_source.as_deref());
+    out.extend_from_slice(b", \"cited_dates\": ");
+    strings(out, &n.cited_dates);
+    out.extend_from_slice(b", \"date_conflict\": ");
+    bool_json(out, n.date_conflict);
+    out.extend_from_slice(b", \"label\": ");
+    json_str(out, &n.label);
+    out.extend_from_slice(b", \"url\": ");
+    json_str(out, &n.url);
+    out.extend_from_slice(b", \"title\": ");
+    json_opt_str(out, n.title.as_deref());
+    out.extend_from_slice(b", \"in_corpus\": ");
+    bool_json(out, n.in_corpus);
+    out.extend_from_slice(b", \"sources\": ");
+    strings(out, &n.sources);
+    out.push(b'}');
 }
 
 /// An edge standing `depth` levels deep: its fields on one line, then its mentions one a line
 /// a level deeper.
 fn edge_json(e: &Edge, out: &mut Vec<u8>, depth: usize) {
-    let mut o = pretty::Inline::open(out);
-    json_str(o.key("source"), &e.source);
-    json_str(o.key("target"), &e.target);
-    json_number(o.key("weight"), e.weight as u64);
-    pretty::array_into(o.key("mentions"), &e.mentions, depth, |m, out, _| {
-        mention_json(m, out)
-    });
-    o.close();
+    out.extend_from_slice(b"{\"source\": ");
+    json_str(out, &e.source);
+    out.extend_from_slice(b", \"target\": ");
+    json_str(out, &e.target);
+    out.extend_from_slice(b", \"weight\": ");
+    json_number(out, e.weight as u64);
+    out.extend_from_slice(b", \"mentions\": ");
+    pretty::array_into(out, &e.mentions, depth, |m, out, _| mention_json(m, out));
+    out.push(b'}');
 }
 
-/// A mention on one line.
+/// A mention on one line. Each key is written with the separator before it as one constant
+/// (a graph file has hundreds of thousands of mentions, and a copy of unknown length is a call).
 fn mention_json(m: &MentionRecord, out: &mut Vec<u8>) {
-    let mut o = pretty::Inline::open(out);
-    json_str(o.key("file"), &m.file);
-    json_number(o.key("start"), m.start as u64);
-    json_number(o.key("end"), m.end as u64);
-    json_str(o.key("text"), &m.text);
-    let mut c = pretty::Inline::open(o.key("clause"));
-    json_str(c.key("part"), m.clause.part.as_str());
+    out.extend_from_slice(b"{\"file\": ");
+    json_str(out, &m.file);
+    out.extend_from_slice(b", \"start\": ");
+    json_number(out, m.start as u64);
+    out.extend_from_slice(b", \"end\": ");
+    json_number(out, m.end as u64);
+    out.extend_from_slice(b", \"text\": ");
+    json_str(out, &m.text);
+    out.extend_from_slice(b", \"clause\": {\"part\": \"");
+    // Part names are plain words: nothing to escape.
+    out.extend_from_slice(m.clause.part.as_str().as_bytes());
+    out.extend_from_slice(b"\", \"paragraph\": ");
     match m.clause.paragraph {
-        Some(p) => json_number(c.key("paragraph"), u64::from(p)),
-        None => c.key("paragraph").extend_from_slice(b"null"),
+        Some(p) => json_number(out, u64::from(p)),
+        None => out.extend_from_slice(b"null"),
     }
-    json_opt_str(c.key("verb"), m.clause.verb.as_deref());
+    out.extend_from_slice(b", \"verb\": ");
+    json_opt_str(out, m.clause.verb.as_deref());
     if let Some(section) = m.clause.section {
-        json_str(c.key("section"), section.as_str());
+        out.extend_from_slice(b", \"section\": ");
+        json_str(out, section.as_str());
     }
-    c.close();
+    out.extend_from_slice(b"}, \"date\": ");
     match m.date {
-        Some(d) => json_date(o.key("date"), d),
-        None => o.key("date").extend_from_slice(b"null"),
+        Some(d) => json_date(out, d),
+        None => out.extend_from_slice(b"null"),
     }
-    o.close();
+    out.push(b'}');
 }
 
 #[cfg(test)]

@@ -217,15 +217,6 @@ fn chunks_by_size<'t, T>(items: &'t [T], size: &dyn Fn(&T) -> usize) -> Vec<(&'t
     chunks
 }
 
-/// A JSON object written by hand on one line, with the separators Python's `json.dumps` uses
-/// (`{"id": "A/RES/70/1", "weight": 2}`): the layout of a graph file's records, one node or
-/// mention a line, which a reader can still scan and `grep`, at a tenth of the bytes that
-/// indenting every field took.
-pub struct Inline<'a> {
-    out: &'a mut Vec<u8>,
-    empty: bool,
-}
-
 fn indent_vec(out: &mut Vec<u8>, depth: usize) {
     // One copy at the depths graph files have; the general loop beyond.
     match SPACES.get(..2 * depth) {
@@ -235,32 +226,6 @@ fn indent_vec(out: &mut Vec<u8>, depth: usize) {
                 out.extend_from_slice(piece);
             }
         }
-    }
-}
-
-impl<'a> Inline<'a> {
-    /// `{`.
-    pub fn open(out: &'a mut Vec<u8>) -> Inline<'a> {
-        out.push(b'{');
-        Inline { out, empty: true }
-    }
-
-    /// The key of the next field (a plain name: not escaped); the value is written next into
-    /// the buffer returned.
-    pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        if !self.empty {
-            self.out.extend_from_slice(b", ");
-        }
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\": ");
-        self.empty = false;
-        self.out
-    }
-
-    /// `}`.
-    pub fn close(self) {
-        self.out.push(b'}');
     }
 }
 
