@@ -562,14 +562,18 @@ fn print_text(path: &Path) -> Result<(), Failure> {
 }
 
 fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
-    let mut row = Vec::with_capacity(512);
+    // JSON rows are gathered a block at a time and handed over in one write, not one call each.
+    const BLOCK: usize = 1 << 16;
+    let mut block = Vec::new();
     let mut rows = resgraph::export::mentions::Rows::new(doc);
     for m in &doc.mentions {
         match format {
             ListFormat::Jsonl => {
-                row.clear();
-                rows.write(&mut row, m);
-                out.bytes(&row);
+                rows.write(&mut block, m);
+                if block.len() >= BLOCK {
+                    out.bytes(&block);
+                    block.clear();
+                }
             }
             ListFormat::Table => {
                 let mut clause = match (&m.clause.paragraph, &m.clause.verb) {
@@ -597,6 +601,7 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
             }
         }
     }
+    out.bytes(&block);
 }
 
 fn build(paths: &[PathBuf], lang: Option<Lang>) -> (CitationGraph, bool) {
