@@ -146,16 +146,9 @@ pub fn json_str_into(out: &mut Vec<u8>, s: &str) {
 /// Sixteen bytes at a time on x86_64, the last ones padded: most strings written are shorter
 /// than sixteen bytes (ids, dates, bodies), and a vector loop had read them byte by byte.
 fn needs_escape(b: &[u8]) -> bool {
+    // SAFETY: SSE2 is part of every x86_64 processor.
     #[cfg(target_arch = "x86_64")]
-    {
-        let mut parts = b.chunks_exact(16);
-        let rest = parts.remainder();
-        let mut last = [b' '; 16];
-        last[..rest.len()].copy_from_slice(rest);
-        // SAFETY: SSE2 is part of every x86_64 processor.
-        parts.any(|p| unsafe { sse2::needs_escape(p.try_into().unwrap_or(&[0; 16])) })
-            || unsafe { sse2::needs_escape(&last) }
-    }
+    return crate::scan::any16(b, b' ', |p| unsafe { sse2::needs_escape(p) });
     #[cfg(not(target_arch = "x86_64"))]
     needs_escape_by_byte(b)
 }
@@ -205,6 +198,90 @@ pub fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
 pub fn json_number(out: &mut Vec<u8>, n: u64) {
     let mut buf = [0u8; 20];
     out.extend_from_slice(crate::symbol::decimal(n, &mut buf));
+}
+
+/// The separators of a JSON writer's objects: the JSON lines of `extract` are compact, a graph
+/// file puts a space after each comma and colon (as Python's `json.dumps`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spacing {
+    /// `{"part":"preamble","paragraph":1}`
+    Compact,
+    /// `{"part": "preamble", "paragraph": 1}`
+    Spaced,
+}
+
+/// The fields of a mention's place, from the comma before them: `, "start": N, "end": N,
+/// "text": "...", "clause": {...}` (the graph file's mention records and the JSON lines of
+/// `extract` both hold them, in this order).
+#[inline(always)]
+pub fn place_json(
+    out: &mut Vec<u8>,
+    (start, end): (usize, usize),
+    text: &str,
+    clause: &crate::layout::Clause,
+    spacing: Spacing,
+) {
+    let spaced = spacing == Spacing::Spaced;
+    out.extend_from_slice(if spaced {
+        b", \"start\": "
+    } else {
+        b",\"start\":"
+    });
+    json_number(out, start as u64);
+    out.extend_from_slice(if spaced { b", \"end\": " } else { b",\"end\":" });
+    json_number(out, end as u64);
+    out.extend_from_slice(if spaced {
+        b", \"text\": "
+    } else {
+        b",\"text\":"
+    });
+    json_str(out, text);
+    out.extend_from_slice(if spaced {
+        b", \"clause\": "
+    } else {
+        b",\"clause\":"
+    });
+    clause_json(out, clause, spacing);
+}
+
+/// A mention's clause as a JSON object (`{"part": ..., "paragraph": ..., "verb": ...}`, and its
+/// section where it has one), appended to `out`. Always inlined: with the spacing known where
+/// it is called, each key and its separators is one constant (a copy of unknown length is a
+/// call).
+#[inline(always)]
+pub fn clause_json(out: &mut Vec<u8>, c: &crate::layout::Clause, spacing: Spacing) {
+    let spaced = spacing == Spacing::Spaced;
+    out.extend_from_slice(if spaced {
+        b"{\"part\": \""
+    } else {
+        b"{\"part\":\""
+    });
+    // Part names are plain words: nothing to escape.
+    out.extend_from_slice(c.part.as_str().as_bytes());
+    out.extend_from_slice(if spaced {
+        b"\", \"paragraph\": "
+    } else {
+        b"\",\"paragraph\":"
+    });
+    match c.paragraph {
+        Some(n) => json_number(out, u64::from(n)),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(if spaced {
+        b", \"verb\": "
+    } else {
+        b",\"verb\":"
+    });
+    json_opt_str(out, c.verb.as_deref());
+    if let Some(s) = c.section {
+        out.extend_from_slice(if spaced {
+            b", \"section\": "
+        } else {
+            b",\"section\":"
+        });
+        json_str(out, s.as_str());
+    }
+    out.push(b'}');
 }
 
 /// A date as serde writes a `NaiveDate` (`2023-12-22`; chrono's own form outside years 0-9999),

@@ -6,7 +6,7 @@
 //! them, and going through serde cost more than the extraction of the mentions' dates. The bytes
 //! are the ones `serde_json::to_writer` gives for the same row (tested below).
 
-use super::escape::{json_date, json_number, json_opt_str, json_str, json_str_into};
+use super::escape::{Spacing, json_date, json_opt_str, json_str, json_str_into, place_json};
 use crate::Document;
 use crate::extract::Mention;
 
@@ -22,7 +22,7 @@ pub fn write_row(out: &mut Vec<u8>, doc: &Document, m: &Mention) {
 pub struct Rows {
     /// `{"file":...,"citing":...,"cited":"`
     head: Vec<u8>,
-    /// `},"source":"..."}` and the line break.
+    /// `,"source":"..."}` and the line break.
     tail: Vec<u8>,
     id: String,
 }
@@ -37,7 +37,7 @@ impl Rows {
         json_opt_str(&mut head, doc.info.id.as_deref());
         head.extend_from_slice(b",\"cited\":\"");
         let mut tail = Vec::with_capacity(32);
-        tail.extend_from_slice(b"},\"source\":\"");
+        tail.extend_from_slice(b",\"source\":\"");
         tail.extend_from_slice(doc.source.as_str().as_bytes());
         tail.extend_from_slice(b"\"}\n");
         Rows {
@@ -64,25 +64,7 @@ impl Rows {
             Some(d) => json_date(out, d),
             None => out.extend_from_slice(b"null"),
         }
-        out.extend_from_slice(b",\"start\":");
-        json_number(out, m.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        json_number(out, m.end as u64);
-        out.extend_from_slice(b",\"text\":");
-        json_str(out, &m.text);
-        out.extend_from_slice(b",\"clause\":{\"part\":\"");
-        out.extend_from_slice(m.clause.part.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"paragraph\":");
-        match m.clause.paragraph {
-            Some(n) => json_number(out, u64::from(n)),
-            None => out.extend_from_slice(b"null"),
-        }
-        out.extend_from_slice(b",\"verb\":");
-        json_opt_str(out, m.clause.verb.as_deref());
-        if let Some(section) = m.clause.section {
-            out.extend_from_slice(b",\"section\":");
-            json_str(out, section.as_str());
-        }
+        place_json(out, (m.start, m.end), &m.text, &m.clause, Spacing::Compact);
         out.extend_from_slice(&self.tail);
     }
 }

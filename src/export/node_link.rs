@@ -3,7 +3,7 @@
 //! The edge list is under `edges`, the key networkx writes and reads by default from 3.4 on.
 //! [`EdgeKey::Links`] writes it under `links` instead, for D3 and for networkx before 3.4.
 
-use super::escape::{json_date, json_number, json_opt_str, json_str};
+use super::escape::{Spacing, json_date, json_number, json_opt_str, json_str, place_json};
 use super::pretty;
 use crate::graph::{CitationGraph, Edge, MentionRecord, Node};
 
@@ -166,27 +166,8 @@ fn edge_json(e: &Edge, out: &mut Vec<u8>, depth: usize) {
 fn mention_json(m: &MentionRecord, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"file\": ");
     json_str(out, &m.file);
-    out.extend_from_slice(b", \"start\": ");
-    json_number(out, m.start as u64);
-    out.extend_from_slice(b", \"end\": ");
-    json_number(out, m.end as u64);
-    out.extend_from_slice(b", \"text\": ");
-    json_str(out, &m.text);
-    out.extend_from_slice(b", \"clause\": {\"part\": \"");
-    // Part names are plain words: nothing to escape.
-    out.extend_from_slice(m.clause.part.as_str().as_bytes());
-    out.extend_from_slice(b"\", \"paragraph\": ");
-    match m.clause.paragraph {
-        Some(p) => json_number(out, u64::from(p)),
-        None => out.extend_from_slice(b"null"),
-    }
-    out.extend_from_slice(b", \"verb\": ");
-    json_opt_str(out, m.clause.verb.as_deref());
-    if let Some(section) = m.clause.section {
-        out.extend_from_slice(b", \"section\": ");
-        json_str(out, section.as_str());
-    }
-    out.extend_from_slice(b"}, \"date\": ");
+    place_json(out, (m.start, m.end), &m.text, &m.clause, Spacing::Spaced);
+    out.extend_from_slice(b", \"date\": ");
     match m.date {
         Some(d) => json_date(out, d),
         None => out.extend_from_slice(b"null"),

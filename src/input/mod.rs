@@ -445,16 +445,9 @@ fn has_control(b: &[u8]) -> bool {
 /// compiler was left to vectorise read a byte an instruction, and every file of a corpus is
 /// read whole (its first 64 KiB) by this check.
 fn has_ascii_control(b: &[u8]) -> bool {
+    // SAFETY: SSE2 is part of every x86_64 processor.
     #[cfg(target_arch = "x86_64")]
-    {
-        let mut parts = b.chunks_exact(16);
-        let rest = parts.remainder();
-        let mut last = [b' '; 16];
-        last[..rest.len()].copy_from_slice(rest);
-        // SAFETY: SSE2 is part of every x86_64 processor.
-        parts.any(|p| unsafe { sse2::has_control(p.try_into().unwrap_or(&[b' '; 16])) })
-            || unsafe { sse2::has_control(&last) }
-    }
+    return crate::scan::any16(b, b' ', |p| unsafe { sse2::has_control(p) });
     #[cfg(not(target_arch = "x86_64"))]
     has_ascii_control_by_byte(b)
 }
