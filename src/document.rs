@@ -93,6 +93,14 @@ static TITLE_LINE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|(?:19[4-9][0-9]|20[0-9]{2})/[0-9]{1,3}|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)|[ \t\u{A0}]+((?i:resolution of)[ \t\u{A0}].*))$")
         .expect("static regex")
 });
+/// Whether a line may match [`TITLE_LINE`]: its first character after white space opens a
+/// number (a digit, or the `S-` or `ES-` of a special session). Most lines of a heading are
+/// told by it without a search.
+fn may_open_title_line(l: &str) -> bool {
+    l.trim_start_matches(char::is_whitespace)
+        .starts_with(|c: char| c.is_ascii_digit() || c == 'S' || c == 'E')
+}
+
 static HEAD_NUMBER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[0-9]{1,4}(?:\s*(?:[A-Z]\s*)?\([^)]{1,8}\))?\.?").expect("static regex")
 });
@@ -192,6 +200,10 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         // inside a sentence is a citation. Past the sixth line (a scan's stamps and the
         // heading's words on lines of their own) only a line that is the symbol alone, in a
         // heading with its distribution line.
+        // Both patterns need a slash: most heading lines are passed over without a search.
+        if !l.as_bytes().contains(&b'/') {
+            continue;
+        }
         let t = l.trim_matches(is_space);
         // A long line is a heading's only where the symbol stands apart in a column of its own
         // (`Организация Объединенных Наций          S/RES/2712 (2023)`).
@@ -212,6 +224,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     }
     // The title line `78/237. Title`, which also names a GA or HRC resolution.
     for (i, (_, l)) in lines.iter().enumerate().take(60) {
+        if !may_open_title_line(l) {
+            continue;
+        }
         if let Some(c) = TITLE_LINE.get().captures(l) {
             let rest_match = c.get(2).or_else(|| c.get(3));
             let rest = rest_match.map_or("", |m| m.as_str());
@@ -779,7 +794,7 @@ fn kind_line_title(head: &str, table: &Table) -> Option<String> {
     let block = &lines[start..end];
     let heading_line = |l: &&str| {
         let lower = l.to_lowercase();
-        HEAD_SYMBOL.get().is_match(l)
+        (l.as_bytes().contains(&b'/') && HEAD_SYMBOL.get().is_match(l))
             || lower.contains("distr")
             || table.agenda_words.iter().any(|w| lower.starts_with(w))
             || session_ordinal(l, table).is_some()
@@ -1103,6 +1118,30 @@ pub fn table(lang: Lang) -> &'static Table {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A line the first-character check passes over is one the title pattern never
+        /// matches; and the heading patterns never match a line without a slash.
+        #[test]
+        fn heading_prefilters_never_hide_a_match(
+            line in proptest::collection::vec(prop_oneof![
+                Just("78/237".to_string()), Just("2142 (XXI)".to_string()), Just("S-10/2".to_string()),
+                Just("ES-11/1".to_string()), Just("2023/5".to_string()), Just(". ".to_string()),
+                Just(" - ".to_string()), Just("Resolution of 5 March 1948".to_string()),
+                Just("\u{A0}".to_string()), Just("\u{2003}".to_string()), Just("\t".to_string()),
+                Just("A/RES/79/40".to_string()), Just("Title".to_string()), "[ A-Za-z0-9().]{0,6}",
+            ], 0..6).prop_map(|v| v.concat()),
+        ) {
+            if !may_open_title_line(&line) {
+                prop_assert!(!TITLE_LINE.get().is_match(&line), "{:?}", line);
+            }
+            if !line.contains('/') {
+                prop_assert!(!HEAD_SYMBOL.get().is_match(&line), "{:?}", line);
+                prop_assert!(!HEAD_SYMBOL_COLUMN.get().is_match(&line), "{:?}", line);
+            }
+        }
+    }
 
     fn record(fields: &[(&str, &str)]) -> crate::input::json::Record {
         crate::input::json::Record {
