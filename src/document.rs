@@ -242,10 +242,11 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             let title = tidy_title(&title);
             let number = &c[1];
             // `42 (1948). Resolution of 5 March 1948`: the rest is the adoption line, not a title.
+            let lower_title = title.to_lowercase();
             let adoption_line = table
                 .resolution_words
                 .iter()
-                .any(|w| title.to_lowercase().starts_with(w));
+                .any(|w| lower_title.starts_with(w));
             if adoption_line {
                 // Where the words after the number start in the line (a match offset: no
                 // search for them, no slicing inside a character).
