@@ -118,12 +118,18 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         .filter(|(_, l)| !l.trim_matches(is_space).is_empty())
         .collect();
 
+    // Each heading line trimmed and lower-cased once (about eleven a document): three passes
+    // below read them, and each lower-cased them anew.
+    let lowered: Vec<String> = lines
+        .iter()
+        .map(|(_, l)| l.trim_matches(is_space).to_lowercase())
+        .collect();
+
     let mut info = DocumentInfo::unknown(lang);
 
     // `Resolution 242 (1967)` as the first line of the text proper, with its date after it.
-    for (off, l) in lines.iter().take(12) {
+    for ((off, l), lower) in lines.iter().zip(&lowered).take(12) {
         let t = l.trim_matches(is_space);
-        let lower = t.to_lowercase();
         // Chinese puts the number between its number word and the keyword (`第 2712(2023)号决议`).
         let number_first = table
             .number_words
@@ -329,16 +335,15 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     }
 
     // Session from the heading (`Seventy-ninth session`, `Achtundsiebzigste Tagung`).
-    for (_, l) in &lines {
-        if let Some(n) = session_ordinal(l, table) {
+    for lower in &lowered {
+        if let Some(n) = session_ordinal_lower(lower, table) {
             info.session = Some(n);
             break;
         }
     }
     // Agenda item.
-    for (_, l) in &lines {
+    for ((_, l), lower) in lines.iter().zip(&lowered) {
         let t = l.trim_matches(is_space);
-        let lower = t.to_lowercase();
         if let Some(w) = table
             .agenda_words
             .iter()
@@ -916,7 +921,11 @@ fn opener_body(text: &str, table: &Table) -> Option<Body> {
 
 /// Reads a session ordinal line (`Seventy-ninth session`).
 fn session_ordinal(line: &str, table: &Table) -> Option<u32> {
-    let t = line.trim_matches(is_space).to_lowercase();
+    session_ordinal_lower(&line.trim_matches(is_space).to_lowercase(), table)
+}
+
+/// [`session_ordinal`] of a line already trimmed and lower-cased.
+fn session_ordinal_lower(t: &str, table: &Table) -> Option<u32> {
     if table.session_word_first {
         // `الدورة الثامنة والسبعون`
         let word = table
