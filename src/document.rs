@@ -328,8 +328,9 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         info.body = Some(organ(sym));
         info.session = sym.session();
     }
-    if let Some(body) = opener_body(text, table)
-        && info.body.is_none()
+    // (The opener is looked for only where the symbol named no body.)
+    if info.body.is_none()
+        && let Some(body) = opener_body(text, table)
     {
         info.body = Some(body.as_str().to_string());
     }
