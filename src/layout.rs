@@ -480,6 +480,8 @@ struct LineTable {
     indents: [u32; 64],
     /// Lines that are empty once trimmed.
     empty: usize,
+    /// Whether the text holds a form feed: page breaks, which come only from PDF text.
+    pages: bool,
 }
 
 /// The lines of `text` as `str::split_inclusive('\n')` cuts them, each without its line break
@@ -540,7 +542,12 @@ fn lines(text: &str) -> LineTable {
     };
     // The last line, when no line break ends it, ends at the end of the text: one call of
     // `push` for all lines, which the compiler then writes into the loop.
-    let ends = crate::scan::positions(bytes, b'\n')
+    let form_feed = std::cell::Cell::new(false);
+    let feeds = crate::scan::LineFeeds {
+        form_feed: &form_feed,
+    };
+    // Every block is read (the loop ends at the text's end), so every form feed is seen.
+    let ends = crate::scan::Positions::new(bytes, feeds, b' ')
         .map(|nl| (nl, nl + 1))
         .chain(std::iter::once((bytes.len(), bytes.len())));
     for (end, next) in ends {
@@ -556,6 +563,7 @@ fn lines(text: &str) -> LineTable {
         blocks,
         indents,
         empty,
+        pages: form_feed.get(),
     }
 }
 
@@ -625,9 +633,8 @@ impl Layout {
             blocks,
             indents,
             empty,
+            pages,
         } = lines(text);
-        // Page breaks (form feeds) come only from PDF text: one search instead of one a line.
-        let pages = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
         let margin = margin(&indents);
         let furniture_line = furniture_lines(
             text,
@@ -636,9 +643,11 @@ impl Layout {
             pages,
             margin.is_some_and(|m| m > 0),
         );
+        // Found among the marks (a byte a line), not by a walk over the line table: few lines are
+        // furniture, and on a large text the table's walk waited on memory at every line.
         let mut furniture: Vec<Range<usize>> = Vec::new();
-        for (i, l) in lines.iter().enumerate() {
-            if furniture_line[i] {
+        for i in marked(&furniture_line) {
+            if let Some(l) = lines.get(i) {
                 push_range(&mut furniture, l.start()..l.end());
             }
         }
@@ -894,6 +903,14 @@ fn skip_spaces(text: &str, mut pos: usize) -> usize {
             None => return pos,
         }
     }
+}
+
+/// The indices of the `true` marks, found sixteen bytes at a time by `memchr`.
+fn marked(marks: &[bool]) -> impl Iterator<Item = usize> + '_ {
+    // SAFETY: a `bool` is one byte holding 0 or 1, so the marks read as bytes are valid `u8`s;
+    // the byte slice borrows the marks for as long as the iterator lives.
+    let bytes = unsafe { std::slice::from_raw_parts(marks.as_ptr().cast::<u8>(), marks.len()) };
+    memchr::memchr_iter(1, bytes)
 }
 
 fn push_range(v: &mut Vec<Range<usize>>, r: Range<usize>) {

@@ -52,9 +52,11 @@ pub(crate) trait BlockMask {
     fn mask(&self, block: &[u8; BLOCK]) -> u64;
 }
 
-/// One byte value.
+/// One byte value (the tests' reference searches).
+#[cfg(test)]
 pub(crate) struct Byte(pub u8);
 
+#[cfg(test)]
 impl BlockMask for Byte {
     #[inline]
     fn mask(&self, block: &[u8; BLOCK]) -> u64 {
@@ -150,7 +152,25 @@ impl<M: BlockMask> Iterator for Positions<'_, M> {
     }
 }
 
+/// Line feeds, noting on the way whether any block held a form feed (`\x0c`): the line table
+/// is cut in one pass over the text, and a second one for page breaks alone read a large text
+/// from memory again.
+pub(crate) struct LineFeeds<'c> {
+    pub(crate) form_feed: &'c std::cell::Cell<bool>,
+}
+
+impl BlockMask for LineFeeds<'_> {
+    #[inline]
+    fn mask(&self, block: &[u8; BLOCK]) -> u64 {
+        if byte_mask(block, b'\x0c') != 0 {
+            self.form_feed.set(true);
+        }
+        byte_mask(block, b'\n')
+    }
+}
+
 /// The positions of `needle` in `bytes`: what `memchr::memchr_iter` gives.
+#[cfg(test)]
 pub(crate) fn positions(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
     Positions::new(bytes, Byte(needle), !needle)
 }
@@ -169,6 +189,22 @@ mod tests {
     }
 
     proptest! {
+        /// Line feeds where `memchr_iter` finds them, and a form feed noted wherever it stands
+        /// (in the short last block too), once the positions are all read.
+        #[test]
+        fn line_feeds_note_form_feeds(
+            bytes in proptest::collection::vec(prop_oneof![
+                Just(b'\n'), Just(b'x'), Just(0x0Cu8), Just(b' ')
+            ], 0..300),
+        ) {
+            let seen = std::cell::Cell::new(false);
+            let got: Vec<usize> =
+                Positions::new(&bytes, LineFeeds { form_feed: &seen }, b' ').collect();
+            let want: Vec<usize> = memchr::memchr_iter(b'\n', &bytes).collect();
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(seen.get(), bytes.contains(&0x0C));
+        }
+
         /// The same positions as `memchr_iter`, whatever the length and wherever the hits
         /// (at block edges, in a short last block, none at all); and from any place, forward
         /// or back, what a plain search from there finds, the next ones after it.
