@@ -35,16 +35,16 @@ mod sse2 {
     }
 }
 
-/// Whether `test` holds for any sixteen-byte part of `b`, the last part filled up with `pad` (a
-/// byte the test does not hold for): a vector check of short strings, which a vector loop with
-/// a scalar tail would read byte by byte.
+/// Whether `test` holds for any `N`-byte part of `b` (sixteen for SSE2, thirty-two for AVX2),
+/// the last part filled up with `pad` (a byte the test does not hold for): a vector check of
+/// short strings, which a vector loop with a scalar tail would read byte by byte.
 #[inline]
-pub(crate) fn any16(b: &[u8], pad: u8, test: impl Fn(&[u8; 16]) -> bool) -> bool {
-    let mut parts = b.chunks_exact(16);
+pub(crate) fn any_part<const N: usize>(b: &[u8], pad: u8, test: impl Fn(&[u8; N]) -> bool) -> bool {
+    let mut parts = b.chunks_exact(N);
     let rest = parts.remainder();
-    let mut last = [pad; 16];
+    let mut last = [pad; N];
     last[..rest.len()].copy_from_slice(rest);
-    parts.any(|p| p.try_into().is_ok_and(|p: &[u8; 16]| test(p))) || test(&last)
+    parts.any(|p| p.try_into().is_ok_and(|p: &[u8; N]| test(p))) || test(&last)
 }
 
 /// What [`Positions`] looks for: the bytes of a block it marks (bit `j` for byte `j`).

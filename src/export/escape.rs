@@ -148,7 +148,7 @@ pub fn json_str_into(out: &mut Vec<u8>, s: &str) {
 fn needs_escape(b: &[u8]) -> bool {
     // SAFETY: SSE2 is part of every x86_64 processor.
     #[cfg(target_arch = "x86_64")]
-    return crate::scan::any16(b, b' ', |p| unsafe { sse2::needs_escape(p) });
+    return crate::scan::any_part(b, b' ', |p| unsafe { sse2::needs_escape(p) });
     #[cfg(not(target_arch = "x86_64"))]
     needs_escape_by_byte(b)
 }

@@ -441,13 +441,20 @@ fn has_control(b: &[u8]) -> bool {
 }
 
 /// Whether `b` holds an ASCII control other than tab, line breaks and form feed, or DEL.
-/// Sixteen bytes a compare on x86_64, the last ones padded with spaces: the chunked loop the
-/// compiler was left to vectorise read a byte an instruction, and every file of a corpus is
-/// read whole (its first 64 KiB) by this check.
+/// Thirty-two bytes a compare where the processor has AVX2, sixteen elsewhere on x86_64, the
+/// last ones padded with spaces: the chunked loop the compiler was left to vectorise read a byte
+/// an instruction, and every file of a corpus is read whole (its first 64 KiB) by this check
+/// (1.6 % of `build` on the corpus folder with sixteen bytes a compare).
 fn has_ascii_control(b: &[u8]) -> bool {
-    // SAFETY: SSE2 is part of every x86_64 processor.
     #[cfg(target_arch = "x86_64")]
-    return crate::scan::any16(b, b' ', |p| unsafe { sse2::has_control(p) });
+    {
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: AVX2 is present, as just checked.
+            return crate::scan::any_part(b, b' ', |p| unsafe { avx2::has_control(p) });
+        }
+        // SAFETY: SSE2 is part of every x86_64 processor.
+        crate::scan::any_part(b, b' ', |p| unsafe { sse2::has_control(p) })
+    }
     #[cfg(not(target_arch = "x86_64"))]
     has_ascii_control_by_byte(b)
 }
@@ -457,6 +464,30 @@ fn has_ascii_control(b: &[u8]) -> bool {
 fn has_ascii_control_by_byte(b: &[u8]) -> bool {
     b.iter()
         .any(|&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c)) || x == 0x7f)
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::{
+        _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+    };
+
+    /// [`super::sse2::has_control`] on thirty-two bytes.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    pub(super) fn has_control(part: &[u8; 32]) -> bool {
+        // SAFETY: `part` is thirty-two readable bytes; the load has no alignment requirement.
+        let v = unsafe { _mm256_loadu_si256(part.as_ptr().cast()) };
+        let is = |c: u8| _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c as i8));
+        let below = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
+        let allowed = _mm256_or_si256(
+            _mm256_or_si256(is(b'\t'), is(b'\n')),
+            _mm256_or_si256(is(b'\r'), is(0x0c)),
+        );
+        let control = _mm256_or_si256(_mm256_andnot_si256(allowed, below), is(0x7f));
+        _mm256_movemask_epi8(control) != 0
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -553,8 +584,8 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// The control check sixteen bytes at a time finds what the byte-by-byte one finds, at
-        /// any place and in any tail.
+        /// The control check sixteen and thirty-two bytes at a time finds what the byte-by-byte
+        /// one finds, at any place and in any tail.
         #[test]
         fn control_bytes_as_by_byte(
             bytes in proptest::collection::vec(proptest::prop_oneof![
@@ -566,6 +597,13 @@ mod tests {
             ], 0..70),
         ) {
             proptest::prop_assert_eq!(has_ascii_control(&bytes), has_ascii_control_by_byte(&bytes));
+            // The sixteen-byte reading too, where AVX2 is taken.
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: SSE2 is part of every x86_64 processor.
+            proptest::prop_assert_eq!(
+                crate::scan::any_part(&bytes, b' ', |p| unsafe { sse2::has_control(p) }),
+                has_ascii_control_by_byte(&bytes)
+            );
         }
     }
 
