@@ -738,7 +738,7 @@ fn agenda_inside(line: &str, table: &Table) -> Option<String> {
         return None;
     }
     table.agenda_words.iter().find_map(|w| {
-        let at = lower.find(w)?;
+        let at = memchr::memmem::find(lower.as_bytes(), w.as_bytes())?;
         // A heading writes the word capitalised (`Agenda item 62`); in a sentence it is a
         // citation's (`rapport ..., пункт 94`).
         let capital = line[at..].starts_with(char::is_uppercase);
@@ -825,7 +825,7 @@ fn draft_title(head: &str, table: &Table) -> Option<String> {
     let sponsors = lines.iter().enumerate().find_map(|(i, l)| {
         let lower = l.trim_end_matches(['*', ' ']).to_lowercase();
         table.draft_phrases.iter().find_map(|p| {
-            let at = lower.find(p)?;
+            let at = memchr::memmem::find(lower.as_bytes(), p.as_bytes())?;
             let bounded = lower[..at]
                 .chars()
                 .next_back()
@@ -978,7 +978,7 @@ pub fn parse_ordinal(s: &str, table: &Table) -> Option<u32> {
 /// (`de l’ordre du jour` for `de l'ordre du jour`).
 fn find_any_apostrophe(hay: &str, needle: &str) -> Option<usize> {
     if !needle.contains('\'') {
-        return hay.find(needle);
+        return memchr::memmem::find(hay.as_bytes(), needle.as_bytes());
     }
     ['\'', '\u{2019}', '\u{02BC}']
         .iter()
