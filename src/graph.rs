@@ -50,8 +50,9 @@ pub struct Node {
     pub sources: Vec<String>,
 }
 
-/// One mention of the target in a file of the source.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// One mention of the target in a file of the source. Ordered by file, start, end, text,
+/// clause and date, in that order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentionRecord {
     /// The file (shared by the mentions of one file).
     pub file: Arc<str>,
@@ -65,6 +66,33 @@ pub struct MentionRecord {
     pub clause: Clause,
     /// The date the text gives (ISO in JSON).
     pub date: Option<NaiveDate>,
+}
+
+impl Ord for MentionRecord {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // The mentions of one file share its string: most comparisons (each edge's mentions
+        // are sorted) tell the file equal by its address, without reading two long paths.
+        let file = if Arc::ptr_eq(&self.file, &other.file) {
+            std::cmp::Ordering::Equal
+        } else {
+            self.file.cmp(&other.file)
+        };
+        file.then_with(|| {
+            (self.start, self.end, &self.text, &self.clause, self.date).cmp(&(
+                other.start,
+                other.end,
+                &other.text,
+                &other.clause,
+                other.date,
+            ))
+        })
+    }
+}
+
+impl PartialOrd for MentionRecord {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// An edge: `source` cites `target`.
@@ -593,4 +621,48 @@ pub fn build(docs: impl IntoIterator<Item = Document>) -> CitationGraph {
         b.add(d);
     }
     b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Part;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Mentions order as their fields in turn, whether two of one file share its string
+        /// or hold copies of it.
+        #[test]
+        fn mentions_order_by_their_fields(
+            fields in proptest::collection::vec(
+                (0usize..3, any::<bool>(), 0usize..3, 0usize..3, 0usize..2, 0usize..2), 2..6),
+        ) {
+            let files: Vec<Arc<str>> = ["a/b.txt", "a/b.txt2", "a-b.txt"].iter().map(|f| Arc::from(*f)).collect();
+            let records: Vec<MentionRecord> = fields
+                .iter()
+                .map(|&(f, shared, start, end, text, part)| MentionRecord {
+                    file: if shared { files[f].clone() } else { Arc::from(&*files[f]) },
+                    start,
+                    end,
+                    text: ["x", "y"][text].to_string(),
+                    clause: Clause {
+                        part: [Part::Preamble, Part::Operative][part],
+                        paragraph: None,
+                        verb: None,
+                        section: None,
+                    },
+                    date: None,
+                })
+                .collect();
+            let key = |m: &MentionRecord| {
+                (m.file.to_string(), m.start, m.end, m.text.clone(), m.clause.clone(), m.date)
+            };
+            for a in &records {
+                for b in &records {
+                    prop_assert_eq!(a.cmp(b), key(a).cmp(&key(b)));
+                    prop_assert_eq!(a.partial_cmp(b), Some(key(a).cmp(&key(b))));
+                }
+            }
+        }
+    }
 }
