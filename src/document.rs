@@ -990,52 +990,93 @@ fn find_any_apostrophe(hay: &str, needle: &str) -> Option<usize> {
 /// `hay_lower`, at its leftmost place: where the pattern of its words joined by
 /// `[\s\u{A0}*_]+` ends its match (the tests hold the two to each other), apostrophes
 /// matching the typographic ones.
-fn find_folded(hay_lower: &str, phrase: &str) -> Option<usize> {
-    // Most heads hold none of the phrases: the phrase's longest word, searched as plain bytes,
-    // rules most out before the phrase is followed (its first word, `on`, is everywhere).
-    // A word with an apostrophe may be written with a typographic one: not that word.
-    if let Some(longest) = phrase
-        .split(' ')
-        .filter(|w| !w.contains('\''))
-        .max_by_key(|w| w.len())
-    {
-        memchr::memmem::find(hay_lower.as_bytes(), longest.as_bytes())?;
+fn find_folded(hay_lower: &str, phrase: &'static str) -> Option<usize> {
+    thread_local! {
+        static FINDERS: std::cell::RefCell<Vec<PhraseFinders>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
-    // Read by hand, word after word from each place the first word's opening stands (a
-    // pattern per phrase cost a hash of the phrase and a search per call, 5.4k instructions).
-    // The leftmost place the whole phrase follows from is the pattern's match: a run of
-    // separators is taken whole, as the next word cannot start with one.
-    let mut words = phrase.split(' ');
-    let first = words.next().unwrap_or_default();
-    let opening = first.split('\'').next().unwrap_or_default();
-    let hay = hay_lower.as_bytes();
-    // Built once for the places tried one after the other.
-    let finder = memchr::memmem::Finder::new(opening.as_bytes());
-    let mut from = 0;
-    while from <= hay.len() {
-        let start = if opening.is_empty() {
-            from
-        } else {
-            from + finder.find(&hay[from..])?
-        };
-        let end = hay_lower.get(start..).and_then(|rest| {
-            let mut at = start + word_at(rest, first)?;
-            for w in words.clone() {
-                let gap = separators_at(&hay_lower[at..]);
-                if gap == 0 {
-                    return None;
-                }
-                at += gap;
-                at += word_at(&hay_lower[at..], w)?;
+    FINDERS.with(|cell| {
+        let mut all = cell.borrow_mut();
+        let i = match all.iter().position(|f| std::ptr::eq(f.phrase, phrase)) {
+            Some(i) => i,
+            None => {
+                all.push(PhraseFinders::new(phrase));
+                all.len() - 1
             }
-            Some(at)
-        });
-        if end.is_some() {
-            return end;
+        };
+        all[i].find(hay_lower)
+    })
+}
+
+/// The searchers of one phrase of the tables, built once per thread (building one cost more
+/// than the search it made, a few times per document): its longest word and the opening of
+/// its first word.
+struct PhraseFinders {
+    phrase: &'static str,
+    /// The longest word without an apostrophe (a word with one may be written with a
+    /// typographic one: not that word).
+    longest: Option<memchr::memmem::Finder<'static>>,
+    /// The first word up to its apostrophe, if it has one.
+    opening: memchr::memmem::Finder<'static>,
+}
+
+impl PhraseFinders {
+    fn new(phrase: &'static str) -> PhraseFinders {
+        let longest = phrase
+            .split(' ')
+            .filter(|w| !w.contains('\''))
+            .max_by_key(|w| w.len())
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()));
+        let first = phrase.split(' ').next().unwrap_or_default();
+        let opening = first.split('\'').next().unwrap_or_default();
+        PhraseFinders {
+            phrase,
+            longest,
+            opening: memchr::memmem::Finder::new(opening.as_bytes()),
         }
-        from = start + 1;
     }
-    None
+
+    fn find(&self, hay_lower: &str) -> Option<usize> {
+        let hay = hay_lower.as_bytes();
+        // Most heads hold none of the phrases: the phrase's longest word, searched as plain
+        // bytes, rules most out before the phrase is followed (its first word, `on`, is
+        // everywhere).
+        if let Some(longest) = &self.longest {
+            longest.find(hay)?;
+        }
+        // Read by hand, word after word from each place the first word's opening stands (a
+        // pattern per phrase cost a hash of the phrase and a search per call, 5.4k
+        // instructions). The leftmost place the whole phrase follows from is the pattern's
+        // match: a run of separators is taken whole, as the next word cannot start with one.
+        let mut words = self.phrase.split(' ');
+        let first = words.next().unwrap_or_default();
+        let opening = self.opening.needle();
+        let mut from = 0;
+        while from <= hay.len() {
+            let start = if opening.is_empty() {
+                from
+            } else {
+                from + self.opening.find(&hay[from..])?
+            };
+            let end = hay_lower.get(start..).and_then(|rest| {
+                let mut at = start + word_at(rest, first)?;
+                for w in words.clone() {
+                    let gap = separators_at(&hay_lower[at..]);
+                    if gap == 0 {
+                        return None;
+                    }
+                    at += gap;
+                    at += word_at(&hay_lower[at..], w)?;
+                }
+                Some(at)
+            });
+            if end.is_some() {
+                return end;
+            }
+            from = start + 1;
+        }
+        None
+    }
 }
 
 /// The length of `word` at the start of `s`, its apostrophes matching the typographic ones too.
@@ -1057,7 +1098,12 @@ fn separators_at(s: &str) -> usize {
         .unwrap_or(s.len())
 }
 
-fn phrase_date(text: &str, head_end: usize, phrases: &[&str], lang: Lang) -> Option<NaiveDate> {
+fn phrase_date(
+    text: &str,
+    head_end: usize,
+    phrases: &[&'static str],
+    lang: Lang,
+) -> Option<NaiveDate> {
     let mut region_end = (head_end + 400).min(text.len());
     while !text.is_char_boundary(region_end) {
         region_end -= 1;
