@@ -1018,6 +1018,8 @@ struct PhraseFinders {
     longest: Option<memchr::memmem::Finder<'static>>,
     /// The first word up to its apostrophe, if it has one.
     opening: memchr::memmem::Finder<'static>,
+    /// The phrase's words, cut once.
+    words: Vec<&'static str>,
 }
 
 impl PhraseFinders {
@@ -1033,6 +1035,7 @@ impl PhraseFinders {
             phrase,
             longest,
             opening: memchr::memmem::Finder::new(opening.as_bytes()),
+            words: phrase.split(' ').collect(),
         }
     }
 
@@ -1048,8 +1051,7 @@ impl PhraseFinders {
         // pattern per phrase cost a hash of the phrase and a search per call, 5.4k
         // instructions). The leftmost place the whole phrase follows from is the pattern's
         // match: a run of separators is taken whole, as the next word cannot start with one.
-        let mut words = self.phrase.split(' ');
-        let first = words.next().unwrap_or_default();
+        let (first, later) = self.words.split_first()?;
         let opening = self.opening.needle();
         let mut from = 0;
         while from <= hay.len() {
@@ -1060,7 +1062,7 @@ impl PhraseFinders {
             };
             let end = hay_lower.get(start..).and_then(|rest| {
                 let mut at = start + word_at(rest, first)?;
-                for w in words.clone() {
+                for w in later {
                     let gap = separators_at(&hay_lower[at..]);
                     if gap == 0 {
                         return None;
