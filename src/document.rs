@@ -78,6 +78,16 @@ static HEAD_SYMBOL: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?:^|\s)([A-Z]{1,6}(?:\.[0-9]+)?/[A-Za-z0-9./\-]+(?:[ \t]?\([0-9]{4}\))?)(?:\s|$)")
         .expect("static regex")
 });
+
+/// The symbol [`HEAD_SYMBOL`] finds in `line` (its group): the match without the white space
+/// around it, which the group cannot start or end with. A search, not a capture: the capture
+/// engine ran on every heading line with a slash.
+fn head_symbol(line: &str) -> Option<&str> {
+    HEAD_SYMBOL
+        .get()
+        .find(line)
+        .map(|m| m.as_str().trim_matches(char::is_whitespace))
+}
 /// A symbol at the end of a line after a gap of white space (a heading's right-hand column), with
 /// at most a few words before the gap.
 static HEAD_SYMBOL_COLUMN: PerThread<Regex> = PerThread::new(|| {
@@ -215,11 +225,11 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         if t.chars().count() > 50 && !HEAD_SYMBOL_COLUMN.get().is_match(t) {
             continue;
         }
-        if let Some(c) = HEAD_SYMBOL.get().captures(l)
-            && t.ends_with(&c[1])
-            && (i < 6 || (distributed && t == &c[1]))
+        if let Some(symbol) = head_symbol(l)
+            && t.ends_with(symbol)
+            && (i < 6 || (distributed && t == symbol))
         {
-            let written = c[1].trim_end_matches(['.', ',']).to_string();
+            let written = symbol.trim_end_matches(['.', ',']).to_string();
             if written.bytes().any(|b| b.is_ascii_digit()) {
                 info.symbol = parse_user_reference(&written);
                 info.written_symbols.push(written);
@@ -230,6 +240,11 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     // The title line `78/237. Title`, which also names a GA or HRC resolution.
     for (i, (_, l)) in lines.iter().enumerate().take(60) {
         if !may_open_title_line(l) {
+            continue;
+        }
+        // Most lines that open with a digit are no title line: told by a search, and only a
+        // title line is captured.
+        if !TITLE_LINE.get().is_match(l) {
             continue;
         }
         if let Some(c) = TITLE_LINE.get().captures(l) {
@@ -1631,6 +1646,23 @@ mod tests {
                 })
                 .collect();
             prop_assert_eq!(lines_from(&s).collect::<Vec<_>>(), want);
+        }
+    }
+
+    proptest! {
+        /// The symbol found by a search and trimmed is the pattern's group, on heading lines
+        /// of symbols, years, spaces, tabs and other white space.
+        #[test]
+        fn head_symbol_as_the_group(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("A/RES/78/237"), Just("S/2024/1"), Just("A/C.3/78/L.11/Rev.1"), Just(" "),
+                Just("\t"), Just("\u{A0}"), Just("\u{2003}"), Just("(2023)"), Just(" (2023)"),
+                Just("Distr."), Just("x"), Just("E/"), Just("."), Just(","), Just("/"),
+            ], 0..10),
+        ) {
+            let line = pieces.concat();
+            let want = HEAD_SYMBOL.get().captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
+            prop_assert_eq!(head_symbol(&line), want);
         }
     }
 }
