@@ -88,6 +88,7 @@ fn head_symbol(line: &str) -> Option<&str> {
         .find(line)
         .map(|m| m.as_str().trim_matches(char::is_whitespace))
 }
+
 /// A symbol at the end of a line after a gap of white space (a heading's right-hand column), with
 /// at most a few words before the gap.
 static HEAD_SYMBOL_COLUMN: PerThread<Regex> = PerThread::new(|| {
@@ -726,6 +727,7 @@ fn line_offsets(s: &str) -> Vec<(usize, &str)> {
 }
 
 /// The lines of `s` with their byte offsets, lazily (the heading is read, not the whole text).
+///
 /// The pieces `split_inclusive('\n')` cuts, from line breaks found by `memchr` (the
 /// character searcher entered its search again for every line: a tenth of the cost of the
 /// heading's lines).

@@ -192,15 +192,8 @@ pub(crate) fn has_ascii_digit(b: &[u8]) -> bool {
 /// [`has_ascii_digit`] sixteen bytes a compare.
 #[cfg(target_arch = "x86_64")]
 fn has_ascii_digit_sse2(b: &[u8]) -> bool {
-    {
-        let mut blocks = b.chunks_exact(BLOCK);
-        let rest = blocks.remainder();
-        let mut last = [b' '; BLOCK];
-        last[..rest.len()].copy_from_slice(rest);
-        // SAFETY: SSE2 is part of every x86_64 processor.
-        blocks.any(|block| unsafe { sse2::any_digit(block.try_into().unwrap_or(&[0; BLOCK])) })
-            || unsafe { sse2::any_digit(&last) }
-    }
+    // SAFETY: SSE2 is part of every x86_64 processor.
+    crate::scan::any_part(b, b' ', |p: &[u8; BLOCK]| unsafe { sse2::any_digit(p) })
 }
 
 /// The UTF-8 lead bytes of each script in `b` as `[Latin, Cyrillic, Arabic, Han]`: ASCII
