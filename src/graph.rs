@@ -263,10 +263,12 @@ impl Builder {
         Builder::default()
     }
 
+    /// The node of `id` (a document's own id, which may differ from its symbol's), made from
+    /// `sym` if it is new.
     fn node_of(&mut self, id: String, sym: &Symbol) -> usize {
         let nodes = &mut self.nodes;
         *self.index.entry(id).or_insert_with(|| {
-            nodes.push(new_node(sym));
+            nodes.push(new_node(sym, &sym.id()));
             nodes.len() - 1
         })
     }
@@ -275,7 +277,17 @@ impl Builder {
         if let Some(i) = self.by_symbol.get(sym) {
             return *i;
         }
-        let i = self.node_of(sym.id(), sym);
+        // The symbol's id is built once, for the index and the new node.
+        let id = sym.id();
+        let nodes = &mut self.nodes;
+        let i = match self.index.get(&id) {
+            Some(&i) => i,
+            None => {
+                nodes.push(new_node(sym, &id));
+                self.index.insert(id, nodes.len() - 1);
+                nodes.len() - 1
+            }
+        };
         self.by_symbol.insert(sym.clone(), i);
         i
     }
@@ -590,9 +602,10 @@ fn max_per_file(mentions: &[MentionRecord]) -> usize {
     best
 }
 
-fn new_node(sym: &Symbol) -> Node {
+/// A node for `sym`, whose id is `id`.
+fn new_node(sym: &Symbol, id: &str) -> Node {
     Node {
-        id: sym.id(),
+        id: id.to_string(),
         kind: sym.kind(),
         body: sym.body_name().to_string(),
         date: None,
@@ -600,7 +613,7 @@ fn new_node(sym: &Symbol) -> Node {
         cited_dates: Vec::new(),
         date_conflict: false,
         label: sym.label(),
-        url: sym.url(),
+        url: Symbol::url_of(id),
         title: None,
         in_corpus: false,
         sources: Vec::new(),

@@ -417,7 +417,16 @@ impl Symbol {
 
     /// `https://undocs.org/` + id.
     pub fn url(&self) -> String {
-        format!("https://undocs.org/{}", self.id())
+        Symbol::url_of(&self.id())
+    }
+
+    /// The undocs.org address of the document whose id is `id` (see [`Symbol::url`]).
+    pub fn url_of(id: &str) -> String {
+        const BASE: &str = "https://undocs.org/";
+        let mut url = String::with_capacity(BASE.len() + id.len());
+        url.push_str(BASE);
+        url.push_str(id);
+        url
     }
 
     /// The GA session a resolution or decision belongs to, where its number says it.
