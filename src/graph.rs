@@ -263,31 +263,29 @@ impl Builder {
         Builder::default()
     }
 
-    /// The node of `id` (a document's own id, which may differ from its symbol's), made from
-    /// `sym` if it is new.
-    fn node_of(&mut self, id: String, sym: &Symbol) -> usize {
+    /// The node of `id`, made from `sym` if it is new. `of_symbol`: `id` is the symbol's own id
+    /// (a document's own id may differ from its symbol's: the node keeps the symbol's).
+    fn node_of(&mut self, id: String, sym: &Symbol, of_symbol: bool) -> usize {
         let nodes = &mut self.nodes;
-        *self.index.entry(id).or_insert_with(|| {
-            nodes.push(new_node(sym, &sym.id()));
-            nodes.len() - 1
-        })
+        match self.index.entry(id) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                // The symbol's id is built once, for the index and the new node.
+                nodes.push(if of_symbol {
+                    new_node(sym, e.key())
+                } else {
+                    new_node(sym, &sym.id())
+                });
+                *e.insert(nodes.len() - 1)
+            }
+        }
     }
 
     fn node_of_symbol(&mut self, sym: &Symbol) -> usize {
         if let Some(i) = self.by_symbol.get(sym) {
             return *i;
         }
-        // The symbol's id is built once, for the index and the new node.
-        let id = sym.id();
-        let nodes = &mut self.nodes;
-        let i = match self.index.get(&id) {
-            Some(&i) => i,
-            None => {
-                nodes.push(new_node(sym, &id));
-                self.index.insert(id, nodes.len() - 1);
-                nodes.len() - 1
-            }
-        };
+        let i = self.node_of(sym.id(), sym, true);
         self.by_symbol.insert(sym.clone(), i);
         i
     }
@@ -302,7 +300,7 @@ impl Builder {
             return;
         };
         let id = doc.info.id.clone().unwrap_or_else(|| sym.id());
-        let si = self.node_of(id, sym);
+        let si = self.node_of(id, sym, false);
         let node = &mut self.nodes[si];
         node.in_corpus = true;
         node.sources.push(doc.file.clone());
