@@ -234,7 +234,8 @@ fn devices_are_written_into_and_links_are_kept() {
 }
 
 /// A file written in many uneven pieces, several times larger than the stretch after which its
-/// writeback is started, arrives whole and replaces the old one.
+/// writeback is started and a flush asked for, arrives whole and replaces the old one, and no
+/// temporary file is left beside it.
 #[test]
 fn large_files_written_in_pieces_arrive_whole() {
     let dir = std::env::temp_dir().join(format!("resgraph-large-{}", std::process::id()));
@@ -263,5 +264,10 @@ fn large_files_written_in_pieces_arrive_whole() {
         back.len(),
         whole.len()
     );
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("scratch folder")
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    assert_eq!(names, ["graph.json"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
