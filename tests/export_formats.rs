@@ -243,8 +243,9 @@ fn large_files_written_in_pieces_arrive_whole() {
     std::fs::create_dir_all(&dir).expect("scratch folder");
     let path = dir.join("graph.json");
     std::fs::write(&path, "old").expect("old file");
-    // 13 MB in pieces of 1 to 99,991 bytes, each byte telling its place.
-    let whole: Vec<u8> = (0..13_000_003u32).map(|i| (i % 251) as u8).collect();
+    // 25 MB (flushes start after 16) in pieces of 1 to 99,991 bytes, each byte telling its
+    // place.
+    let whole: Vec<u8> = (0..25_000_003u32).map(|i| (i % 251) as u8).collect();
     resgraph::export::write_atomic_with(&path, |w| {
         let mut rest = &whole[..];
         let mut k = 0usize;

@@ -158,8 +158,12 @@ struct Writeback<'f, 'scope, 'env> {
 }
 
 /// How much is written between two starts of writeback (and two flushes, when the previous one
-/// is done): a smaller file is written and flushed by the final `fsync` alone.
+/// is done).
 const WRITEBACK_STEP: u64 = 4 << 20;
+
+/// How much is written before flushes start: the final `fsync` of a smaller file is short, and a
+/// flush while the file grows holds its writer up (an 11 MB graph file was written no sooner).
+const FLUSH_FROM: u64 = 16 << 20;
 
 impl<'f: 'scope, 'scope, 'env> Writeback<'f, 'scope, 'env> {
     fn new(
@@ -202,7 +206,9 @@ impl<'f: 'scope, 'scope, 'env> std::io::Write for Writeback<'f, 'scope, 'env> {
         if self.written - self.started >= WRITEBACK_STEP {
             start_writeback(self.file, self.started, self.written - self.started);
             self.started = self.written;
-            self.request_flush();
+            if self.written >= FLUSH_FROM {
+                self.request_flush();
+            }
         }
         Ok(n)
     }
