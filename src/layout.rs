@@ -470,6 +470,13 @@ impl Line {
     }
 }
 
+thread_local! {
+    /// The memory of the last line table this thread made, for the next text's
+    /// ([`crate::input::spare`]): freed, it went back to the system between two files and came
+    /// back as fresh pages, each zeroed by the kernel.
+    static SPARE_LINES: std::cell::Cell<Vec<Line>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// The lines of a text and what is counted over all of them, in the one pass that cuts them.
 struct LineTable {
     lines: Vec<Line>,
@@ -492,7 +499,7 @@ fn lines(text: &str) -> LineTable {
     let bytes = text.as_bytes();
     // Sized for lines of 48 bytes (UN texts average about 50), not by counting them first: the
     // count was a pass of its own over the text. Room not used is never touched.
-    let mut out = Vec::with_capacity(text.len() / 48 + 1);
+    let mut out = crate::input::spare::take_from(&SPARE_LINES, text.len() / 48 + 1);
     crate::pages::advise_huge(&mut out);
     crate::pages::populate(&mut out);
     let mut blocks = Vec::new();
@@ -652,6 +659,7 @@ impl Layout {
             }
         }
         let clauses = clauses(text, &lines, empty, &furniture_line, table, margin);
+        crate::input::spare::give_back_to(&SPARE_LINES, lines);
         let notes = clauses
             .iter()
             .enumerate()
