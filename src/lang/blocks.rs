@@ -181,7 +181,7 @@ pub(crate) fn has_ascii_digit(b: &[u8]) -> bool {
     {
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: AVX2 is present, as just checked.
-            return crate::scan::any_part(b, b' ', |p: &[u8; BLOCK]| unsafe { avx2::any_digit(p) });
+            return unsafe { avx2::has_digit(b) };
         }
         has_ascii_digit_sse2(b)
     }
@@ -270,10 +270,18 @@ mod avx2 {
         _mm256_storeu_si256, _mm256_sub_epi8,
     };
 
+    /// [`super::has_ascii_digit`] with AVX2. The loop over the blocks is compiled for AVX2 too,
+    /// so that the check of each block is inlined into it: from a loop compiled without AVX2 it
+    /// was a call for every block.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn has_digit(b: &[u8]) -> bool {
+        crate::scan::any_part(b, b' ', |p: &[u8; BLOCK]| any_digit(p))
+    }
+
     /// Whether the block holds an ASCII digit (as `sse2::any_digit`).
     #[inline]
     #[target_feature(enable = "avx2")]
-    pub(super) fn any_digit(block: &[u8; BLOCK]) -> bool {
+    fn any_digit(block: &[u8; BLOCK]) -> bool {
         // SAFETY: both halves are thirty-two readable bytes; loads have no alignment
         // requirement.
         let (a, b) = unsafe {
