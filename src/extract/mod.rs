@@ -2908,9 +2908,11 @@ fn plain_ga_resolution(input: &str) -> Option<Symbol> {
 /// `S/RES/1325 (2000)`, `decision 31/301`, `A/78/404`).
 pub fn parse_user_reference(input: &str) -> Option<Symbol> {
     let input = input.trim();
-    if let Some(sym) = plain_ga_resolution(input) {
-        return Some(sym);
-    }
+    plain_ga_resolution(input).or_else(|| parse_by_extraction(input))
+}
+
+/// [`parse_user_reference`] by the extractor: the reference read as a text of one line.
+fn parse_by_extraction(input: &str) -> Option<Symbol> {
     // Canonical ids glue the part on (`217A(III)`, `217AA(III)`); give it its space back.
     // One or two capitals (a doubled part, `AA`, is checked below): an alternation of the
     // doubled letters would make the search look for them everywhere in a long input.
@@ -2988,19 +2990,6 @@ mod tests {
         }
     }
 
-    /// The extractor's reading of a reference typed by a user, without the shortcut for plain
-    /// General Assembly symbols.
-    fn parse_by_extractor(input: &str) -> Option<Symbol> {
-        let layout = Layout::default();
-        let ctx = Context {
-            lang: Lang::En,
-            citing_body: None,
-            own_ids: &[],
-            layout: &layout,
-        };
-        extract(input, &ctx).first().map(|m| m.symbol.clone())
-    }
-
     proptest! {
         /// A General Assembly symbol read directly is the symbol the extractor reads, leading
         /// zeros and all; what the shortcut leaves (a part, a suffix, five digits, a special
@@ -3014,7 +3003,7 @@ mod tests {
             ],
         ) {
             let input = format!("A/RES/{session}/{number}{tail}");
-            prop_assert_eq!(parse_user_reference(&input), parse_by_extractor(&input));
+            prop_assert_eq!(parse_user_reference(&input), parse_by_extraction(&input));
         }
     }
 
