@@ -555,8 +555,6 @@ fn majority_date(dates: &DatedPlaces) -> Option<NaiveDate> {
     (best * 2 > total).then_some(date)
 }
 
-/// The edges in (source id, target id) order, as (source rank, target rank, edge), each with
-/// its mentions sorted. Node indices follow the ranks; `index` gives each node's id.
 /// The first sixteen bytes of `id` as a big-endian number (zeros after a shorter id): numbers
 /// ordered as the ids' first sixteen bytes are.
 fn id_prefix(id: &str) -> u128 {
@@ -566,6 +564,8 @@ fn id_prefix(id: &str) -> u128 {
     u128::from_be_bytes(b)
 }
 
+/// The edges in (source id, target id) order, as (source rank, target rank, edge), each with
+/// its mentions sorted. Node indices follow the ranks; `index` gives each node's id.
 fn ordered_edges(
     edges: FxHashMap<(usize, usize), Vec<MentionRecord>>,
     rank: &[usize],
