@@ -576,15 +576,22 @@ fn ordered_edges(
         id_of[i] = id.as_str();
     }
     // Each (source, target) pair is one edge: an unstable sort gives the one order. The
-    // ranks are looked up once per edge, not at every comparison.
-    let mut edges: Vec<_> = edges
-        .into_iter()
-        .map(|((s, t), m)| ((rank[s], rank[t]), (s, t), m))
+    // ranks are looked up once per edge, not at every comparison, and the sort moves the
+    // ranks with each edge's place in the list, not the edges' entries.
+    let mut lists: Vec<((usize, usize), Vec<MentionRecord>)> = edges.into_iter().collect();
+    let mut keys: Vec<(u128, usize)> = lists
+        .iter()
+        .enumerate()
+        .map(|(k, ((s, t), _))| (((rank[*s] as u128) << 64) | rank[*t] as u128, k))
         .collect();
-    edges.sort_unstable_by_key(|(key, _, _)| *key);
-    edges
-        .into_iter()
-        .map(|((a, b), (s, t), mut mentions)| {
+    keys.sort_unstable_by_key(|(key, _)| *key);
+    keys.into_iter()
+        .map(|(key, k)| {
+            // The two ranks back from their halves of the key (each a `usize`, so whole).
+            let (a, b) = ((key >> 64) as usize, key as u64 as usize);
+            let ((s, t), list) = &mut lists[k];
+            let (s, t) = (*s, *t);
+            let mut mentions = std::mem::take(list);
             mentions.sort();
             let edge = Edge {
                 source: id_of[s].to_string(),
