@@ -389,18 +389,20 @@ impl Builder {
             documents,
         } = self;
         // Nodes in id order: the order of the graph and of the warnings.
-        // Ids are distinct, so an unstable sort gives the one order; sorting (id, index) pairs
-        // keeps each comparison off the large node records, and each id's first sixteen bytes
-        // as one number decide most comparisons without a call to compare strings (the order
-        // is the ids': a shorter id's missing bytes count as zeros, and equal numbers fall back
-        // to the ids).
-        let mut keyed: Vec<(u128, &str, usize)> = nodes
+        // Ids are distinct, so an unstable sort gives the one order. It sorts small (key,
+        // index) pairs: each id's first sixteen bytes as one number decide most comparisons
+        // without reading the node or comparing strings, and the ids decide where those are
+        // equal (the order is the ids': a shorter id's missing bytes count as zeros).
+        let mut keyed: Vec<(u128, usize)> = nodes
             .iter()
             .enumerate()
-            .map(|(i, n)| (id_prefix(&n.id), n.id.as_str(), i))
+            .map(|(i, n)| (id_prefix(&n.id), i))
             .collect();
-        keyed.sort_unstable();
-        let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| nodes[a.1].id.cmp(&nodes[b.1].id))
+        });
+        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let mut rank = vec![0usize; nodes.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r;
