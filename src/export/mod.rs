@@ -180,18 +180,21 @@ impl<'f: 'scope, 'scope, 'env> Writeback<'f, 'scope, 'env> {
     }
 
     /// Asks for a flush of what is written, unless one is already waiting; the first time,
-    /// starts the thread that flushes (it ends when the writer is dropped).
+    /// starts the thread that flushes (it ends when the writer is dropped). Where no thread
+    /// can be started, the final `fsync` alone makes the file durable.
     fn request_flush(&mut self) {
         let file = self.file;
         let flush = self.flush.get_or_insert_with(|| {
             let (wake, woken) = std::sync::mpsc::sync_channel::<()>(1);
-            self.scope.spawn(move || {
+            let started = std::thread::Builder::new().spawn_scoped(self.scope, move || {
                 // A hint like the writeback: a failure here is met again, and reported, by the
                 // final `fsync`.
                 while woken.recv().is_ok() {
                     let _ = file.sync_data();
                 }
             });
+            // Without the thread, the wake-ups find no receiver and are dropped.
+            drop(started);
             wake
         });
         // Full: a flush is already due, which will take these pages along.
