@@ -41,6 +41,17 @@ pub(crate) fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
         .join("|")
 }
 
+/// The words of an [`alternation`] in the order it tries them, when the alternation matches
+/// each exactly as written: no space or slash (white space may stand around those) and no
+/// Arabic letter (marks may follow one). `None` otherwise.
+pub(crate) fn plain_alternation<'a>(words: impl Iterator<Item = &'a str>) -> Option<Vec<&'a str>> {
+    let words = shape::ordered(words);
+    words
+        .iter()
+        .all(|w| word_pattern(w) == regex::escape(w))
+        .then_some(words)
+}
+
 fn word_pattern(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {

@@ -383,7 +383,14 @@ pub(super) fn standalone_pattern(table: &Table) -> String {
 /// cases that no text writes and Unicode's other forms of `s` and `k`, and searched for all
 /// of them: the search for the keywords took twice as long.
 pub(super) fn keyword_pattern(table: &Table) -> String {
-    let forms: Vec<String> = table
+    let words = date::alternation(keyword_forms(table).iter().map(String::as_str));
+    format!("({words})")
+}
+
+/// The written forms of `table`'s resolution and decision words that [`keyword_pattern`]
+/// matches: each word, with a capital, and in capitals.
+pub(super) fn keyword_forms(table: &Table) -> Vec<String> {
+    table
         .resolution_words
         .iter()
         .chain(table.decision_words.iter())
@@ -395,9 +402,7 @@ pub(super) fn keyword_pattern(table: &Table) -> String {
                 .unwrap_or_default();
             [w.to_string(), capital, w.to_uppercase()]
         })
-        .collect();
-    let words = date::alternation(forms.iter().map(String::as_str));
-    format!("({words})")
+        .collect()
 }
 
 /// How far back [`last_commission`] looks: a few paragraphs.

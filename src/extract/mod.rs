@@ -27,6 +27,7 @@ use crate::lang::{BodyName, Lang, Table, script};
 use crate::layout::{Clause, Layout, is_apostrophe, is_space};
 use crate::per_thread::PerThread;
 use crate::symbol::{Body, Kind, Number, Part, RomanSession, SessionKind, SessionNo, Symbol};
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::borrow::Cow;
@@ -66,7 +67,7 @@ pub struct Context<'a> {
 /// Regular expressions built from one language table.
 #[derive(Clone)]
 struct Compiled {
-    keyword: Regex,
+    keyword: Keywords,
     /// `N [parts] (session)` and `N (YYYY)` anywhere: candidates for pass 2.
     standalone: Regex,
 }
@@ -83,9 +84,47 @@ static COMPILED: [PerThread<Option<Compiled>>; 7] = [
     PerThread::new(|| compile(Lang::ALL[6])),
 ];
 
+/// The search for a table's keywords ([`hooks::keyword_pattern`]).
+#[derive(Clone)]
+enum Keywords {
+    /// Words matched as written, found by a literal search (SIMD over the text), which returns
+    /// the match the pattern's leftmost-first alternation would: the regex ran its automaton
+    /// forwards and back again over every candidate its own literal search found.
+    Words(AhoCorasick),
+    /// The pattern itself, for words that it matches in more than one way (Arabic letters
+    /// with marks between them, words of two parts).
+    Pattern(Regex),
+}
+
+impl Keywords {
+    fn new(table: &Table) -> Option<Keywords> {
+        let forms = hooks::keyword_forms(table);
+        if let Some(words) = date::plain_alternation(forms.iter().map(String::as_str)) {
+            return AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(words)
+                .ok()
+                .map(Keywords::Words);
+        }
+        Regex::new(&hooks::keyword_pattern(table))
+            .ok()
+            .map(Keywords::Pattern)
+    }
+
+    /// The first keyword at or after byte `at` of `text`, as the byte range it covers.
+    fn find_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        match self {
+            Keywords::Words(ac) => ac
+                .find(aho_corasick::Input::new(text).span(at..text.len()))
+                .map(|m| (m.start(), m.end())),
+            Keywords::Pattern(re) => re.find_at(text, at).map(|m| (m.start(), m.end())),
+        }
+    }
+}
+
 fn compile(lang: Lang) -> Option<Compiled> {
     let t = lang.table();
-    let keyword = Regex::new(&hooks::keyword_pattern(t)).ok()?;
+    let keyword = Keywords::new(t)?;
     let standalone = Regex::new(&hooks::standalone_pattern(t)).ok()?;
     Some(Compiled {
         keyword,
@@ -209,33 +248,33 @@ fn covered_len(ranges: &[(usize, usize)]) -> usize {
 /// again (it is the leftmost match after an earlier position), so ranges without a match do
 /// not each scan on to it.
 fn matches_in<'t>(
-    re: &'t Regex,
+    find_at: impl Fn(&'t str, usize) -> Option<(usize, usize)> + 't,
     text: &'t str,
     ranges: &'t [(usize, usize)],
-) -> impl Iterator<Item = regex::Match<'t>> + 't {
+) -> impl Iterator<Item = (usize, usize)> + 't {
     let mut ranges = ranges.iter().copied();
     let mut range = ranges.next();
     let mut at = range.map_or(0, |r| r.0);
     // The search that went past a range's end: where it started and what it found (`None`:
     // nothing from there on).
-    let mut ahead: Option<(usize, Option<regex::Match<'t>>)> = None;
+    let mut ahead: Option<(usize, Option<(usize, usize)>)> = None;
     std::iter::from_fn(move || {
         loop {
             let (_, end) = range?;
             let found = match ahead.take() {
-                Some((from, m)) if from <= at && m.is_none_or(|m| m.start() >= at) => m,
+                Some((from, m)) if from <= at && m.is_none_or(|m| m.0 >= at) => m,
                 _ if at > text.len() => None,
-                _ => re.find_at(text, at),
+                _ => find_at(text, at),
             };
             match found {
-                Some(m) if m.start() < end => {
+                Some((s, e)) if s < end => {
                     // An empty match would not advance.
-                    at = if m.end() > m.start() {
-                        m.end()
+                    at = if e > s {
+                        e
                     } else {
-                        crate::layout::ceil_char(text, m.end() + 1)
+                        crate::layout::ceil_char(text, e + 1)
                     };
-                    return Some(m);
+                    return Some((s, e));
                 }
                 _ => {
                     ahead = Some((at, found));
@@ -568,16 +607,16 @@ impl Scanner<'_, '_> {
             return;
         };
         let text = self.text;
-        for m in matches_in(&c.keyword, text, self.ranges) {
+        for (start, end) in matches_in(|t, at| c.keyword.find_at(t, at), text, self.ranges) {
             // Keywords a list already read as its own (`... and decision 71/558`) are done;
             // those inside a footnote block that a list stepped over are not.
-            if self.consumed.contains(&m.start())
-                || !self.keyword_boundary(m.start())
-                || !abbreviation_apart(text, m.start(), m.end())
+            if self.consumed.contains(&start)
+                || !self.keyword_boundary(start)
+                || !abbreviation_apart(text, start, end)
             {
                 continue;
             }
-            self.parse_list(m.start(), m.end());
+            self.parse_list(start, end);
         }
     }
 
@@ -2983,7 +3022,7 @@ mod tests {
                     .unwrap_or_default();
                 for form in [w.to_string(), capital, w.to_uppercase()] {
                     let text = format!("see {form} 1");
-                    let m = c.keyword.find(&text).map(|m| m.as_str());
+                    let m = c.keyword.find_at(&text, 0).map(|(s, e)| &text[s..e]);
                     assert_eq!(m, Some(form.as_str()), "{lang:?}: {form:?}");
                 }
             }
@@ -3059,6 +3098,31 @@ mod tests {
     }
 
     /// Text made of the pieces the document-symbol pattern cares about.
+    /// A regex's search from a position, as [`matches_in`] takes it.
+    fn find_with(re: &Regex) -> impl Fn(&str, usize) -> Option<(usize, usize)> + '_ {
+        |text, at| re.find_at(text, at).map(|m| (m.start(), m.end()))
+    }
+
+    /// Texts of every table's keyword forms, their first letters, and other words.
+    fn keyword_text() -> impl Strategy<Value = String> {
+        let forms: Vec<String> = Lang::ALL
+            .iter()
+            .flat_map(|l| hooks::keyword_forms(l.table()))
+            .collect();
+        let cut: Vec<String> = forms
+            .iter()
+            .filter_map(|f| f.char_indices().nth(3).map(|(i, _)| f[..i].to_string()))
+            .collect();
+        let piece = prop_oneof![
+            4 => proptest::sample::select(forms),
+            2 => proptest::sample::select(cut),
+            1 => "[ a-zA-Z.é\\n]{1,4}",
+            1 => Just("\u{0640}".to_string()),
+            1 => Just("  ".to_string()),
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
     fn symbol_pieces() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
             Just("A/RES/78/237".to_string()),
@@ -3079,6 +3143,31 @@ mod tests {
     }
 
     proptest! {
+        /// The literal search for a table's keywords finds, from every start, the match that
+        /// the table's keyword pattern finds; and it is the search used for every table but
+        /// those whose words the pattern matches in more ways (Arabic).
+        #[test]
+        fn keyword_search_finds_what_the_pattern_finds(text in keyword_text()) {
+            for lang in Lang::ALL {
+                let table = lang.table();
+                let keywords = Keywords::new(table);
+                let Some(Keywords::Words(_)) = keywords else {
+                    prop_assert_eq!(lang, Lang::Ar);
+                    continue;
+                };
+                let Ok(re) = Regex::new(&hooks::keyword_pattern(table)) else {
+                    return Err(TestCaseError::fail("keyword pattern does not compile"));
+                };
+                for at in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+                    prop_assert_eq!(
+                        keywords.as_ref().and_then(|k| k.find_at(&text, at)),
+                        find_with(&re)(&text, at),
+                        "{:?} from {}", lang, at
+                    );
+                }
+            }
+        }
+
         /// The first-letter check of `eat_word` rejects only what the walk rejects: the words
         /// of every table, tried at every position of texts made of their pieces and others.
         #[test]
@@ -3197,8 +3286,7 @@ mod tests {
             let a = crate::layout::floor_char(&text, cut.min(text.len()));
             let b = crate::layout::floor_char(&text, (cut * 2).min(text.len())).max(a);
             for ranges in [vec![(0, text.len())], vec![(a, b), (b, text.len())], vec![(0, a)]] {
-                let whole: Vec<(usize, usize)> = matches_in(&DOCSYM, &text, &ranges)
-                    .map(|m| (m.start(), m.end()))
+                let whole: Vec<(usize, usize)> = matches_in(find_with(&DOCSYM), &text, &ranges)
                     .collect();
                 let anchored: Vec<(usize, usize)> =
                     slash_matches_in(&text, &ranges).collect();
@@ -3221,8 +3309,8 @@ mod tests {
                 // search does.
                 let half = crate::layout::floor_char(&text, text.len() / 2);
                 for ranges in [vec![(0, text.len())], vec![(0, half), (half, text.len())]] {
-                    let whole: Vec<(usize, usize)> = matches_in(&c.standalone, &text, &ranges)
-                        .map(|m| (m.start(), m.end()))
+                    let whole: Vec<(usize, usize)> =
+                        matches_in(find_with(&c.standalone), &text, &ranges)
                         .filter(|(s, e)| e - s <= 64)
                         .collect();
                     let anchored: Vec<(usize, usize)> =
