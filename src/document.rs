@@ -492,25 +492,30 @@ pub fn apply_record(info: &mut DocumentInfo, record: &crate::input::json::Record
     if fields.is_empty() {
         return;
     }
-    let key = |k: &str| -> String {
-        k.rsplit('.')
-            .next()
-            .unwrap_or(k)
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
+    // Each field's last key part, its letters and digits lower-cased (`ED_Meeting.ED_Date` ->
+    // `eddate`), made once: a collection's record holds thousands of fields, and each list of
+    // names below read them all again.
+    let keys: Vec<String> = fields
+        .iter()
+        .map(|(k, _)| {
+            k.rsplit('.')
+                .next()
+                .unwrap_or(k)
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        })
+        .collect();
     let values = |names: &[&str], suffix: bool| -> Vec<&str> {
-        fields
-            .iter()
+        keys.iter()
+            .zip(fields)
             .filter(|(k, _)| {
-                let k = key(k);
                 names
                     .iter()
-                    .any(|n| if suffix { k.ends_with(n) } else { k == *n })
+                    .any(|n| if suffix { k.ends_with(n) } else { *k == n })
             })
-            .map(|(_, v)| v.trim_matches(is_space))
+            .map(|(_, (_, v))| v.trim_matches(is_space))
             .filter(|v| !v.is_empty())
             .collect()
     };

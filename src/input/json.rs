@@ -125,7 +125,12 @@ fn collect_fields(key: &str, value: &Value, out: &mut Vec<(String, String)>, dep
         }
         Value::Object(map) if depth < 2 => {
             for (k, v) in map {
-                collect_fields(&format!("{key}.{k}"), v, out, depth + 1);
+                // Joined by hand: `format!` was a quarter of the reading of a file of records.
+                let mut path = String::with_capacity(key.len() + 1 + k.len());
+                path.push_str(key);
+                path.push('.');
+                path.push_str(k);
+                collect_fields(&path, v, out, depth + 1);
             }
         }
         _ => {}
