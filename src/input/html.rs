@@ -104,11 +104,11 @@ pub fn to_text(html: &str) -> String {
     let mut pre = 0usize;
     while i < html.len() {
         let Some(lt) = html[i..].find('<').map(|k| i + k) else {
-            out.text(&decode_entities(&html[i..]), pre > 0);
+            out.text(&decoded(&html[i..]), pre > 0);
             break;
         };
         if lt > i {
-            out.text(&decode_entities(&html[i..lt]), pre > 0);
+            out.text(&decoded(&html[i..lt]), pre > 0);
         }
         let rest = &html[lt..];
         if rest.starts_with("<!--") {
@@ -137,19 +137,28 @@ pub fn to_text(html: &str) -> String {
             i = lt + 1;
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // The name lower-cased on the stack: no element this reader knows has a longer one.
+        let mut lower = [0u8; 16];
+        let name = match lower.get_mut(..name_len) {
+            Some(buf) => {
+                buf.copy_from_slice(&bytes[name_start..name_start + name_len]);
+                buf.make_ascii_lowercase();
+                std::str::from_utf8(buf).unwrap_or("")
+            }
+            None => "",
+        };
         let Some(end) = tag_end(html, name_start + name_len) else {
             break;
         };
         i = end;
-        if !closing && SKIP.contains(&name.as_str()) {
+        if !closing && SKIP.contains(&name) {
             let close = format!("</{name}");
             i = find_ci(html, end, &close)
                 .and_then(|k| html[k..].find('>').map(|g| k + g + 1))
                 .unwrap_or(html.len());
             continue;
         }
-        match name.as_str() {
+        match name {
             "pre" | "textarea" | "listing" => {
                 out.paragraph();
                 pre = if closing {
@@ -185,13 +194,27 @@ fn tag_end(html: &str, mut pos: usize) -> Option<usize> {
     None
 }
 
-/// Case-insensitive search for an ASCII needle from `from`.
+/// Case-insensitive search for an ASCII needle from `from`, tried where its first byte is
+/// found: the bytes of a script or style were compared one window at a time.
 fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     let h = hay.as_bytes().get(from..)?;
     let n = needle.as_bytes();
-    h.windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
+    let first = *n.first()?;
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h)
+        .find(|&k| {
+            h.get(k..k + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
         .map(|k| from + k)
+}
+
+/// The text of `s` with its character references decoded; most runs of text have none.
+fn decoded(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('&') {
+        std::borrow::Cow::Owned(decode_entities(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// Builds the text: collapses white space, keeps at most one blank line.
@@ -409,6 +432,24 @@ mod tests {
         assert!(t.contains("S/PV.1382\t22 November\tThe situation & the Middle\u{A0}East\tS/RES/242 (1967)\n15-0-0"), "{t:?}");
         assert!(t.contains("a < b – c — &bogus;"), "{t:?}");
         assert!(!t.contains("hidden") && !t.contains("var a"), "{t:?}");
+    }
+
+    proptest::proptest! {
+        /// The search from the needle's first byte finds what a window-by-window comparison
+        /// finds.
+        #[test]
+        fn case_insensitive_search_as_by_windows(
+            hay in "[<>/a-zA-Z é]{0,40}",
+            needle in "[</]{0,1}[a-zA-Z]{1,4}",
+            from in 0usize..45,
+        ) {
+            let by_windows = hay.as_bytes().get(from..).and_then(|h| {
+                h.windows(needle.len())
+                    .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+                    .map(|k| from + k)
+            });
+            proptest::prop_assert_eq!(find_ci(&hay, from, &needle), by_windows);
+        }
     }
 
     #[test]
