@@ -1,5 +1,5 @@
-//! The text readers on any bytes: encoding detection, HTML and, through the magic bytes, DOCX.
-//! Whatever they return is analysed too.
+//! The text readers on any bytes: encoding detection, HTML, JSON records and, through the magic
+//! bytes, DOCX. Whatever they return is analysed too (a JSON record's fields with it).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -17,11 +17,14 @@ fuzz_target!(|data: &[u8]| {
     for m in &doc.mentions {
         assert_eq!(tidied.get(m.start..m.end), Some(m.text.as_str()));
     }
-    for name in ["x.txt", "x.html"] {
+    for name in ["x.txt", "x.html", "x.json", "x.jsonl"] {
         if let Ok(input) = convert(Path::new(name), data, &ReadOptions::default()) {
-            let doc = resgraph::analyse_text(&input.text, None);
-            for m in &doc.mentions {
-                assert_eq!(input.text.get(m.start..m.end), Some(m.text.as_str()));
+            let text = input.text.clone();
+            // The record's fields (a JSON file's identity) are read with the text.
+            for doc in resgraph::analyse_input_documents(input, None) {
+                for m in &doc.mentions {
+                    assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+                }
             }
         }
     }
