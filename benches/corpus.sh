@@ -8,11 +8,7 @@
 # Inputs: every .txt and .md file under ../shared/corpus concatenated into one file (about 25 MB),
 # that file repeated 10 times for `extract`, and the folder of those files copied 10 times under
 # different names for `build`.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-RUNS=${1:-5}
-CORPUS=../shared/corpus
-[ -d "$CORPUS" ] || { echo "missing $CORPUS (the shared corpus beside the checkout)" >&2; exit 2; }
+source "$(dirname "$0")/common.sh"
 command -v rg >/dev/null || { echo "ripgrep missing: apt-get install ripgrep" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install time" >&2; exit 2; }
 
@@ -48,15 +44,6 @@ print(sum(len(p.findall(text)) for p in patterns))
 PY
 RG_RE='(?-u)\b(?:[0-9]{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|S-[IVXL]+|ES-[IVXL]+|[0-9]{4})\)|(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z]\b)?|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+)'
 
-# seconds of one run of a command (stdout and stderr discarded)
-seconds() {
-  local s e
-  s=$(date +%s.%N)
-  "$@" > /dev/null 2>&1
-  e=$(date +%s.%N)
-  echo "$e - $s" | bc -l
-}
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # peak resident memory (kB) of one run
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}'; }
 mbs() { echo "scale=1; $1 / 1000000 / $2" | bc -l; }

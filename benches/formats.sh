@@ -5,11 +5,7 @@
 # reports medians, it asserts nothing.
 #
 #   benches/formats.sh [RUNS]      (default 5 runs)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-RUNS=${1:-5}
-CORPUS=../shared/corpus
-[ -d "$CORPUS" ] || { echo "missing $CORPUS (the shared corpus beside the checkout)" >&2; exit 2; }
+source "$(dirname "$0")/common.sh"
 command -v pdftotext >/dev/null || { echo "pdftotext missing: apt-get install poppler-utils" >&2; exit 2; }
 
 cargo build --release --quiet
@@ -34,14 +30,8 @@ gather html -name '*.html'
 gather pdf -name '*.pdf'
 gather catalogue -name '*.csv' -o -name '*.xml' -o -name '*.zh' -o -name '*.ru' -o -name '*.ids'
 
-seconds() {
-  local s e
-  s=$(date +%s.%N)
-  "$@" > /dev/null 2>&1 || true # a scanned PDF without text fails, the rest is read
-  e=$(date +%s.%N)
-  echo "$e - $s" | bc -l
-}
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# A scanned PDF without text fails; the rest is read, and the run is timed all the same.
+anyway() { "$@" || true; }
 
 echo "$RUNS runs, medians; $JOBS cores"
 printf '%-10s %6s %8s %12s %12s %9s\n' kind files MB "-j 1 (MB/s)" "-j $JOBS (MB/s)" speed-up
@@ -51,8 +41,8 @@ for kind in text json html pdf catalogue; do
   bytes=$(du -sb "$D" | cut -f1)
   one=() all=()
   for _ in $(seq 1 "$RUNS"); do
-    one+=("$(seconds "$BIN" -q -j 1 build "$D" -o "$WORK/g1.json")")
-    all+=("$(seconds "$BIN" -q -j "$JOBS" build "$D" -o "$WORK/gn.json")")
+    one+=("$(seconds anyway "$BIN" -q -j 1 build "$D" -o "$WORK/g1.json")")
+    all+=("$(seconds anyway "$BIN" -q -j "$JOBS" build "$D" -o "$WORK/gn.json")")
   done
   t1=$(median "${one[@]}")
   tn=$(median "${all[@]}")
