@@ -131,8 +131,12 @@ fn pieces(text: &str, cell: Range<usize>) -> Vec<Value> {
     out
 }
 
-/// A cell's text: a quoted cell's doubled quotes as one.
+/// A cell's text: a quoted cell's doubled quotes as one. Most cells hold no quote, found by
+/// one vector scan (the search for `""` walked every cell's text at a byte a step).
 fn unquote(raw: &str) -> String {
+    if memchr::memchr(b'"', raw.as_bytes()).is_none() {
+        return raw.to_string();
+    }
     raw.replace("\"\"", "\"")
 }
 
@@ -147,28 +151,30 @@ fn rows(text: &str) -> Vec<Vec<Range<usize>>> {
     while i <= b.len() {
         // One cell from `i`.
         let (range, next) = if b.get(i) == Some(&b'"') {
+            // The quotes of a cell's text found by vector scans (a long text cell was walked a
+            // byte a step): each is the closing one unless another follows it.
             let start = i + 1;
             let mut j = start;
             loop {
-                match b.get(j) {
-                    None => break,
-                    Some(b'"') if b.get(j + 1) == Some(&b'"') => j += 2,
-                    Some(b'"') => break,
-                    Some(_) => j += 1,
+                match memchr::memchr(b'"', &b[j.min(b.len())..]) {
+                    None => {
+                        j = b.len();
+                        break;
+                    }
+                    Some(k) if b.get(j + k + 1) == Some(&b'"') => j += k + 2,
+                    Some(k) => {
+                        j += k;
+                        break;
+                    }
                 }
             }
             // Past the closing quote to the next comma or line end (text after a closing quote
             // is not valid CSV; it is skipped).
-            let mut k = (j + 1).min(b.len());
-            while k < b.len() && !matches!(b[k], b',' | b'\n') {
-                k += 1;
-            }
+            let from = (j + 1).min(b.len());
+            let k = cell_end(b, from);
             (start..j.min(b.len()), k)
         } else {
-            let mut j = i;
-            while j < b.len() && !matches!(b[j], b',' | b'\n') {
-                j += 1;
-            }
+            let j = cell_end(b, i);
             let end = if j > i && b[j - 1] == b'\r' { j - 1 } else { j };
             (i..end, j)
         };
@@ -188,9 +194,65 @@ fn rows(text: &str) -> Vec<Vec<Range<usize>>> {
     out
 }
 
+/// Where an unquoted stretch from `i` ends: at the next comma or line feed, or the end.
+fn cell_end(b: &[u8], i: usize) -> usize {
+    memchr::memchr2(b',', b'\n', &b[i..]).map_or(b.len(), |k| i + k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The former cutting, a byte a step: what [`rows`] must give.
+    fn rows_by_bytes(text: &str) -> Vec<Vec<Range<usize>>> {
+        let b = text.as_bytes();
+        let (mut out, mut row) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        while i <= b.len() {
+            let (range, next) = if b.get(i) == Some(&b'"') {
+                let start = i + 1;
+                let mut j = start;
+                loop {
+                    match b.get(j) {
+                        None => break,
+                        Some(b'"') if b.get(j + 1) == Some(&b'"') => j += 2,
+                        Some(b'"') => break,
+                        Some(_) => j += 1,
+                    }
+                }
+                let mut k = (j + 1).min(b.len());
+                while k < b.len() && !matches!(b[k], b',' | b'\n') {
+                    k += 1;
+                }
+                (start..j.min(b.len()), k)
+            } else {
+                let mut j = i;
+                while j < b.len() && !matches!(b[j], b',' | b'\n') {
+                    j += 1;
+                }
+                let end = if j > i && b[j - 1] == b'\r' { j - 1 } else { j };
+                (i..end, j)
+            };
+            row.push(range);
+            if b.get(next) != Some(&b',') {
+                if !(row.len() == 1 && row[0].is_empty()) {
+                    out.push(std::mem::take(&mut row));
+                }
+                row.clear();
+            }
+            i = next + 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Cells found by vector scans are the cells found a byte a step, quotes, doubled
+        /// quotes, unclosed quotes and line breaks included.
+        #[test]
+        fn rows_as_by_bytes(text in "[a\",\n\r é]{0,40}") {
+            proptest::prop_assert_eq!(rows(&text), rows_by_bytes(&text));
+        }
+    }
 
     const EXPORT: &str = "undl_record_id,symbol_191a,title_239a,title_245a,related_documents_993a\r\n\
         1546,S/12997,\"S-G. Note transmitting paras. 7, 9 of GA res. 33/38 B\",Note /,\r\n\
