@@ -128,12 +128,12 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         .filter(|(_, l)| !l.trim_matches(is_space).is_empty())
         .collect();
 
-    // Each heading line trimmed and lower-cased once (about eleven a document): three passes
-    // below read them, and each lower-cased them anew.
-    let lowered: Vec<String> = lines
-        .iter()
-        .map(|(_, l)| l.trim_matches(is_space).to_lowercase())
-        .collect();
+    // The heading lower-cased once, and each of its lines trimmed from it (about eleven a
+    // document; a heading without an opener line runs to 3000 bytes, as a JSON record's text
+    // does): three passes below read the lines, two the whole, and the adoption phrases' region
+    // starts with it.
+    let lower_head = head.to_lowercase();
+    let lowered = lowered_lines(&lower_head);
 
     let mut info = DocumentInfo::unknown(lang);
 
@@ -281,7 +281,6 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
             }
             if info.symbol.is_none() {
                 info.symbol = if number.contains('/') {
-                    let lower_head = head.to_lowercase();
                     let hrc = table
                         .bodies_before
                         .iter()
@@ -409,7 +408,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         info.title = kind_line_title(head, table);
     }
     if info.adopted.is_none() && !draft {
-        info.adopted = phrase_date(text, head_end, table.adopted_phrases, lang)
+        info.adopted = phrase_date(text, (head_end, &lower_head), table.adopted_phrases, lang)
             .or_else(|| closing_date(text, lang))
             .or_else(|| info.symbol.as_ref().and_then(sc_table_date));
     }
@@ -449,7 +448,6 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
         });
     }
     // The report it was adopted on.
-    let lower_head = head.to_lowercase();
     if lower_head.len() == head.len() {
         for phrase in table.report_phrases {
             if let Some(i) = find_folded(&lower_head, phrase) {
@@ -729,6 +727,33 @@ fn organ(sym: &Symbol) -> String {
 
 fn line_offsets(s: &str) -> Vec<(usize, &str)> {
     lines_from(s).collect()
+}
+
+/// The non-blank lines of a heading trimmed and lower-cased, taken from the heading lower-cased
+/// whole (`lower_head`): lower-casing keeps every line break and white space character, so its
+/// lines are the lower-cased lines (a capital sigma's lower case, which depends on its
+/// neighbours, stops at white space as at a line's ends).
+fn lowered_lines(lower_head: &str) -> Vec<String> {
+    lines_from(lower_head)
+        .map(|(_, l)| l.trim_matches(is_space))
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `text[..end]` lower-cased, from the heading lower-cased already (`head`: where it ends and
+/// its lower case) and the rest up to `end` (at or past the heading's end), unless a capital
+/// sigma stands in it (its lower case depends on its neighbours).
+fn lower_prefix(text: &str, (head_end, lower_head): (usize, &str), end: usize) -> String {
+    match text.get(head_end..end) {
+        Some(rest) if !text[..end].contains('Σ') => {
+            let mut lower = String::with_capacity(lower_head.len() + rest.len());
+            lower.push_str(lower_head);
+            lower.push_str(&rest.to_lowercase());
+            lower
+        }
+        _ => text[..end].to_lowercase(),
+    }
 }
 
 /// The lines of `s` with their byte offsets, lazily (the heading is read, not the whole text).
@@ -1129,9 +1154,10 @@ fn separators_at(s: &str) -> usize {
         .unwrap_or(s.len())
 }
 
+/// `head`: where the heading ends, and the heading lower-cased.
 fn phrase_date(
     text: &str,
-    head_end: usize,
+    (head_end, lower_head): (usize, &str),
     phrases: &[&'static str],
     lang: Lang,
 ) -> Option<NaiveDate> {
@@ -1150,7 +1176,7 @@ fn phrase_date(
         }
         at += line.len();
     }
-    let lower = text[..region_end].to_lowercase();
+    let lower = lower_prefix(text, (head_end, lower_head), region_end);
     if lower.len() != region_end {
         return None;
     }
@@ -1273,6 +1299,50 @@ mod tests {
                 p.split(' ').all(|w| !w.is_empty()
                     && !w.starts_with(|c: char| c.is_whitespace() || c == '*' || c == '_')),
                 "{p:?}"
+            );
+        }
+    }
+
+    proptest! {
+        /// The heading's lines taken from the heading lower-cased whole are its lines
+        /// lower-cased one by one, and a prefix lower-cased from the heading's lower case and
+        /// the rest is the prefix lower-cased: across line breaks, blank lines, white space of
+        /// every kind, capital sigmas and letters whose lower case is longer.
+        #[test]
+        fn lower_cased_heading_as_line_by_line(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("The General Assembly,".to_string()),
+                Just("\n".to_string()),
+                Just("\r\n".to_string()),
+                Just(" \u{a0}\t".to_string()),
+                Just("\u{2003}".to_string()),
+                Just("ΑΣ".to_string()),
+                Just("Σ ".to_string()),
+                Just("İ".to_string()),
+                Just("RÉSOLUTION".to_string()),
+                Just("Резолюция".to_string()),
+                "[A-Za-z0-9/ ]{1,6}",
+            ], 0..16),
+            cut in 0usize..200,
+            more in 0usize..200,
+        ) {
+            let text = pieces.concat();
+            let head_end = crate::layout::floor_char(&text, cut);
+            let head = &text[..head_end];
+            let lines: Vec<(usize, &str)> = super::line_offsets(head)
+                .into_iter()
+                .filter(|(_, l)| !l.trim_matches(super::is_space).is_empty())
+                .collect();
+            let one_by_one: Vec<String> = lines
+                .iter()
+                .map(|(_, l)| l.trim_matches(super::is_space).to_lowercase())
+                .collect();
+            let lower_head = head.to_lowercase();
+            prop_assert_eq!(super::lowered_lines(&lower_head), one_by_one);
+            let end = crate::layout::floor_char(&text, head_end + more).max(head_end);
+            prop_assert_eq!(
+                super::lower_prefix(&text, (head_end, &lower_head), end),
+                text[..end].to_lowercase()
             );
         }
     }
