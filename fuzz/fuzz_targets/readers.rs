@@ -1,5 +1,6 @@
-//! The text readers on any bytes: encoding detection, HTML, JSON records and, through the magic
-//! bytes, DOCX. Whatever they return is analysed too (a JSON record's fields with it).
+//! The text readers on any bytes: encoding detection, HTML, JSON records, CSV tables of
+//! catalogue records and, through the magic bytes, DOCX. Whatever they return is analysed too
+//! (a JSON record's fields and a catalogue's records with it).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -17,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     for m in &doc.mentions {
         assert_eq!(tidied.get(m.start..m.end), Some(m.text.as_str()));
     }
-    for name in ["x.txt", "x.html", "x.json", "x.jsonl"] {
+    for name in ["x.txt", "x.html", "x.json", "x.jsonl", "x.csv"] {
         if let Ok(input) = convert(Path::new(name), data, &ReadOptions::default()) {
             let text = input.text.clone();
             // The record's fields (a JSON file's identity) are read with the text.
