@@ -128,8 +128,8 @@ fn run_program(prog: String, bytes: &[u8]) -> Result<String, PdfError> {
         });
         let deadline = Instant::now() + TIMEOUT;
         // The output ends as pdftotext exits: its exit is looked for from then on, not every
-        // 5 ms from the start, a wait of 2.5 ms a PDF on average (an eighth of the time of
-        // `build` on the 21 PDFs of the shared corpus). A program that closes its output and
+        // 5 ms from the start, a wait of 2.5 ms a PDF on average (a sixth of the time of
+        // `build` on the 22 PDFs of the shared corpus). A program that closes its output and
         // runs on is still waited for until the deadline, less and less often.
         let _ = output_ended.recv_timeout(TIMEOUT);
         let mut pause = Duration::from_micros(50);
