@@ -1798,7 +1798,7 @@ fn opens_with_clause_verb(t: &str, table: &Table) -> bool {
             w.len() == first.len()
                 && w.chars()
                     .zip(first.chars())
-                    .all(|(a, b)| b.to_lowercase().eq(std::iter::once(a)) || is_apostrophe(b))
+                    .all(|(a, b)| script::lowers_to(b, a) || is_apostrophe(b))
         });
         if !opens_one {
             return false;

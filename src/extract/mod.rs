@@ -2761,9 +2761,8 @@ fn eat_word_walk(text: &str, pos: usize, word: &str) -> Option<usize> {
             p += 1;
         } else {
             let c = text[p..].chars().next()?;
-            let matches = c == w
-                || c.to_lowercase().eq(std::iter::once(w))
-                || (is_apostrophe(c) && is_apostrophe(w));
+            let matches =
+                c == w || script::lowers_to(c, w) || (is_apostrophe(c) && is_apostrophe(w));
             if !matches {
                 return None;
             }

@@ -380,7 +380,7 @@ impl Table {
         }
         line.chars()
             .next()
-            .and_then(|c| c.to_lowercase().next())
+            .map(script::first_lower)
             .is_some_and(|c| self.openers.iter().any(|(w, _)| w.starts_with(c)))
     }
 }
