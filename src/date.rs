@@ -52,6 +52,41 @@ pub(crate) fn plain_alternation<'a>(words: impl Iterator<Item = &'a str>) -> Opt
         .then_some(words)
 }
 
+/// The words of an [`alternation`] in the order it tries them, when the alternation matches
+/// each as written but for the Arabic marks ([`MARK_CLASS`]) it lets follow an Arabic letter:
+/// no space or slash. `None` otherwise. With no mark in a text, such an alternation matches
+/// the words as written.
+pub(crate) fn marked_alternation<'a>(words: impl Iterator<Item = &'a str>) -> Option<Vec<&'a str>> {
+    let words = shape::ordered(words);
+    words
+        .iter()
+        .all(|w| !w.contains([' ', '/']))
+        .then_some(words)
+}
+
+/// The marks an [`alternation`] lets follow an Arabic letter: tatweel and the vowel signs.
+pub(crate) const MARK_CLASS: &str = r"[\u{0640}\u{064B}-\u{065F}\u{0670}]";
+
+/// Where the first character of [`MARK_CLASS`] starts in `bytes[from..to]` (UTF-8: the byte
+/// 0xD9 then 0x80, 0x8B-0x9F or 0xB0). Arabic letters share that first byte, so the pairs are
+/// checked 64 bytes at a time before one is looked for.
+pub(crate) fn next_mark(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    let is_mark =
+        |x: u8, y: u8| x == 0xD9 && (y == 0x80 || (0x8B..=0x9F).contains(&y) || y == 0xB0);
+    let to = to.min(bytes.len());
+    let mut i = from;
+    while i < to {
+        let end = (i + 64).min(to);
+        let pairs = || bytes[i..end].iter().zip(&bytes[i + 1..]);
+        // No early exit: the compiler checks the block in vector registers.
+        if pairs().fold(false, |hit, (&x, &y)| hit | is_mark(x, y)) {
+            return pairs().position(|(&x, &y)| is_mark(x, y)).map(|k| i + k);
+        }
+        i = end;
+    }
+    None
+}
+
 fn word_pattern(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
@@ -61,7 +96,8 @@ fn word_pattern(word: &str) -> String {
             _ => {
                 out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
                 if ('\u{0620}'..='\u{06FF}').contains(&c) {
-                    out.push_str(r"[\u{0640}\u{064B}-\u{065F}\u{0670}]*");
+                    out.push_str(MARK_CLASS);
+                    out.push('*');
                 }
             }
         }
