@@ -16,6 +16,7 @@
 use super::{Form, Parsed, Scanner, eat_any, parse_item, skip_ws_plain};
 use crate::date;
 use crate::lang::{BodyName, script};
+use crate::layout::is_apostrophe;
 use crate::symbol::Kind;
 use chrono::NaiveDate;
 
@@ -62,6 +63,10 @@ impl Scanner<'_, '_> {
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
+            if !self.zh_may_open(c) {
+                pos += c.len_utf8();
+                continue;
+            }
             if self.zh_item_start(pos)
                 && let Some(list) = self.zh_list(pos)
             {
@@ -80,7 +85,28 @@ impl Scanner<'_, '_> {
                 continue;
             }
             pos += c.len_utf8();
+            // The digits after a digit continue its number: no item starts there.
+            if c.is_ascii_digit() {
+                pos += bytes[pos..end]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+            }
         }
+    }
+
+    /// Whether an item may start with `c`, as far as `c` tells: a character outside ASCII
+    /// opens one only as a digit or as the first letter of a number word (`第`). The lead
+    /// bytes the scan stops at are shared by thousands of Han characters and by all full-width
+    /// punctuation; [`Scanner::zh_item_start`] is asked only where this holds.
+    fn zh_may_open(&self, c: char) -> bool {
+        c.is_ascii()
+            || script::is_digit(c)
+            || self.table.number_words.iter().any(|w| {
+                w.chars().next().is_some_and(|w| {
+                    w == ' ' || script::lowers_to(c, w) || (is_apostrophe(c) && is_apostrophe(w))
+                })
+            })
     }
 
     /// Whether an item may start at `pos`: a digit (of a date or a number) that does not
@@ -304,4 +330,48 @@ fn modifier_start(s: &str, table: &crate::lang::Table) -> Option<usize> {
         .iter()
         .filter_map(|o| body[clause_start..].find(o).map(|i| clause_start + i))
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Context;
+    use super::*;
+    use crate::lang::Lang;
+    use crate::layout::Layout;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The scan's skips lose no item start: where an item may start, its first character
+        /// passes `zh_may_open`, and no item starts at an ASCII digit after another.
+        #[test]
+        fn item_starts_pass_the_character_check(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("第"), Just("1325"), Just("7"), Just("号"), Just("决议"), Just("（"),
+                Just("）"), Just("，"), Just("、"), Just("S-"), Just("ES-"), Just("１２"),
+                Just("٢"), Just("大会"), Just("年"), Just("/"), Just(" "), Just("A"),
+            ], 0..16),
+        ) {
+            let text = pieces.concat();
+            let layout = Layout::default();
+            let ctx = Context { lang: Lang::Zh, citing_body: None, own_ids: &[], layout: &layout };
+            let ranges = [(0, text.len())];
+            let s = Scanner {
+                text: &text,
+                ctx: &ctx,
+                table: Lang::Zh.table(),
+                ranges: &ranges,
+                out: Vec::new(),
+                covered: Vec::new(),
+                consumed: Default::default(),
+                covered_hint: Default::default(),
+                spare_segment: Vec::new(),
+            };
+            for (pos, c) in text.char_indices() {
+                if s.zh_item_start(pos) {
+                    prop_assert!(s.zh_may_open(c), "{:?} at {}", c, pos);
+                    prop_assert!(!(c.is_ascii_digit() && text[..pos].ends_with(|p: char| p.is_ascii_digit())));
+                }
+            }
+        }
+    }
 }
