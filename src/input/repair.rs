@@ -273,10 +273,11 @@ impl<'b> Interesting<'b> {
     }
 }
 
-/// The bytes of a block that [`Interesting`] stops at: `-` and `/`, C2, D9, DB, E2, E3, EF. In
-/// vector code on x86_64, with AVX2 where the processor has it (asked once per text); the
-/// pairs are told with one compare each once a bit is set (`-`/`/` differ in bit 1, as D9/DB
-/// do; E2/E3 in bit 0).
+/// The bytes of a block that [`Interesting`] stops at: `-` and `/`, C2, E2, E3, EF, and D9 and
+/// DB before the second byte of an Arabic-Indic digit (they lead most Arabic letters: an
+/// Arabic text stopped at every other letter). In vector code on x86_64, with AVX2 where the
+/// processor has it (asked once per text); the pairs are told with one compare each once a bit
+/// is set (`-`/`/` differ in bit 1; E2/E3 in bit 0).
 struct Leads {
     #[cfg(target_arch = "x86_64")]
     avx2: bool,
@@ -312,56 +313,102 @@ impl crate::scan::BlockMask for Leads {
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn lead_mask_by_byte(block: &[u8; crate::scan::BLOCK]) -> u64 {
     block.iter().enumerate().fold(0, |m, (j, &x)| {
-        let lead = matches!(x, b'-' | b'/' | 0xC2 | 0xD9 | 0xDB | 0xE2 | 0xE3 | 0xEF);
+        // D9 and DB lead most Arabic letters: they count only before the second byte of one
+        // of their digits (the last byte's next is in the next block, and it counts).
+        let next = |range: std::ops::RangeInclusive<u8>| {
+            block.get(j + 1).is_none_or(|n| range.contains(n))
+        };
+        let lead = match x {
+            b'-' | b'/' | 0xC2 | 0xE2 | 0xE3 | 0xEF => true,
+            0xD9 => next(0xA0..=0xA9),
+            0xDB => next(0xB0..=0xB9),
+            _ => false,
+        };
         m | (u64::from(lead) << j)
     })
+}
+
+/// A block's mask from the masks of its bytes: the leads that count alone (`other`), and D9
+/// and DB where the byte after them is in their digits' range (`after_d9`, `after_db`: the
+/// masks of the bytes in those ranges). The last byte's next byte is the next block's: a D9 or
+/// DB there counts.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+fn combine_leads(other: u64, d9: u64, db: u64, after_d9: u64, after_db: u64) -> u64 {
+    let before = |m: u64| (m >> 1) | 1 << 63;
+    other | (d9 & before(after_d9)) | (db & before(after_db))
 }
 
 #[cfg(target_arch = "x86_64")]
 mod leads_x86 {
     use crate::scan::BLOCK;
     use std::arch::x86_64::{
-        __m128i, __m256i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
-        _mm256_or_si256, _mm256_set1_epi8,
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
     };
 
-    /// The pairs and the single bytes (see `Leads`): `x | 2 == 0x2F` for `-` and `/`,
-    /// `x | 2 == 0xDB` for D9 and DB, `x | 1 == 0xE3` for E2 and E3, then C2 and EF.
-    const ORED: [(u8, u8); 5] = [(2, 0x2F), (2, 0xDB), (1, 0xE3), (0, 0xC2), (0, 0xEF)];
+    /// The pairs and the single bytes that count alone (see `Leads`): `x | 2 == 0x2F` for
+    /// `-` and `/`, `x | 1 == 0xE3` for E2 and E3, then C2 and EF. D9 and DB, the lead bytes of
+    /// most Arabic letters, count only before their digits' second bytes (A0-A9, B0-B9).
+    const ORED: [(u8, u8); 4] = [(2, 0x2F), (1, 0xE3), (0, 0xC2), (0, 0xEF)];
 
     #[target_feature(enable = "avx2")]
     pub(super) fn avx2(block: &[u8; BLOCK]) -> u64 {
-        let hits = |v: __m256i| {
-            ORED.iter().fold(_mm256_set1_epi8(0), |acc, &(or, eq)| {
-                let x = _mm256_or_si256(v, _mm256_set1_epi8(or as i8));
-                _mm256_or_si256(acc, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(eq as i8)))
-            })
-        };
-        let mut m = 0u64;
+        let set = |b: u8| _mm256_set1_epi8(b as i8);
+        let mut masks = [0u64; 5];
         for (k, half) in block.chunks_exact(32).enumerate() {
             // SAFETY: `half` is 32 readable bytes; the load has no alignment requirement.
             let v = unsafe { _mm256_loadu_si256(half.as_ptr().cast()) };
-            m |= u64::from(_mm256_movemask_epi8(hits(v)) as u32) << (32 * k);
+            let other = ORED.iter().fold(set(0), |acc, &(or, eq)| {
+                _mm256_or_si256(acc, _mm256_cmpeq_epi8(_mm256_or_si256(v, set(or)), set(eq)))
+            });
+            // `x - lo <= 9`, unsigned: the byte is in `lo..=lo + 9`.
+            let digits = |lo: u8| {
+                let d = _mm256_sub_epi8(v, set(lo));
+                _mm256_cmpeq_epi8(_mm256_min_epu8(d, set(9)), d)
+            };
+            let found = [
+                other,
+                _mm256_cmpeq_epi8(v, set(0xD9)),
+                _mm256_cmpeq_epi8(v, set(0xDB)),
+                digits(0xA0),
+                digits(0xB0),
+            ];
+            for (m, x) in masks.iter_mut().zip(found) {
+                *m |= u64::from(_mm256_movemask_epi8(x) as u32) << (32 * k);
+            }
         }
-        m
+        let [other, d9, db, a, b] = masks;
+        super::combine_leads(other, d9, db, a, b)
     }
 
     #[target_feature(enable = "sse2")]
     pub(super) fn sse2(block: &[u8; BLOCK]) -> u64 {
-        let hits = |v: __m128i| {
-            ORED.iter().fold(_mm_set1_epi8(0), |acc, &(or, eq)| {
-                let x = _mm_or_si128(v, _mm_set1_epi8(or as i8));
-                _mm_or_si128(acc, _mm_cmpeq_epi8(x, _mm_set1_epi8(eq as i8)))
-            })
-        };
-        let mut m = 0u64;
+        let set = |b: u8| _mm_set1_epi8(b as i8);
+        let mut masks = [0u64; 5];
         for (k, part) in block.chunks_exact(16).enumerate() {
             // SAFETY: `part` is sixteen readable bytes; the load has no alignment requirement.
             let v = unsafe { _mm_loadu_si128(part.as_ptr().cast()) };
-            m |= u64::from(_mm_movemask_epi8(hits(v)) as u16) << (16 * k);
+            let other = ORED.iter().fold(set(0), |acc, &(or, eq)| {
+                _mm_or_si128(acc, _mm_cmpeq_epi8(_mm_or_si128(v, set(or)), set(eq)))
+            });
+            let digits = |lo: u8| {
+                let d = _mm_sub_epi8(v, set(lo));
+                _mm_cmpeq_epi8(_mm_min_epu8(d, set(9)), d)
+            };
+            let found = [
+                other,
+                _mm_cmpeq_epi8(v, set(0xD9)),
+                _mm_cmpeq_epi8(v, set(0xDB)),
+                digits(0xA0),
+                digits(0xB0),
+            ];
+            for (m, x) in masks.iter_mut().zip(found) {
+                *m |= u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
+            }
         }
-        m
+        let [other, d9, db, a, b] = masks;
+        super::combine_leads(other, d9, db, a, b)
     }
 }
 
@@ -642,13 +689,16 @@ mod tests {
     proptest! {
         /// Both vector readings of a block (AVX2 where this processor has it, and SSE2) mark
         /// the bytes the byte-by-byte reading marks, for any bytes: the neighbours of the
-        /// pairs (`.`, `,`, D8, DA, E1, E4) are not marked.
+        /// pairs (`.`, `,`, D8, DA, E1, E4) are not marked, nor D9 and DB before bytes just
+        /// outside their digits' ranges.
         #[test]
         fn lead_masks_as_byte_by_byte(
             bytes in proptest::collection::vec(prop_oneof![
                 any::<u8>(), Just(b'-'), Just(b'/'), Just(b'.'), Just(b','), Just(0xC2u8),
                 Just(0xD8u8), Just(0xD9u8), Just(0xDAu8), Just(0xDBu8), Just(0xE1u8),
-                Just(0xE2u8), Just(0xE3u8), Just(0xE4u8), Just(0xEFu8),
+                Just(0xE2u8), Just(0xE3u8), Just(0xE4u8), Just(0xEFu8), Just(0x9Fu8),
+                Just(0xA0u8), Just(0xA9u8), Just(0xAAu8), Just(0xAFu8), Just(0xB0u8),
+                Just(0xB9u8), Just(0xBAu8),
             ], crate::scan::BLOCK),
         ) {
             let block: [u8; crate::scan::BLOCK] =
