@@ -114,28 +114,26 @@ struct Marked {
 }
 
 impl Marked {
-    /// The pattern's match from `at`. A match that holds a mark starts at most `longest` bytes
-    /// before its first mark, so every match that starts earlier is a word as written, which
-    /// the literal search finds. Only the places just before a mark are left to the pattern.
-    fn find_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+    /// The pattern's leftmost match from `at` if it starts before `end`. A match that holds a
+    /// mark starts at most `longest` bytes before its first mark, so every match that starts
+    /// earlier is a word as written, which the literal search finds. Only the places just
+    /// before a mark are left to the pattern.
+    fn find_in(&self, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
-        let found = self
-            .words
-            .find(aho_corasick::Input::new(text).span(at..text.len()))
-            .map(|m| (m.start(), m.end()));
+        let found = literal_in(&self.words, text, at, end);
         let mut from = at;
         loop {
-            // A mark that a match starting at or before the literal one could hold.
-            let reach = found.map_or(text.len(), |(s, _)| s + self.longest + 1);
-            let Some(mark) = date::next_mark(bytes, from, reach) else {
+            // Where a match may start: at or before the literal one, before `end`; a mark that
+            // such a match holds comes at most `longest` bytes after its start.
+            let last_start = found.map_or(end.saturating_sub(1), |(s, _)| s);
+            let Some(mark) = date::next_mark(bytes, from, last_start + self.longest + 1) else {
                 return found;
             };
             // The leftmost match starts no earlier than `longest` before the mark (a match
             // before that is a word as written, and the literal one is the first of those);
             // the first place in that window where the pattern matches is it.
-            let last = found.map_or(mark, |(s, _)| s.min(mark));
             let first = from.max(mark.saturating_sub(self.longest));
-            for p in (first..=last).filter(|p| text.is_char_boundary(*p)) {
+            for p in (first..=last_start.min(mark)).filter(|p| text.is_char_boundary(*p)) {
                 if let Some(m) = self.anchored.find(&text[p..]) {
                     return Some((p, p + m.end()));
                 }
@@ -145,6 +143,20 @@ impl Marked {
             from = mark + 2;
         }
     }
+}
+
+/// The leftmost match of `words` (leftmost-first) from `at` if it starts before `end`. The
+/// search stops a word's length past `end`: a text in several languages is searched for each
+/// language's words in its own paragraphs only, not on through the others' text.
+fn literal_in(words: &AhoCorasick, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
+    let to = end.saturating_add(words.max_pattern_len()).min(text.len());
+    if at >= end || at > to {
+        return None;
+    }
+    words
+        .find(aho_corasick::Input::new(text).span(at..to))
+        .map(|m| (m.start(), m.end()))
+        .filter(|(s, _)| *s < end)
 }
 
 impl Keywords {
@@ -173,14 +185,16 @@ impl Keywords {
         Regex::new(&pattern).ok().map(Keywords::Pattern)
     }
 
-    /// The first keyword at or after byte `at` of `text`, as the byte range it covers.
-    fn find_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+    /// The first keyword at or after byte `at` of `text` if it starts before `end`, as the
+    /// byte range it covers.
+    fn find_in(&self, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
         match self {
-            Keywords::Words(ac) => ac
-                .find(aho_corasick::Input::new(text).span(at..text.len()))
-                .map(|m| (m.start(), m.end())),
-            Keywords::Marked(m) => m.find_at(text, at),
-            Keywords::Pattern(re) => re.find_at(text, at).map(|m| (m.start(), m.end())),
+            Keywords::Words(ac) => literal_in(ac, text, at, end),
+            Keywords::Marked(m) => m.find_in(text, at, end),
+            Keywords::Pattern(re) => re
+                .find_at(text, at)
+                .map(|m| (m.start(), m.end()))
+                .filter(|(s, _)| *s < end),
         }
     }
 }
@@ -305,11 +319,13 @@ fn covered_len(ranges: &[(usize, usize)]) -> usize {
     ranges.iter().map(|(s, e)| e.saturating_sub(*s)).sum()
 }
 
-/// The matches of `re` that start inside `ranges`. Each range is searched from its start with
+/// The matches of `re` that start inside `ranges` (the tests' reading of the symbol and
+/// standalone patterns' matches). Each range is searched from its start with
 /// the text before it as context (for `\b`), and the search stops at the first match past its
 /// end. That match is kept for the ranges after it: a search from their start would find it
 /// again (it is the leftmost match after an earlier position), so ranges without a match do
 /// not each scan on to it.
+#[cfg(test)]
 fn matches_in<'t>(
     find_at: impl Fn(&'t str, usize) -> Option<(usize, usize)> + 't,
     text: &'t str,
@@ -670,7 +686,21 @@ impl Scanner<'_, '_> {
             return;
         };
         let text = self.text;
-        for (start, end) in matches_in(|t, at| c.keyword.find_at(t, at), text, self.ranges) {
+        let found = self.ranges.iter().flat_map(|&(from, to)| {
+            // Each range is searched from its own start, as if alone.
+            let mut at = from;
+            std::iter::from_fn(move || {
+                let (s, e) = c.keyword.find_in(text, at, to)?;
+                // An empty match would not advance.
+                at = if e > s {
+                    e
+                } else {
+                    crate::layout::ceil_char(text, e + 1)
+                };
+                Some((s, e))
+            })
+        });
+        for (start, end) in found {
             // Keywords a list already read as its own (`... and decision 71/558`) are done;
             // those inside a footnote block that a list stepped over are not.
             if self.consumed.contains(&start)
@@ -3084,7 +3114,10 @@ mod tests {
                     .unwrap_or_default();
                 for form in [w.to_string(), capital, w.to_uppercase()] {
                     let text = format!("see {form} 1");
-                    let m = c.keyword.find_at(&text, 0).map(|(s, e)| &text[s..e]);
+                    let m = c
+                        .keyword
+                        .find_in(&text, 0, text.len())
+                        .map(|(s, e)| &text[s..e]);
                     assert_eq!(m, Some(form.as_str()), "{lang:?}: {form:?}");
                 }
             }
@@ -3238,12 +3271,16 @@ mod tests {
                 let Ok(re) = Regex::new(&hooks::keyword_pattern(table)) else {
                     return Err(TestCaseError::fail("keyword pattern does not compile"));
                 };
-                for at in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
-                    prop_assert_eq!(
-                        keywords.as_ref().and_then(|k| k.find_at(&text, at)),
-                        find_with(&re)(&text, at),
-                        "{:?} from {}", lang, at
-                    );
+                let bounds: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+                for &at in &bounds {
+                    // Up to the text's end, and up to a few ends inside it.
+                    for &end in bounds.iter().filter(|e| **e == text.len() || **e % 7 == 3) {
+                        prop_assert_eq!(
+                            keywords.as_ref().and_then(|k| k.find_in(&text, at, end)),
+                            find_with(&re)(&text, at).filter(|(s, _)| *s < end),
+                            "{:?} from {} to {}", lang, at, end
+                        );
+                    }
                 }
             }
         }
