@@ -105,8 +105,14 @@ enum Keywords {
 /// The search of [`Keywords::Marked`].
 #[derive(Clone)]
 struct Marked {
-    /// The words as written.
+    /// The words as written, asked at a place (anchored) or from one.
     words: AhoCorasick,
+    /// The words' cores: the words that hold no other word (`قرار`, `مقرر`). Every word holds
+    /// one, at one of `offsets[core]` bytes from its start. Arabic writes most of its words
+    /// with the article (`القرار`): a search for the words stopped at every article, one for
+    /// their cores at few places.
+    cores: Cores,
+    offsets: Vec<Vec<usize>>,
     /// The pattern, anchored at the start of the text it is given.
     anchored: Regex,
     /// The longest word in bytes: no match holds more letters before its first mark.
@@ -114,13 +120,82 @@ struct Marked {
 }
 
 impl Marked {
+    /// The searches of `words` (in the order the pattern's alternation tries them) and
+    /// `anchored`, the pattern anchored at its start.
+    fn new(words: &[&str], anchored: Regex) -> Option<Marked> {
+        let cores: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !words.iter().any(|o| o.len() < w.len() && w.contains(o)))
+            .collect();
+        let offsets = cores
+            .iter()
+            .map(|c| {
+                let mut at: Vec<usize> = words
+                    .iter()
+                    .flat_map(|w| w.match_indices(c).map(|(i, _)| i))
+                    .collect();
+                at.sort_unstable();
+                at.dedup();
+                at
+            })
+            .collect();
+        Some(Marked {
+            words: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .start_kind(aho_corasick::StartKind::Both)
+                .build(words)
+                .ok()?,
+            cores: Cores::new(&cores)?,
+            offsets,
+            anchored,
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        })
+    }
+
+    /// The leftmost word as written (leftmost-first) from `at` if it starts before `end`. A
+    /// word at `p` holds a core at `p` plus one of its offsets: the cores are found in order of
+    /// their starts (each search from the byte after the last core's start: no two cores start
+    /// at one place, one would hold the other), and the words asked at the places they give,
+    /// until no later core can give a place before the word found.
+    fn literal_in(&self, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
+        let to = end.saturating_add(self.longest).min(text.len());
+        if at >= end || at > to {
+            return None;
+        }
+        let reach = self.offsets.iter().flatten().max().copied().unwrap_or(0);
+        let mut best: Option<(usize, usize)> = None;
+        let mut from = at;
+        while let Some((h, core)) = self.cores.find(text, from, to) {
+            if best.is_some_and(|(b, _)| h > b + reach) {
+                break;
+            }
+            for &o in &self.offsets[core] {
+                let Some(p) = h.checked_sub(o) else {
+                    continue;
+                };
+                if p < at || p >= end || best.is_some_and(|(b, _)| p >= b) {
+                    continue;
+                }
+                let here = aho_corasick::Input::new(text)
+                    .span(p..to)
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = self.words.find(here) {
+                    best = Some((p, m.end()));
+                }
+            }
+            from = h + 1;
+        }
+        best
+    }
+
     /// The pattern's leftmost match from `at` if it starts before `end`. A match that holds a
     /// mark starts at most `longest` bytes before its first mark, so every match that starts
     /// earlier is a word as written, which the literal search finds. Only the places just
     /// before a mark are left to the pattern.
     fn find_in(&self, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
-        let found = literal_in(&self.words, text, at, end);
+        let found = self.literal_in(text, at, end);
         let mut from = at;
         loop {
             // Where a match may start: at or before the literal one, before `end`; a mark that
@@ -142,6 +217,43 @@ impl Marked {
             // mark comes near it. Marks are two bytes long.
             from = mark + 2;
         }
+    }
+}
+
+/// The search for [`Marked`]'s cores. A set of two or three words goes by default to a
+/// search for their rarest bytes, rare in English: in Arabic text the lead bytes of its
+/// letters, found at every other letter. The vector search of short words (Teddy) is asked for
+/// by name where the processor has it.
+#[derive(Clone)]
+enum Cores {
+    Packed(aho_corasick::packed::Searcher),
+    General(AhoCorasick),
+}
+
+impl Cores {
+    fn new(cores: &[&str]) -> Option<Cores> {
+        let packed = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(cores)
+            .build();
+        match packed {
+            Some(p) => Some(Cores::Packed(p)),
+            None => AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(cores)
+                .ok()
+                .map(Cores::General),
+        }
+    }
+
+    /// The first core that starts in `from..to` and ends by `to`: where, and which.
+    fn find(&self, text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+        let m = match self {
+            Cores::Packed(p) => p.find_in(text, aho_corasick::Span::from(from..to)),
+            Cores::General(ac) => ac.find(aho_corasick::Input::new(text).span(from..to)),
+        }?;
+        Some((m.start(), m.pattern().as_usize()))
     }
 }
 
@@ -174,13 +286,7 @@ impl Keywords {
         let pattern = hooks::keyword_pattern(table);
         if let Some(words) = date::marked_alternation(forms.iter().map(String::as_str)) {
             let anchored = Regex::new(&format!("^(?:{pattern})")).ok()?;
-            return literal(&words).map(|words| {
-                Keywords::Marked(Box::new(Marked {
-                    words,
-                    anchored,
-                    longest: forms.iter().map(String::len).max().unwrap_or(0),
-                }))
-            });
+            return Marked::new(&words, anchored).map(|m| Keywords::Marked(Box::new(m)));
         }
         Regex::new(&pattern).ok().map(Keywords::Pattern)
     }
@@ -3230,6 +3336,7 @@ mod tests {
             1 => proptest::sample::select(marks.to_vec()).prop_map(str::to_string),
             1 => Just("  ".to_string()),
             1 => Just("ال".to_string()),
+            1 => Just("لل".to_string()),
         ];
         proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
     }
