@@ -31,49 +31,73 @@ struct List {
     end: usize,
 }
 
-/// The bytes an item of a Chinese list may start with: ASCII digits and the bytes given
-/// (`S`, `E`, the lead bytes of other digits and of the number words), as a block's mask.
-struct ItemLeads(Vec<u8>);
+/// The bytes an item of a Chinese list may start with: ASCII digits, the `bytes` given (`S`,
+/// `E`, the lead bytes of other digits and of number words), and the first bytes of `pairs`
+/// where their second follows (the last byte of a block counts for its first alone), as a
+/// block's mask.
+struct ItemLeads {
+    bytes: Vec<u8>,
+    pairs: Vec<(u8, u8)>,
+}
 
 impl crate::scan::BlockMask for ItemLeads {
     #[inline]
     fn mask(&self, block: &[u8; crate::scan::BLOCK]) -> u64 {
         #[cfg(target_arch = "x86_64")]
         // SAFETY: SSE2 is part of every x86_64 processor.
-        return unsafe { item_leads_sse2(block, &self.0) };
+        return unsafe { item_leads_sse2(block, self) };
         #[cfg(not(target_arch = "x86_64"))]
-        return item_leads_by_byte(block, &self.0);
+        return item_leads_by_byte(block, self);
     }
 }
 
 /// [`ItemLeads`] byte by byte: the reading off x86_64, and the reference of the tests.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-fn item_leads_by_byte(block: &[u8; crate::scan::BLOCK], leads: &[u8]) -> u64 {
+fn item_leads_by_byte(block: &[u8; crate::scan::BLOCK], leads: &ItemLeads) -> u64 {
     block.iter().enumerate().fold(0, |m, (j, &x)| {
-        m | (u64::from(x.is_ascii_digit() || leads.contains(&x)) << j)
+        let pair = leads
+            .pairs
+            .iter()
+            .any(|&(a, b)| x == a && block.get(j + 1).is_none_or(|&y| y == b));
+        let hit = x.is_ascii_digit() || leads.bytes.contains(&x) || pair;
+        m | (u64::from(hit) << j)
     })
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn item_leads_sse2(block: &[u8; crate::scan::BLOCK], leads: &[u8]) -> u64 {
+fn item_leads_sse2(block: &[u8; crate::scan::BLOCK], leads: &ItemLeads) -> u64 {
     use std::arch::x86_64::{
         _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
         _mm_set1_epi8, _mm_sub_epi8,
     };
+    // The tables have one number word; more pairs than this are read byte by byte.
+    const PAIRS: usize = 2;
+    if leads.pairs.len() > PAIRS {
+        return item_leads_by_byte(block, leads);
+    }
     let set = |b: u8| _mm_set1_epi8(b as i8);
     let mut m = 0u64;
+    // For each pair: its first bytes, and its second bytes.
+    let mut firsts = [0u64; PAIRS];
+    let mut seconds = [0u64; PAIRS];
     for (k, part) in block.chunks_exact(16).enumerate() {
         // SAFETY: `part` is sixteen readable bytes; the load has no alignment requirement.
         let v = unsafe { _mm_loadu_si128(part.as_ptr().cast()) };
         // `x - b'0' <= 9`, unsigned: an ASCII digit.
         let d = _mm_sub_epi8(v, set(b'0'));
-        let hit = leads
-            .iter()
-            .fold(_mm_cmpeq_epi8(_mm_min_epu8(d, set(9)), d), |acc, &b| {
-                _mm_or_si128(acc, _mm_cmpeq_epi8(v, set(b)))
-            });
-        m |= u64::from(_mm_movemask_epi8(hit) as u16) << (16 * k);
+        let digits = _mm_cmpeq_epi8(_mm_min_epu8(d, set(9)), d);
+        let hit = leads.bytes.iter().fold(digits, |acc, &b| {
+            _mm_or_si128(acc, _mm_cmpeq_epi8(v, set(b)))
+        });
+        let bits = |x| u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
+        m |= bits(hit);
+        for (i, &(a, b)) in leads.pairs.iter().enumerate() {
+            firsts[i] |= bits(_mm_cmpeq_epi8(v, set(a)));
+            seconds[i] |= bits(_mm_cmpeq_epi8(v, set(b)));
+        }
+    }
+    for (f, s) in firsts.iter().zip(seconds) {
+        m |= f & ((s >> 1) | 1 << 63);
     }
     m
 }
@@ -93,16 +117,22 @@ impl Scanner<'_, '_> {
         // An item starts with a digit (ASCII, full-width: EF, Arabic-Indic: D9/DB), a number
         // word (`第`) or `S-`/`ES-`: the scan jumps from one such byte to the next, found 64
         // bytes at a time.
-        let mut leads = vec![b'S', b'E', 0xEF, 0xD9, 0xDB];
-        leads.extend(
-            self.table
-                .number_words
-                .iter()
-                .filter_map(|w| w.bytes().next()),
-        );
-        leads.sort_unstable();
-        leads.dedup();
-        let mut hits = crate::scan::Positions::new(bytes, ItemLeads(leads), b' ');
+        let mut leads = ItemLeads {
+            bytes: vec![b'S', b'E', 0xEF, 0xD9, 0xDB],
+            pairs: Vec::new(),
+        };
+        for w in self.table.number_words {
+            match w.chars().next() {
+                // A Han character is its own lower case and nothing else's: its first two
+                // bytes (`第`: E7 AC), not the first alone, which a sixteenth of Han
+                // characters share.
+                Some(c) if ('\u{3000}'..='\u{9FFF}').contains(&c) => {
+                    leads.pairs.push((w.as_bytes()[0], w.as_bytes()[1]));
+                }
+                _ => leads.bytes.extend(w.bytes().next()),
+            }
+        }
+        let mut hits = crate::scan::Positions::new(bytes, leads, b' ');
         let mut pos = start;
         while pos < end {
             match hits.next_from(pos) {
@@ -389,22 +419,37 @@ mod tests {
     use crate::layout::Layout;
     use proptest::prelude::*;
 
+    /// No character lower-cases to a character of U+3000-U+9FFF but itself: the scan looks
+    /// for a Han number word by its first two bytes, where `zh_may_open` would take any
+    /// character whose lower case it is.
+    #[test]
+    fn han_characters_are_only_their_own_lower_case() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            for l in c.to_lowercase() {
+                assert!(!('\u{3000}'..='\u{9FFF}').contains(&l) || l == c, "{c:?}");
+            }
+        }
+    }
+
     proptest! {
         /// The vector mask of a block's item leads is the byte-by-byte one.
         #[test]
         fn item_leads_as_byte_by_byte(
             bytes in proptest::collection::vec(prop_oneof![
                 any::<u8>(), Just(b'/'), Just(b'0'), Just(b'9'), Just(b':'), Just(b'S'),
-                Just(b'E'), Just(0xE7u8), Just(0xEFu8), Just(0xD9u8), Just(0xDBu8),
+                Just(b'E'), Just(0xE7u8), Just(0xEFu8), Just(0xD9u8), Just(0xDBu8), Just(0xACu8), Just(0xE4u8), Just(0xBAu8), Just(0xBCu8),
             ], crate::scan::BLOCK),
         ) {
             let block: [u8; crate::scan::BLOCK] =
                 bytes.as_slice().try_into().unwrap_or([0; crate::scan::BLOCK]);
-            let leads = [b'E', b'S', 0xD9, 0xDB, 0xE7, 0xEF];
-            prop_assert_eq!(
-                crate::scan::BlockMask::mask(&ItemLeads(leads.to_vec()), &block),
-                item_leads_by_byte(&block, &leads)
-            );
+            let pairs = [vec![], vec![(0xE7, 0xAC)], vec![(0xE7, 0xAC), (0xE4, 0xBA)], vec![(1, 2), (3, 4), (0xEF, 0xBC)]];
+            for pairs in pairs {
+                let leads = ItemLeads { bytes: vec![b'E', b'S', 0xD9, 0xDB, 0xEF], pairs };
+                prop_assert_eq!(
+                    crate::scan::BlockMask::mask(&leads, &block),
+                    item_leads_by_byte(&block, &leads)
+                );
+            }
         }
 
         /// The scan's skips lose no item start: where an item may start, its first character
