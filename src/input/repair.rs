@@ -352,80 +352,79 @@ mod leads_x86 {
     /// most Arabic letters, count only before their digits' second bytes (A0-A9, B0-B9).
     const ORED: [(u8, u8); 4] = [(2, 0x2F), (1, 0xE3), (0, 0xC2), (0, 0xEF)];
 
-    #[target_feature(enable = "avx2")]
-    pub(super) fn avx2(block: &[u8; BLOCK]) -> u64 {
-        let set = |b: u8| _mm256_set1_epi8(b as i8);
-        let load = |k: usize| {
-            // SAFETY: `block` holds 64 bytes, `k` is 0 or 1; no alignment is required.
-            unsafe { _mm256_loadu_si256(block.as_ptr().add(32 * k).cast()) }
-        };
-        // The bytes that count alone, and D9 and DB (`x | 2 == 0xDB`).
-        let (mut other, mut arabic) = (0u64, 0u64);
-        for k in 0..2 {
-            let v = load(k);
-            let o = ORED.iter().fold(set(0), |acc, &(or, eq)| {
-                _mm256_or_si256(acc, _mm256_cmpeq_epi8(_mm256_or_si256(v, set(or)), set(eq)))
-            });
-            let a = _mm256_cmpeq_epi8(_mm256_or_si256(v, set(2)), set(0xDB));
-            other |= u64::from(_mm256_movemask_epi8(o) as u32) << (32 * k);
-            arabic |= u64::from(_mm256_movemask_epi8(a) as u32) << (32 * k);
-        }
-        // Most blocks of most texts hold no Arabic letter.
-        if arabic == 0 {
-            return other;
-        }
-        let mut masks = [0u64; 3];
-        for k in 0..2 {
-            let v = load(k);
-            // `x - lo <= 9`, unsigned: the byte is in `lo..=lo + 9`.
-            let digits = |lo: u8| {
-                let d = _mm256_sub_epi8(v, set(lo));
-                _mm256_cmpeq_epi8(_mm256_min_epu8(d, set(9)), d)
-            };
-            let found = [_mm256_cmpeq_epi8(v, set(0xD9)), digits(0xA0), digits(0xB0)];
-            for (m, x) in masks.iter_mut().zip(found) {
-                *m |= u64::from(_mm256_movemask_epi8(x) as u32) << (32 * k);
+    /// One block's mask with one width of vector (AVX2's 32 bytes, SSE2's 16), from that
+    /// width's intrinsics: the two readings are one text.
+    macro_rules! leads {
+        ($name:ident, $feature:literal, $width:literal, $bits:ty,
+         $load:ident, $set1:ident, $or:ident, $cmpeq:ident, $sub:ident, $min:ident, $movemask:ident) => {
+            #[target_feature(enable = $feature)]
+            pub(super) fn $name(block: &[u8; BLOCK]) -> u64 {
+                let set = |b: u8| $set1(b as i8);
+                let load = |k: usize| {
+                    // SAFETY: `block` holds 64 bytes and `k` is below 64 / $width; no
+                    // alignment is required.
+                    unsafe { $load(block.as_ptr().add($width * k).cast()) }
+                };
+                let bits = |x, k: usize| u64::from($movemask(x) as $bits) << ($width * k);
+                // The bytes that count alone, and D9 and DB (`x | 2 == 0xDB`).
+                let (mut other, mut arabic) = (0u64, 0u64);
+                for k in 0..BLOCK / $width {
+                    let v = load(k);
+                    let o = ORED.iter().fold(set(0), |acc, &(or, eq)| {
+                        $or(acc, $cmpeq($or(v, set(or)), set(eq)))
+                    });
+                    other |= bits(o, k);
+                    arabic |= bits($cmpeq($or(v, set(2)), set(0xDB)), k);
+                }
+                // Most blocks of most texts hold no Arabic letter.
+                if arabic == 0 {
+                    return other;
+                }
+                let mut masks = [0u64; 3];
+                for k in 0..BLOCK / $width {
+                    let v = load(k);
+                    // `x - lo <= 9`, unsigned: the byte is in `lo..=lo + 9`.
+                    let digits = |lo: u8| {
+                        let d = $sub(v, set(lo));
+                        $cmpeq($min(d, set(9)), d)
+                    };
+                    let found = [$cmpeq(v, set(0xD9)), digits(0xA0), digits(0xB0)];
+                    for (m, x) in masks.iter_mut().zip(found) {
+                        *m |= bits(x, k);
+                    }
+                }
+                let [d9, a, b] = masks;
+                super::combine_leads(other, d9, arabic & !d9, a, b)
             }
-        }
-        let [d9, a, b] = masks;
-        super::combine_leads(other, d9, arabic & !d9, a, b)
+        };
     }
 
-    #[target_feature(enable = "sse2")]
-    pub(super) fn sse2(block: &[u8; BLOCK]) -> u64 {
-        let set = |b: u8| _mm_set1_epi8(b as i8);
-        let load = |k: usize| {
-            // SAFETY: `block` holds 64 bytes, `k` is below 4; no alignment is required.
-            unsafe { _mm_loadu_si128(block.as_ptr().add(16 * k).cast()) }
-        };
-        let (mut other, mut arabic) = (0u64, 0u64);
-        for k in 0..4 {
-            let v = load(k);
-            let o = ORED.iter().fold(set(0), |acc, &(or, eq)| {
-                _mm_or_si128(acc, _mm_cmpeq_epi8(_mm_or_si128(v, set(or)), set(eq)))
-            });
-            let a = _mm_cmpeq_epi8(_mm_or_si128(v, set(2)), set(0xDB));
-            other |= u64::from(_mm_movemask_epi8(o) as u16) << (16 * k);
-            arabic |= u64::from(_mm_movemask_epi8(a) as u16) << (16 * k);
-        }
-        if arabic == 0 {
-            return other;
-        }
-        let mut masks = [0u64; 3];
-        for k in 0..4 {
-            let v = load(k);
-            let digits = |lo: u8| {
-                let d = _mm_sub_epi8(v, set(lo));
-                _mm_cmpeq_epi8(_mm_min_epu8(d, set(9)), d)
-            };
-            let found = [_mm_cmpeq_epi8(v, set(0xD9)), digits(0xA0), digits(0xB0)];
-            for (m, x) in masks.iter_mut().zip(found) {
-                *m |= u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
-            }
-        }
-        let [d9, a, b] = masks;
-        super::combine_leads(other, d9, arabic & !d9, a, b)
-    }
+    leads!(
+        avx2,
+        "avx2",
+        32,
+        u32,
+        _mm256_loadu_si256,
+        _mm256_set1_epi8,
+        _mm256_or_si256,
+        _mm256_cmpeq_epi8,
+        _mm256_sub_epi8,
+        _mm256_min_epu8,
+        _mm256_movemask_epi8
+    );
+    leads!(
+        sse2,
+        "sse2",
+        16,
+        u16,
+        _mm_loadu_si128,
+        _mm_set1_epi8,
+        _mm_or_si128,
+        _mm_cmpeq_epi8,
+        _mm_sub_epi8,
+        _mm_min_epu8,
+        _mm_movemask_epi8
+    );
 }
 
 /// Whether the character starting at `i` (one of the bytes of [`Interesting`]) may be changed: the second and
