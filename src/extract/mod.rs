@@ -105,7 +105,7 @@ enum Keywords {
 /// The search of [`Keywords::Marked`].
 #[derive(Clone)]
 struct Marked {
-    /// The words as written, asked at a place (anchored) or from one.
+    /// The words as written, asked at a place (anchored).
     words: AhoCorasick,
     /// The words' cores: the words that hold no other word (`قرار`, `مقرر`). Every word holds
     /// one, at one of `offsets[core]` bytes from its start. Arabic writes most of its words
@@ -143,7 +143,7 @@ impl Marked {
         Some(Marked {
             words: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
-                .start_kind(aho_corasick::StartKind::Both)
+                .start_kind(aho_corasick::StartKind::Anchored)
                 .build(words)
                 .ok()?,
             cores: Cores::new(&cores)?,
