@@ -52,6 +52,14 @@ pub(crate) trait BlockMask {
     fn mask(&self, block: &[u8; BLOCK]) -> u64;
 }
 
+/// A mask lent to a search (one built once for many).
+impl<M: BlockMask> BlockMask for &M {
+    #[inline]
+    fn mask(&self, block: &[u8; BLOCK]) -> u64 {
+        (**self).mask(block)
+    }
+}
+
 /// One byte value (the tests' reference searches).
 #[cfg(test)]
 pub(crate) struct Byte(pub u8);

@@ -113,6 +113,8 @@ struct Marked {
     /// their cores at few places.
     cores: Cores,
     offsets: Vec<Vec<usize>>,
+    /// The largest of the offsets: a core this far past a word found gives no earlier place.
+    reach: usize,
     /// The pattern, anchored at the start of the text it is given.
     anchored: Regex,
     /// The pattern, for a text dense with marks.
@@ -149,7 +151,8 @@ impl Marked {
                 at.dedup();
                 at
             })
-            .collect();
+            .collect::<Vec<Vec<usize>>>();
+        let reach = offsets.iter().flatten().max().copied().unwrap_or(0);
         Some(Marked {
             words: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
@@ -158,6 +161,7 @@ impl Marked {
                 .ok()?,
             cores: Cores::new(&cores)?,
             offsets,
+            reach,
             anchored,
             pattern,
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
@@ -174,7 +178,7 @@ impl Marked {
         if at >= end || at > to {
             return None;
         }
-        let reach = self.offsets.iter().flatten().max().copied().unwrap_or(0);
+        let reach = self.reach;
         let mut best: Option<(usize, usize)> = None;
         let mut from = at;
         while let Some((h, core)) = self.cores.find(text, from, to) {

@@ -106,14 +106,6 @@ impl Scanner<'_, '_> {
     /// Pass 1 for Chinese: every list closed by `号决议` or `号决定`.
     pub(super) fn zh_pass(&mut self) {
         let text = self.text;
-        for &(start, end) in self.ranges {
-            self.zh_range(start, end.min(text.len()));
-        }
-    }
-
-    fn zh_range(&mut self, start: usize, end: usize) {
-        let text = self.text;
-        let bytes = text.as_bytes();
         // An item starts with a digit (ASCII, full-width: EF, Arabic-Indic: D9/DB), a number
         // word (`第`) or `S-`/`ES-`: the scan jumps from one such byte to the next, found 64
         // bytes at a time.
@@ -132,6 +124,14 @@ impl Scanner<'_, '_> {
                 _ => leads.bytes.extend(w.bytes().next()),
             }
         }
+        for &(start, end) in self.ranges {
+            self.zh_range(start, end.min(text.len()), &leads);
+        }
+    }
+
+    fn zh_range(&mut self, start: usize, end: usize, leads: &ItemLeads) {
+        let text = self.text;
+        let bytes = text.as_bytes();
         let mut hits = crate::scan::Positions::new(bytes, leads, b' ');
         let mut pos = start;
         while pos < end {
