@@ -7,26 +7,38 @@
 //! Small buffers are left alone: a huge page would round a small file's few pages up to 2 MiB.
 //! Very large ones too: measured on a 255 MB text read right after another process had used
 //! and freed a gigabyte, the kernel took 0.8 s of system time to supply its huge pages, where
-//! small pages took 0.3 s (the 25 MB text gained in the same conditions). Those are instead
-//! supplied in one request before they are filled ([`populate`]).
+//! small pages took 0.3 s (the 25 MB text gained in the same conditions). Those are held to
+//! small pages (the allocator asks for huge pages for all of its memory) and supplied in one
+//! request before they are filled ([`populate`]).
 
 /// Buffers below this many bytes are not advised.
 pub const HUGE_FROM: usize = 4 << 20;
 
-/// Buffers above this many bytes are not advised.
+/// Buffers above this many bytes are held to small pages.
 pub const HUGE_UPTO: usize = 64 << 20;
 
 /// Asks the system to back the memory of `buf`'s spare capacity and contents with huge pages,
-/// if its capacity is between [`HUGE_FROM`] and [`HUGE_UPTO`] bytes. Call it before the buffer
-/// is first written: pages already touched stay small. Only advice: nothing changes where the
-/// system does not offer huge pages, and outside Linux it does nothing.
+/// if its capacity is between [`HUGE_FROM`] and [`HUGE_UPTO`] bytes, and with small pages if it
+/// is larger. Call it before the buffer is first written: pages already touched keep their
+/// size. Only advice: nothing changes where the system does not offer huge pages, and outside
+/// Linux it does nothing.
 pub fn advise_huge<T>(buf: &mut Vec<T>) {
     let bytes = buf.capacity().saturating_mul(size_of::<T>());
-    if !(HUGE_FROM..=HUGE_UPTO).contains(&bytes) {
+    if bytes < HUGE_FROM {
         return;
     }
+    // The allocator asks for huge pages for all its memory where the system allows them, so a
+    // very large buffer is held to small pages explicitly, not just left unadvised.
     #[cfg(target_os = "linux")]
-    advise(buf, bytes, libc::MADV_HUGEPAGE);
+    advise(
+        buf,
+        bytes,
+        if bytes <= HUGE_UPTO {
+            libc::MADV_HUGEPAGE
+        } else {
+            libc::MADV_NOHUGEPAGE
+        },
+    );
 }
 
 /// Asks the system to supply every page of `buf`'s capacity now, in one call, for a buffer
@@ -53,8 +65,8 @@ fn advise<T>(buf: &mut Vec<T>, bytes: usize, advice: libc::c_int) {
     let len = (start + bytes).saturating_sub(aligned) & !(PAGE - 1);
     if len > 0 {
         // SAFETY: `aligned..aligned + len` lies inside the vector's own allocation (`bytes` is
-        // its capacity in bytes), and the advice given here (MADV_HUGEPAGE, and
-        // MADV_POPULATE_WRITE, which faults pages in zeroed as a first write would find them)
+        // its capacity in bytes), and the advice given here (MADV_HUGEPAGE, MADV_NOHUGEPAGE,
+        // and MADV_POPULATE_WRITE, which faults pages in zeroed as a first write would find them)
         // changes only how and when the kernel backs the pages, never what the vector holds.
         unsafe {
             libc::madvise(aligned as *mut libc::c_void, len, advice);
@@ -78,6 +90,46 @@ mod tests {
             assert_eq!(v.len(), n);
             assert!(v.iter().enumerate().all(|(i, b)| *b == (i % 251) as u8));
         }
+    }
+
+    /// The flags the kernel keeps for the mapping that holds `addr` (`VmFlags` of
+    /// `/proc/self/smaps`: `hg` for huge pages advised, `nh` for small pages).
+    #[cfg(target_os = "linux")]
+    fn vm_flags(addr: usize) -> Vec<String> {
+        let smaps = std::fs::read_to_string("/proc/self/smaps").expect("smaps of Linux");
+        let mut inside = false;
+        for line in smaps.lines() {
+            let range = line.split_whitespace().next().unwrap_or("");
+            if let Some((a, b)) = range.split_once('-')
+                && let (Ok(a), Ok(b)) = (usize::from_str_radix(a, 16), usize::from_str_radix(b, 16))
+            {
+                inside = (a..b).contains(&addr);
+            } else if inside && let Some(flags) = line.strip_prefix("VmFlags:") {
+                return flags.split_whitespace().map(str::to_string).collect();
+            }
+        }
+        Vec::new()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn large_buffers_are_advised_by_size() {
+        // Within the range, huge pages are asked for; above it, small pages (whatever the
+        // allocator asked for the memory before).
+        let mut mid: Vec<u8> = Vec::with_capacity(HUGE_FROM + (8 << 20));
+        advise_huge(&mut mid);
+        let at = (mid.as_ptr() as usize).next_multiple_of(4096) + 4096;
+        assert!(
+            vm_flags(at).contains(&"hg".to_string()),
+            "{:?}",
+            vm_flags(at)
+        );
+        let mut big: Vec<u8> = Vec::with_capacity(HUGE_UPTO + (8 << 20));
+        advise_huge(&mut big);
+        let at = (big.as_ptr() as usize).next_multiple_of(4096) + 4096;
+        let flags = vm_flags(at);
+        assert!(flags.contains(&"nh".to_string()), "{flags:?}");
+        assert!(!flags.contains(&"hg".to_string()), "{flags:?}");
     }
 
     #[test]
