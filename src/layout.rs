@@ -968,6 +968,10 @@ fn furniture_lines(
     let mut marks = vec![false; lines.len()];
     let mut anchors = Vec::new();
     let mut counters = Vec::new();
+    // The footnote rules among the lines of 80 bytes or fewer, in order: the passes over the
+    // anchors' neighbourhoods below ask for them without reading the text again (on a large
+    // text, each line read there was a wait for memory).
+    let mut rules = Vec::new();
     // A line equal to a symbol but for white space starts with the symbol's first byte that is
     // not white space, or (rarely) with white space that `trim` keeps: only such lines are
     // compared.
@@ -990,6 +994,10 @@ fn furniture_lines(
             continue;
         }
         let t = l.t(text);
+        let rule = is_rule(t);
+        if rule {
+            rules.push(i);
+        }
         if laid_out && header_columns(t, &own) {
             marks[i] = true;
             anchors.push(i);
@@ -1005,7 +1013,7 @@ fn furniture_lines(
         let hyphen = || t.as_bytes()[..t.len().min(9)].contains(&b'-');
         let last = t.as_bytes()[t.len() - 1];
         let ends_digit = last.is_ascii_digit() || last >= 0x80;
-        if is_rule(t)
+        if rule
             || (digit && (ends_digit || last == b')') && hyphen() && JOB_NUMBER.get().is_match(t))
             || (first == b'*' && BARCODE.get().is_match(t))
             || own.iter().any(|(lead, s)| {
@@ -1037,6 +1045,14 @@ fn furniture_lines(
     if anchors.is_empty() {
         return marks;
     }
+    // Whether line `j` is a footnote rule, read without the text where the first pass looked
+    // (lines of 80 bytes or fewer): it marked every rule among them, and marks are never taken
+    // back, so an unmarked one is none and a marked one is looked up in `rules`.
+    let rule_line = |j: usize, marks: &[bool]| match lines[j].t_len() {
+        0..5 => false,
+        5..=80 => marks[j] && rules.binary_search(&j).is_ok(),
+        _ => is_rule(lines[j].t(text)),
+    };
     // Running titles: a line that occurs at least twice, each time within three lines of a
     // furniture anchor. Only lines near anchors are candidates, so the count stays small.
     // The footnote rule is furniture too, but the lines after it are footnotes, never a
@@ -1044,7 +1060,14 @@ fn furniture_lines(
     let title_anchors: Vec<usize> = anchors
         .iter()
         .copied()
-        .filter(|&a| !is_rule(lines[a].t(text)))
+        .enumerate()
+        .filter(|&(k, a)| {
+            if let Some(&ahead) = anchors.get(k + 2 * PREFETCH_AHEAD) {
+                prefetch(std::slice::from_ref(&lines[ahead]));
+            }
+            !rule_line(a, &marks)
+        })
+        .map(|(_, a)| a)
         .collect();
     // Only the lines within three of an anchor are looked at; the anchors are sorted, so
     // their neighbourhoods come in order and each line is visited once.
@@ -1056,15 +1079,11 @@ fn furniture_lines(
     let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> =
         rustc_hash::FxHashMap::with_capacity_and_hasher(title_anchors.len(), Default::default());
     // Every line given is within three of an anchor; the anchors themselves are marked.
-    for i in lines_near(&title_anchors, lines.len()) {
-        if marks[i] {
-            continue;
+    each_line_near(text, lines, &title_anchors, |i| {
+        if marks[i] || lines[i].t_len() <= 8 || rule_line(i, &marks) {
+            return;
         }
-        let t = lines[i].t(text);
-        if t.len() <= 8 || is_rule(t) {
-            continue;
-        }
-        let seen = counts.entry(t).or_insert((0, i));
+        let seen = counts.entry(lines[i].t(text)).or_insert((0, i));
         seen.0 += 1;
         if seen.0 == 2 {
             let first = seen.1;
@@ -1073,20 +1092,19 @@ fn furniture_lines(
         if seen.0 >= 2 {
             marks[i] = true;
         }
-    }
+    });
     // A running title that occurs once (a document of two pages) stands between the header's
     // symbol and the job number or page counter below it: one to three lines between two
     // furniture lines at most five apart, neither of them a footnote rule, are furniture too.
     for pair in anchors.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if b - a < 2 || b - a > 5 || is_rule(lines[a].t(text)) || is_rule(lines[b].t(text)) {
+        if b - a < 2 || b - a > 5 || rule_line(a, &marks) || rule_line(b, &marks) {
             continue;
         }
         let between: Vec<usize> = (a + 1..b)
-            .filter(|&i| !marks[i] && !lines[i].t(text).is_empty())
+            .filter(|&i| !marks[i] && lines[i].t_len() > 0)
             .collect();
-        if (1..=3).contains(&between.len()) && between.iter().all(|&i| lines[i].t(text).len() <= 80)
-        {
+        if (1..=3).contains(&between.len()) && between.iter().all(|&i| lines[i].t_len() <= 80) {
             for i in between {
                 marks[i] = true;
             }
@@ -1095,7 +1113,7 @@ fn furniture_lines(
     // A running title's second line may be too short to be counted (`for 2024`): a line near an
     // anchor whose neighbours (the next line with text on each side, one blank line between at
     // most) are both furniture, not footnote rules, is furniture too.
-    let has_text = |j: usize| !lines[j].t(text).is_empty();
+    let has_text = |j: usize| lines[j].t_len() > 0;
     let marked_beside = |i: usize, up: bool, marks: &[bool]| {
         let step = |k: usize| if up { i.checked_sub(k) } else { Some(i + k) };
         let near = step(1).filter(|&j| j < lines.len())?;
@@ -1104,20 +1122,19 @@ fn furniture_lines(
         } else {
             step(2).filter(|&j| j < lines.len())?
         };
-        (marks[j] && !is_rule(lines[j].t(text))).then_some(j)
+        (marks[j] && !rule_line(j, marks)).then_some(j)
     };
-    for i in lines_near(&title_anchors, lines.len()) {
+    each_line_near(text, lines, &title_anchors, |i| {
         if marks[i]
             || marked_beside(i, true, &marks).is_none()
             || marked_beside(i, false, &marks).is_none()
         {
-            continue;
+            return;
         }
-        let t = lines[i].t(text);
-        if !t.is_empty() && t.len() <= 80 {
+        if (1..=80).contains(&lines[i].t_len()) {
             marks[i] = true;
         }
-    }
+    });
     if pages {
         page_headers(text, lines, &mut marks);
     }
@@ -1202,15 +1219,78 @@ fn repeated_heading_title(text: &str, lines: &[Line], marks: &mut [bool]) {
     }
 }
 
-/// The lines within three of the (sorted) `anchors`, each once and in order, below `len`.
-fn lines_near(anchors: &[usize], len: usize) -> impl Iterator<Item = usize> + '_ {
+/// Calls `f` with each line within three of the (sorted) `anchors`, once and in order. On the
+/// way, the line table and text of the lines some anchors ahead are asked of memory
+/// ([`prefetch`]): on a large text the anchors are far apart, and each neighbourhood read was a
+/// wait for memory. A loop that calls `f`, not an iterator: as a `flat_map` with the prefetch
+/// in it, each line was a call of the iterator's `next`.
+#[inline]
+fn each_line_near(text: &str, lines: &[Line], anchors: &[usize], mut f: impl FnMut(usize)) {
     let mut next = 0;
-    anchors.iter().flat_map(move |&a| {
+    for (k, &a) in anchors.iter().enumerate() {
+        prefetch_near(text, lines, anchors, k);
         let from = a.saturating_sub(3).max(next);
-        let to = (a + 4).min(len);
+        let to = (a + 4).min(lines.len());
         next = next.max(to);
-        from..to.max(from)
-    })
+        for i in from..to {
+            f(i);
+        }
+    }
+}
+
+/// How many anchors ahead [`each_line_near`] asks for the text of the lines near an anchor; their
+/// line table entries are asked for twice as far ahead, so that they are there to say where
+/// the text is.
+const PREFETCH_AHEAD: usize = 16;
+
+/// Asks for the memory the lines near `anchors[k + PREFETCH_AHEAD]` and
+/// `anchors[k + 2 * PREFETCH_AHEAD]` will need.
+#[inline]
+fn prefetch_near(text: &str, lines: &[Line], anchors: &[usize], k: usize) {
+    if let Some(&a) = anchors.get(k + 2 * PREFETCH_AHEAD) {
+        prefetch(
+            lines
+                .get(a.saturating_sub(3)..(a + 4).min(lines.len()))
+                .unwrap_or_default(),
+        );
+    }
+    if let Some(&a) = anchors.get(k + PREFETCH_AHEAD)
+        && let (Some(first), Some(last)) = (
+            lines.get(a.saturating_sub(3)),
+            lines.get((a + 3).min(lines.len().saturating_sub(1))),
+        )
+    {
+        prefetch(
+            text.as_bytes()
+                .get(first.start()..last.end())
+                .unwrap_or_default(),
+        );
+    }
+}
+
+/// Asks the processor to bring the memory of `items` into its caches, up to 512 bytes of it,
+/// without waiting for it: a hint that changes no result.
+#[inline]
+fn prefetch<T>(items: &[T]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let start = items.as_ptr().cast::<u8>();
+        let bytes = std::mem::size_of_val(items).min(512);
+        for off in (0..bytes)
+            .step_by(64)
+            .chain(std::iter::once(bytes.saturating_sub(1)))
+        {
+            // SAFETY: SSE is part of every x86_64 processor, and a prefetch reads nothing into
+            // the program and never faults; the address is inside `items` (or its end).
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    start.wrapping_add(off).cast(),
+                );
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = items;
 }
 
 /// PDF text (`resgraph text`) starts each page with a form feed; the page's first lines, up to
@@ -1911,6 +1991,26 @@ mod tests {
         fn rules_as_the_pattern_reads_them(t in "[_ a\n]{0,9}") {
             let re = Regex::new(r"^_{5,}$").unwrap_or_else(|e| panic!("{e}"));
             prop_assert_eq!(is_rule(&t), re.is_match(&t), "{:?}", t);
+        }
+
+        /// The lines near the anchors are every line within three of one, each once and in
+        /// order, whatever the anchors' spacing (the memory asked for ahead changes nothing).
+        #[test]
+        fn lines_near_anchors_each_once(
+            n in 1usize..120,
+            picks in proptest::collection::vec(0usize..120, 0..40),
+        ) {
+            let text = "line\n".repeat(n);
+            let table = lines(&text);
+            let mut anchors: Vec<usize> = picks.into_iter().filter(|&a| a < n).collect();
+            anchors.sort_unstable();
+            anchors.dedup();
+            let mut got = Vec::new();
+            each_line_near(&text, &table.lines, &anchors, |i| got.push(i));
+            let want: Vec<usize> = (0..n)
+                .filter(|&i| anchors.iter().any(|&a| i + 3 >= a && i <= a + 3))
+                .collect();
+            prop_assert_eq!(got, want);
         }
     }
 
