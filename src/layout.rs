@@ -653,9 +653,14 @@ impl Layout {
             margin.is_some_and(|m| m > 0),
         );
         // Found among the marks (a byte a line), not by a walk over the line table: few lines are
-        // furniture, and on a large text the table's walk waited on memory at every line.
+        // furniture, and on a large text the table's walk waited on memory at every line. The
+        // table entries of the marked lines some marks ahead are asked of memory ([`prefetch`]).
         let mut furniture: Vec<Range<usize>> = Vec::new();
+        let mut ahead = marked(&furniture_line).skip(PREFETCH_AHEAD);
         for i in marked(&furniture_line) {
+            if let Some(j) = ahead.next() {
+                prefetch(lines.get(j..=j).unwrap_or_default());
+            }
             if let Some(l) = lines.get(i) {
                 push_range(&mut furniture, l.start()..l.end());
             }
@@ -890,10 +895,19 @@ impl Layout {
     }
 }
 
-/// Sorted spans joined where they overlap or only white space lies between them.
+/// Sorted spans joined where they overlap or only white space lies between them. The text
+/// between two spans is asked of memory some spans ahead ([`prefetch`]): on a large text the
+/// spans are far apart, and each gap read was a wait for memory.
 fn hops(text: &str, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for r in spans {
+    for (k, r) in spans.iter().cloned().enumerate() {
+        if let Some(ahead) = spans.get(k + PREFETCH_AHEAD) {
+            prefetch(
+                text.as_bytes()
+                    .get(ahead.start.saturating_sub(1)..ahead.start)
+                    .unwrap_or_default(),
+            );
+        }
         match out.last_mut() {
             Some(last)
                 if r.start <= last.end
