@@ -489,15 +489,90 @@ struct LineTable {
     empty: usize,
     /// Whether the text holds a form feed: page breaks, which come only from PDF text.
     pages: bool,
+    /// The furniture the lines show one by one ([`FirstLook`]).
+    first: FirstLook,
+}
+
+/// What each line shows of page furniture by itself, read in the line pass while its bytes are
+/// in cache (a pass of its own over a large text's line table and text waited on memory):
+/// [`furniture_lines`] goes on from it.
+#[derive(Debug, Default)]
+struct FirstLook {
+    /// A mark a line: a job number, barcode, footnote rule or the document's own symbol.
+    marks: Vec<bool>,
+    /// The marked lines, in order.
+    anchors: Vec<usize>,
+    /// Lines that read as a page counter (`2/56`), furniture only beside an anchor.
+    counters: Vec<usize>,
+    /// The footnote rules among the lines of 80 bytes or fewer, in order: the passes over the
+    /// anchors' neighbourhoods ask for them without reading the text again.
+    rules: Vec<usize>,
+}
+
+/// The document's own symbols as compared with lines: each with the first byte a line equal to
+/// it but for white space starts with (its first byte that is not white space; a line may also
+/// start with white space that `trim` keeps).
+fn own_leads(own_symbols: &[String]) -> Vec<(u8, &str)> {
+    own_symbols
+        .iter()
+        .map(|s| {
+            let lead = s.trim_start_matches(is_space).bytes().next().unwrap_or(0);
+            (lead, s.as_str())
+        })
+        .collect()
+}
+
+impl FirstLook {
+    /// Looks at line `i`, `t` trimmed. Furniture lines are short: longer ones are not read.
+    /// Headers set in columns are left to [`furniture_lines`], which knows whether the text
+    /// is laid out.
+    #[inline]
+    fn line(&mut self, i: usize, t: &str, own: &[(u8, &str)]) {
+        if t.is_empty() || t.len() > 80 {
+            self.marks.push(false);
+            return;
+        }
+        let rule = is_rule(t);
+        if rule {
+            self.rules.push(i);
+        }
+        // The first byte says which pattern can match, which saves most regex calls.
+        let first = t.as_bytes()[0];
+        let digit = first.is_ascii_digit();
+        // A job number has its hyphen after two digits (of at most 4 bytes each), a page
+        // counter has a slash. Both end with a digit (ASCII, or the last byte of another
+        // script's) or, a job number, with `)`: lines of running text that open with a number
+        // end otherwise (`1. Decides ... 70/1;`).
+        let hyphen = || t.as_bytes()[..t.len().min(9)].contains(&b'-');
+        let last = t.as_bytes()[t.len() - 1];
+        let ends_digit = last.is_ascii_digit() || last >= 0x80;
+        let anchor = rule
+            || (digit && (ends_digit || last == b')') && hyphen() && JOB_NUMBER.get().is_match(t))
+            || (first == b'*' && BARCODE.get().is_match(t))
+            || own.iter().any(|(lead, s)| {
+                (*lead == first || is_space(char::from(first))) && same_ignoring_space(t, s)
+            });
+        self.marks.push(anchor);
+        if anchor {
+            self.anchors.push(i);
+        } else if digit
+            && ends_digit
+            && memchr::memchr(b'/', t.as_bytes()).is_some()
+            && PAGE_COUNTER.get().is_match(t)
+        {
+            self.counters.push(i);
+        }
+    }
 }
 
 /// The lines of `text` as `str::split_inclusive('\n')` cuts them, each without its line break
 /// (and any `\r` before it); the breaks are found 64 bytes at a time ([`crate::scan`]). The
-/// blocks and counts of [`LineTable`] are taken here, while each line's bytes are in cache:
-/// a later pass over a large text would wait for memory at every line. Not inlined: in
+/// blocks, counts and first look at furniture of [`LineTable`] are taken here, while each
+/// line's bytes are in cache: a later pass over a large text would wait for memory at every
+/// line. `own`: the document's own symbols ([`own_leads`]). Not inlined: in
 /// [`Layout::analyse`] its loop took eight more instructions a line.
 #[inline(never)]
-fn lines(text: &str) -> LineTable {
+fn lines(text: &str, own: &[(u8, &str)]) -> LineTable {
     let bytes = text.as_bytes();
     // Sized for lines of 48 bytes (UN texts average about 50), not by counting them first: the
     // count was a pass of its own over the text. Room not used is never touched.
@@ -509,6 +584,10 @@ fn lines(text: &str) -> LineTable {
     let mut indents = [0u32; 64];
     let mut empty = 0;
     let mut start = 0;
+    let mut first = FirstLook {
+        marks: Vec::with_capacity(out.capacity()),
+        ..FirstLook::default()
+    };
     // `next`: where the next line starts (the line break belongs to this one).
     let mut push = |start: usize, end: usize, next: usize| {
         let mut body_end = end;
@@ -541,6 +620,7 @@ fn lines(text: &str) -> LineTable {
         } else {
             block = Some((block.map_or(start, |b| b.0), next));
         }
+        first.line(out.len(), text.get(a..z).unwrap_or_default(), own);
         // In range: `Layout::analyse` reads texts under 4 GiB only.
         out.push(Line {
             start: start as u32,
@@ -573,6 +653,7 @@ fn lines(text: &str) -> LineTable {
         indents,
         empty,
         pages: form_feed.get(),
+        first,
     }
 }
 
@@ -637,18 +718,21 @@ impl Layout {
                 ..Layout::default()
             };
         }
+        let own = own_leads(own_symbols);
         let LineTable {
             lines,
             blocks,
             indents,
             empty,
             pages,
-        } = lines(text);
+            first,
+        } = lines(text, &own);
         let margin = margin(&indents);
         let furniture_line = furniture_lines(
             text,
             &lines,
-            own_symbols,
+            first,
+            &own,
             pages,
             margin.is_some_and(|m| m > 0),
         );
@@ -970,79 +1054,36 @@ fn margin(indents: &[u32; 64]) -> Option<usize> {
 }
 
 /// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
-/// own symbol alone on a line, and running titles (a line repeated near those). `laid_out`: the
-/// text is laid out as printed, with page headers and footers set in columns on one line.
+/// own symbol alone on a line, and running titles (a line repeated near those), from what the
+/// line pass saw of each line (`first`). `laid_out`: the text is laid out as printed, with page
+/// headers and footers set in columns on one line. `own`: the document's own symbols
+/// ([`own_leads`]).
 fn furniture_lines(
     text: &str,
     lines: &[Line],
-    own_symbols: &[String],
+    first: FirstLook,
+    own: &[(u8, &str)],
     pages: bool,
     laid_out: bool,
 ) -> Vec<bool> {
-    let mut marks = vec![false; lines.len()];
-    let mut anchors = Vec::new();
-    let mut counters = Vec::new();
-    // The footnote rules among the lines of 80 bytes or fewer, in order: the passes over the
-    // anchors' neighbourhoods below ask for them without reading the text again (on a large
-    // text, each line read there was a wait for memory).
-    let mut rules = Vec::new();
-    // A line equal to a symbol but for white space starts with the symbol's first byte that is
-    // not white space, or (rarely) with white space that `trim` keeps: only such lines are
-    // compared.
-    let own: Vec<(u8, &str)> = own_symbols
-        .iter()
-        .map(|s| {
-            let lead = s.trim_start_matches(is_space).bytes().next().unwrap_or(0);
-            (lead, s.as_str())
-        })
-        .collect();
-    for (i, l) in lines.iter().enumerate() {
-        // Furniture lines are short; most lines are not looked at further, nor read.
-        if l.t_len() == 0 || l.t_len() > 80 {
-            // Laid-out text sets a page's header or footer in columns on one line
-            // (`A/RES/79/100          Question of Anguilla`, `24-23545          3/5`).
-            if laid_out && l.t_len() <= 200 && header_columns(l.t(text), &own) {
+    let FirstLook {
+        mut marks,
+        mut anchors,
+        mut counters,
+        rules,
+    } = first;
+    // Laid-out text sets a page's header or footer in columns on one line
+    // (`A/RES/79/100          Question of Anguilla`, `24-23545          3/5`): such a line is
+    // an anchor, and no page counter.
+    if laid_out {
+        for (i, l) in lines.iter().enumerate() {
+            if !marks[i] && (1..=200).contains(&l.t_len()) && header_columns(l.t(text), own) {
                 marks[i] = true;
                 anchors.push(i);
             }
-            continue;
         }
-        let t = l.t(text);
-        let rule = is_rule(t);
-        if rule {
-            rules.push(i);
-        }
-        if laid_out && header_columns(t, &own) {
-            marks[i] = true;
-            anchors.push(i);
-            continue;
-        }
-        // The first byte says which pattern can match, which saves most regex calls.
-        let first = t.as_bytes()[0];
-        let digit = first.is_ascii_digit();
-        // A job number has its hyphen after two digits (of at most 4 bytes each), a page
-        // counter has a slash. Both end with a digit (ASCII, or the last byte of another
-        // script's) or, a job number, with `)`: lines of running text that open with a number
-        // end otherwise (`1. Decides ... 70/1;`).
-        let hyphen = || t.as_bytes()[..t.len().min(9)].contains(&b'-');
-        let last = t.as_bytes()[t.len() - 1];
-        let ends_digit = last.is_ascii_digit() || last >= 0x80;
-        if rule
-            || (digit && (ends_digit || last == b')') && hyphen() && JOB_NUMBER.get().is_match(t))
-            || (first == b'*' && BARCODE.get().is_match(t))
-            || own.iter().any(|(lead, s)| {
-                (*lead == first || is_space(char::from(first))) && same_ignoring_space(t, s)
-            })
-        {
-            marks[i] = true;
-            anchors.push(i);
-        } else if digit
-            && ends_digit
-            && memchr::memchr(b'/', t.as_bytes()).is_some()
-            && PAGE_COUNTER.get().is_match(t)
-        {
-            counters.push(i);
-        }
+        anchors.sort_unstable();
+        counters.retain(|&i| !marks[i]);
     }
     repeated_heading_title(text, lines, &mut marks);
     // A page counter (`2/56`) stands next to a job number or running header; alone, a line such
@@ -2015,7 +2056,7 @@ mod tests {
             picks in proptest::collection::vec(0usize..120, 0..40),
         ) {
             let text = "line\n".repeat(n);
-            let table = lines(&text);
+            let table = lines(&text, &[]);
             let mut anchors: Vec<usize> = picks.into_iter().filter(|&a| a < n).collect();
             anchors.sort_unstable();
             anchors.dedup();
