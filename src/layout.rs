@@ -478,7 +478,7 @@ thread_local! {
 }
 
 /// The lines of a text and what is counted over all of them, in the one pass that cuts them.
-struct LineTable {
+struct LineTable<'o> {
     lines: Vec<Line>,
     /// Runs of lines that are not blank (Unicode white space only), each from the start of its
     /// first line to the end of its last line's break.
@@ -490,17 +490,20 @@ struct LineTable {
     /// Whether the text holds a form feed: page breaks, which come only from PDF text.
     pages: bool,
     /// The furniture the lines show one by one ([`FirstLook`]).
-    first: FirstLook,
+    first: FirstLook<'o>,
 }
 
 /// What each line shows of page furniture by itself, read in the line pass while its bytes are
-/// in cache (a pass of its own over a large text's line table and text waited on memory):
-/// [`furniture_lines`] goes on from it.
-#[derive(Debug, Default)]
-struct FirstLook {
-    /// A mark a line: a job number, barcode, footnote rule or the document's own symbol.
-    marks: Vec<bool>,
-    /// The marked lines, in order.
+/// in cache: [`furniture_lines`] goes on from it.
+#[derive(Debug)]
+struct FirstLook<'o> {
+    /// The document's own symbols ([`own_leads`]).
+    own: &'o [(u8, &'o str)],
+    /// The first bytes a furniture line can open with (a digit, `*`, `_`, a symbol's first
+    /// byte, or white space that `trim` keeps): most lines are passed over on their first byte.
+    opens: [bool; 256],
+    /// The lines that are a job number, barcode, footnote rule or the document's own symbol,
+    /// in order.
     anchors: Vec<usize>,
     /// Lines that read as a page counter (`2/56`), furniture only beside an anchor.
     counters: Vec<usize>,
@@ -522,38 +525,56 @@ fn own_leads(own_symbols: &[String]) -> Vec<(u8, &str)> {
         .collect()
 }
 
-impl FirstLook {
-    /// Looks at line `i`, `t` trimmed. Furniture lines are short: longer ones are not read.
-    /// Headers set in columns are left to [`furniture_lines`], which knows whether the text
-    /// is laid out.
+impl<'o> FirstLook<'o> {
+    fn new(own: &'o [(u8, &'o str)]) -> FirstLook<'o> {
+        let opens = std::array::from_fn(|b| {
+            let b = b as u8;
+            b.is_ascii_digit()
+                || matches!(b, b'*' | b'_')
+                || is_space(char::from(b))
+                || own.iter().any(|(lead, _)| *lead == b)
+        });
+        FirstLook {
+            own,
+            opens,
+            anchors: Vec::new(),
+            counters: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
+    /// Looks at line `i`, trimmed to `text[a..z]`. Furniture lines are short: longer ones are
+    /// not read. Headers set in columns are left to [`furniture_lines`], which knows whether
+    /// the text is laid out.
     #[inline]
-    fn line(&mut self, i: usize, t: &str, own: &[(u8, &str)]) {
-        if t.is_empty() || t.len() > 80 {
-            self.marks.push(false);
+    fn line(&mut self, i: usize, text: &str, a: usize, z: usize) {
+        let b = text.as_bytes();
+        if a >= z || z - a > 80 || !self.opens[usize::from(b[a])] {
             return;
         }
+        let (first, last) = (b[a], b[z - 1]);
+        let Some(t) = text.get(a..z) else {
+            return;
+        };
         let rule = is_rule(t);
         if rule {
             self.rules.push(i);
         }
         // The first byte says which pattern can match, which saves most regex calls.
-        let first = t.as_bytes()[0];
         let digit = first.is_ascii_digit();
         // A job number has its hyphen after two digits (of at most 4 bytes each), a page
         // counter has a slash. Both end with a digit (ASCII, or the last byte of another
         // script's) or, a job number, with `)`: lines of running text that open with a number
         // end otherwise (`1. Decides ... 70/1;`).
         let hyphen = || t.as_bytes()[..t.len().min(9)].contains(&b'-');
-        let last = t.as_bytes()[t.len() - 1];
         let ends_digit = last.is_ascii_digit() || last >= 0x80;
-        let anchor = rule
+        if rule
             || (digit && (ends_digit || last == b')') && hyphen() && JOB_NUMBER.get().is_match(t))
             || (first == b'*' && BARCODE.get().is_match(t))
-            || own.iter().any(|(lead, s)| {
+            || self.own.iter().any(|(lead, s)| {
                 (*lead == first || is_space(char::from(first))) && same_ignoring_space(t, s)
-            });
-        self.marks.push(anchor);
-        if anchor {
+            })
+        {
             self.anchors.push(i);
         } else if digit
             && ends_digit
@@ -572,7 +593,7 @@ impl FirstLook {
 /// line. `own`: the document's own symbols ([`own_leads`]). Not inlined: in
 /// [`Layout::analyse`] its loop took eight more instructions a line.
 #[inline(never)]
-fn lines(text: &str, own: &[(u8, &str)]) -> LineTable {
+fn lines<'o>(text: &str, own: &'o [(u8, &'o str)]) -> LineTable<'o> {
     let bytes = text.as_bytes();
     // Sized for lines of 48 bytes (UN texts average about 50), not by counting them first: the
     // count was a pass of its own over the text. Room not used is never touched.
@@ -584,10 +605,7 @@ fn lines(text: &str, own: &[(u8, &str)]) -> LineTable {
     let mut indents = [0u32; 64];
     let mut empty = 0;
     let mut start = 0;
-    let mut first = FirstLook {
-        marks: Vec::with_capacity(out.capacity()),
-        ..FirstLook::default()
-    };
+    let mut first = FirstLook::new(own);
     // `next`: where the next line starts (the line break belongs to this one).
     let mut push = |start: usize, end: usize, next: usize| {
         let mut body_end = end;
@@ -620,7 +638,7 @@ fn lines(text: &str, own: &[(u8, &str)]) -> LineTable {
         } else {
             block = Some((block.map_or(start, |b| b.0), next));
         }
-        first.line(out.len(), text.get(a..z).unwrap_or_default(), own);
+        first.line(out.len(), text, a, z);
         // In range: `Layout::analyse` reads texts under 4 GiB only.
         out.push(Line {
             start: start as u32,
@@ -1061,17 +1079,21 @@ fn margin(indents: &[u32; 64]) -> Option<usize> {
 fn furniture_lines(
     text: &str,
     lines: &[Line],
-    first: FirstLook,
+    first: FirstLook<'_>,
     own: &[(u8, &str)],
     pages: bool,
     laid_out: bool,
 ) -> Vec<bool> {
     let FirstLook {
-        mut marks,
         mut anchors,
         mut counters,
         rules,
+        ..
     } = first;
+    let mut marks = vec![false; lines.len()];
+    for &a in &anchors {
+        marks[a] = true;
+    }
     // Laid-out text sets a page's header or footer in columns on one line
     // (`A/RES/79/100          Question of Anguilla`, `24-23545          3/5`): such a line is
     // an anchor, and no page counter.
