@@ -35,16 +35,29 @@ mod sse2 {
     }
 }
 
-/// Whether `test` holds for any `N`-byte part of `b` (sixteen for SSE2, thirty-two for AVX2),
-/// the last part filled up with `pad` (a byte the test does not hold for): a vector check of
-/// short strings, which a vector loop with a scalar tail would read byte by byte.
+/// Whether `test` holds for any `N`-byte part of `b` (sixteen for SSE2, thirty-two for AVX2):
+/// a vector check of short strings, which a vector loop with a scalar tail would read byte by
+/// byte. `test` asks whether some byte of the part has a property (a digit, a control byte),
+/// so the bytes past the last whole part are read as the last `N` bytes of `b`, overlapping the
+/// part before; a `b` shorter than `N` is filled up with `pad` (a byte without the property).
 #[inline]
 pub(crate) fn any_part<const N: usize>(b: &[u8], pad: u8, test: impl Fn(&[u8; N]) -> bool) -> bool {
     let mut parts = b.chunks_exact(N);
     let rest = parts.remainder();
+    if parts.any(|p| p.try_into().is_ok_and(|p: &[u8; N]| test(p))) {
+        return true;
+    }
+    if rest.is_empty() {
+        return false;
+    }
+    // The tail as the last `N` bytes: no copy where `b` is that long (a copy of a few bytes
+    // was a call of `memcpy` for every paragraph's digit check).
+    if let Some(last) = b.last_chunk::<N>() {
+        return test(last);
+    }
     let mut last = [pad; N];
     last[..rest.len()].copy_from_slice(rest);
-    parts.any(|p| p.try_into().is_ok_and(|p: &[u8; N]| test(p))) || test(&last)
+    test(&last)
 }
 
 /// What [`Positions`] looks for: the bytes of a block it marks (bit `j` for byte `j`).
@@ -197,6 +210,17 @@ mod tests {
     }
 
     proptest! {
+        /// A part check asks about every byte once at least, whatever the length: the bytes
+        /// past the last whole part read as an overlapping last part, or padded.
+        #[test]
+        fn any_part_as_any_byte(
+            bytes in proptest::collection::vec(prop_oneof![Just(b'7'), Just(b'x')], 0..150),
+        ) {
+            let want = bytes.contains(&b'7');
+            prop_assert_eq!(any_part::<16>(&bytes, b' ', |p| p.contains(&b'7')), want);
+            prop_assert_eq!(any_part::<64>(&bytes, b' ', |p| p.contains(&b'7')), want);
+        }
+
         /// Line feeds where `memchr_iter` finds them, and a form feed noted wherever it stands
         /// (in the short last block too), once the positions are all read.
         #[test]
