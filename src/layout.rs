@@ -777,8 +777,18 @@ impl Layout {
                 let end = clauses.get(i + 1).map_or(text.len(), |(s, _)| *s);
                 *start..end
             });
-        let mut all: Vec<Range<usize>> = furniture.iter().cloned().chain(notes).collect();
-        all.sort_by_key(|r| (r.start, r.end));
+        // Both lists are in text order (the furniture's ranges apart, the clauses sorted), so
+        // they are merged, furniture first where two are the same: what a stable sort of the
+        // two one after the other gives, without sorting.
+        let mut all: Vec<Range<usize>> = Vec::with_capacity(furniture.len());
+        let mut rest = furniture.iter().cloned().peekable();
+        for note in notes {
+            while let Some(r) = rest.next_if(|r| (r.start, r.end) <= (note.start, note.end)) {
+                all.push(r);
+            }
+            all.push(note);
+        }
+        all.extend(rest);
         Layout {
             blocks,
             hop_furniture: hops(text, furniture.clone()),
