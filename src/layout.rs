@@ -746,14 +746,8 @@ impl Layout {
             first,
         } = lines(text, &own);
         let margin = margin(&indents);
-        let furniture_line = furniture_lines(
-            text,
-            &lines,
-            first,
-            &own,
-            pages,
-            margin.is_some_and(|m| m > 0),
-        );
+        let furniture_line =
+            furniture_lines(text, &lines, first, pages, margin.is_some_and(|m| m > 0));
         // Found among the marks (a byte a line), not by a walk over the line table: few lines are
         // furniture, and on a large text the table's walk waited on memory at every line. The
         // table entries of the marked lines some marks ahead are asked of memory ([`prefetch`]).
@@ -1083,18 +1077,18 @@ fn margin(indents: &[u32; 64]) -> Option<usize> {
 
 /// Marks the lines that are page furniture: page counters, job numbers, barcodes, the document's
 /// own symbol alone on a line, and running titles (a line repeated near those), from what the
-/// line pass saw of each line (`first`). `laid_out`: the text is laid out as printed, with page
-/// headers and footers set in columns on one line. `own`: the document's own symbols
-/// ([`own_leads`]).
+/// line pass saw of each line (`first`, which holds the document's own symbols too).
+/// `laid_out`: the text is laid out as printed, with page headers and footers set in columns on
+/// one line.
 fn furniture_lines(
     text: &str,
     lines: &[Line],
     first: FirstLook<'_>,
-    own: &[(u8, &str)],
     pages: bool,
     laid_out: bool,
 ) -> Vec<bool> {
     let FirstLook {
+        own,
         mut anchors,
         mut counters,
         rules,
