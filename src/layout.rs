@@ -526,6 +526,7 @@ fn own_leads(own_symbols: &[String]) -> Vec<(u8, &str)> {
 }
 
 impl<'o> FirstLook<'o> {
+    /// A first look with nothing seen yet, for a document whose own symbols are `own`.
     fn new(own: &'o [(u8, &'o str)]) -> FirstLook<'o> {
         let opens = std::array::from_fn(|b| {
             let b = b as u8;
