@@ -132,7 +132,7 @@ pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     // document; a heading without an opener line runs to 3000 bytes, as a JSON record's text
     // does): three passes below read the lines, two the whole, and the adoption phrases' region
     // starts with it.
-    let lower_head = head.to_lowercase();
+    let lower_head = script::to_lowercase(head);
     let lowered = lowered_lines(&lower_head);
 
     let mut info = DocumentInfo::unknown(lang);
@@ -749,10 +749,10 @@ fn lower_prefix(text: &str, (head_end, lower_head): (usize, &str), end: usize) -
         Some(rest) if !text[..end].contains('Σ') => {
             let mut lower = String::with_capacity(lower_head.len() + rest.len());
             lower.push_str(lower_head);
-            lower.push_str(&rest.to_lowercase());
+            lower.push_str(&script::to_lowercase(rest));
             lower
         }
-        _ => text[..end].to_lowercase(),
+        _ => script::to_lowercase(&text[..end]),
     }
 }
 

@@ -1471,7 +1471,7 @@ fn clauses(
             } else {
                 &t[..t.char_indices().nth(100).map_or(t.len(), |(i, _)| i)]
             };
-            fold_apostrophes(head.to_lowercase())
+            fold_apostrophes(script::to_lowercase(head))
         } else {
             String::new()
         };
@@ -1856,7 +1856,7 @@ fn opening_folded(clause: &str) -> String {
             // `ayant à l’esprit`: the tables write `'`.
             cleaned.push('\'');
         } else {
-            cleaned.extend(c.to_lowercase());
+            script::push_lower(&mut cleaned, c);
         }
     }
     cleaned

@@ -29,12 +29,14 @@ use chrono::NaiveDate;
 /// inside it (`لقــرار`). One string per keyword, shared by the checks that need it.
 pub(super) fn fold_keyword(word: &str) -> String {
     if word.chars().any(script::is_mark) {
-        word.chars()
-            .filter(|c| !script::is_mark(*c))
-            .collect::<String>()
-            .to_lowercase()
+        script::to_lowercase(
+            &word
+                .chars()
+                .filter(|c| !script::is_mark(*c))
+                .collect::<String>(),
+        )
     } else {
-        word.to_lowercase()
+        script::to_lowercase(word)
     }
 }
 
@@ -79,7 +81,7 @@ impl Scanner<'_, '_> {
         let text = self.text;
         let from = floor_boundary(text, kw_start.saturating_sub(120));
         let window = text[from..kw_start].trim_end_matches(is_space);
-        let lower = window.to_lowercase();
+        let lower = script::to_lowercase(window);
         if lower.len() == window.len()
             && let Some(g) = ends_with_any(&lower, self.table.possessive_glue)
         {
@@ -440,7 +442,7 @@ pub(super) fn last_commission(text: &str, pos: usize, table: &Table) -> Option<B
         if crate::layout::is_apostrophe(c) {
             window.push('\'');
         } else {
-            window.extend(c.to_lowercase());
+            script::push_lower(&mut window, c);
         }
     }
     all()

@@ -1044,7 +1044,7 @@ impl Scanner<'_, '_> {
         if !may_end_qualifier(trimmed, self.table) {
             return (None, false, kw_start);
         }
-        let lower = trimmed.to_lowercase();
+        let lower = script::to_lowercase(trimmed);
         if lower.len() != trimmed.len() {
             // Lower-casing changed byte lengths; qualifiers are then not looked for.
             return (None, false, kw_start);

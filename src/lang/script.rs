@@ -86,6 +86,56 @@ pub fn first_lower(c: char) -> char {
     plain_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
 }
 
+/// `s` lower-cased, as `str::to_lowercase` does it, with the characters [`plain_lower`] knows
+/// lower-cased without Unicode's table (Han, Arabic and most of what UN texts write: the
+/// standard function searched the table for every character outside ASCII, most of a Chinese
+/// clause's reading). A text with a capital sigma, whose lower case depends on the letters
+/// around it, goes the standard way.
+pub fn to_lowercase(s: &str) -> String {
+    // The ASCII opening (most of an English text, often all of it) copied whole and
+    // lower-cased in place; the rest a character at a time.
+    let ascii = ascii_prefix(s.as_bytes());
+    let rest = &s[ascii..];
+    if rest.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..ascii]);
+    out.make_ascii_lowercase();
+    for c in rest.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            push_lower(&mut out, c);
+        }
+    }
+    out
+}
+
+/// The length of the run of ASCII bytes that opens `b`, read eight bytes at a time.
+fn ascii_prefix(b: &[u8]) -> usize {
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in words.by_ref() {
+        let w = u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8]));
+        if w & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().take_while(|x| x.is_ascii()).count()
+}
+
+/// Appends `c` lower-cased (`c.to_lowercase()`, one character or more) to `out`, without
+/// Unicode's table where [`plain_lower`] knows the answer.
+#[inline]
+pub fn push_lower(out: &mut String, c: char) {
+    match plain_lower(c) {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
+    }
+}
+
 /// The lower case of `c` where it is one character found without Unicode's table: ASCII,
 /// Latin-1, basic Cyrillic, full-width Latin, and the scripts without case the UN texts write
 /// (Arabic, Han with its punctuation, general punctuation). `None` elsewhere. An exhaustive
@@ -178,6 +228,17 @@ pub fn fold_width(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// Strings lower-case as `str::to_lowercase` does, sigmas and letters that lower-case
+        /// to two characters included.
+        #[test]
+        fn strings_lower_case_as_the_standard_does(
+            s in "[aZ Σσ΄İÄЯ决ق１Ａ\u{1E9E}\u{2126}.,]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(super::to_lowercase(&s), s.to_lowercase());
+        }
+    }
+
     /// Every character's answer is the standard lower-casing's: for its own lower case (when
     /// that is one character), for itself and for letters of other scripts.
     #[test]
