@@ -623,9 +623,7 @@ fn lines<'o>(text: &str, own: &'o [(u8, &'o str)]) -> LineTable<'o> {
             z -= 1;
         }
         if a < z && !(bytes[a].is_ascii() && bytes[z - 1].is_ascii()) {
-            let t = text[a..z].trim_matches(is_space);
-            a = t.as_ptr() as usize - text.as_ptr() as usize;
-            z = a + t.len();
+            (a, z) = trim_wide(text, a, z);
         }
         if z - a >= 40
             && let Some(n) = indents.get_mut(a - start)
@@ -716,12 +714,60 @@ pub fn ceil_char(s: &str, i: usize) -> usize {
 }
 
 fn trim(s: &str) -> &str {
-    // ASCII white space first; the other spaces only when the rest starts or ends outside ASCII.
+    // ASCII white space first; the other spaces only when the rest starts or ends with a
+    // character that may be one.
     let a = s.trim_ascii();
-    match (a.as_bytes().first(), a.as_bytes().last()) {
-        (Some(f), Some(l)) if f.is_ascii() && l.is_ascii() => a,
-        _ => a.trim_matches(is_space),
+    let b = a.as_bytes();
+    if b.is_empty()
+        || (b[0].is_ascii() && b[b.len() - 1].is_ascii())
+        || !(may_be_space(b, 0) || may_be_space(b, char_start_before(b, b.len())))
+    {
+        return a;
     }
+    a.trim_matches(is_space)
+}
+
+/// `text[a..z]` (on character boundaries) without the white space outside ASCII at its ends,
+/// as a range: looked for only where an end's character may be such a space. Out of the line
+/// pass's loop, which most lines (ASCII at both ends) go through without it.
+#[inline(never)]
+fn trim_wide(text: &str, a: usize, z: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    if !(may_be_space(b, a) || may_be_space(b, char_start_before(b, z))) {
+        return (a, z);
+    }
+    let t = text[a..z].trim_matches(is_space);
+    let a = t.as_ptr() as usize - text.as_ptr() as usize;
+    (a, a + t.len())
+}
+
+/// Whether the character at `i` of the UTF-8 bytes `b` (a character boundary) may be white
+/// space outside ASCII ([`is_space`]), read on its bytes: U+0085, U+00A0 and U+00AD, U+1680,
+/// U+2000-U+207F, U+3000 and U+FEFF (a test checks every character). Lines of Chinese, Arabic
+/// or Cyrillic text start and end with other characters, and are not trimmed character by
+/// character.
+#[inline]
+fn may_be_space(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        0xC2 => matches!(at(1), 0x85 | 0xA0 | 0xAD),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => matches!(at(1), 0x80 | 0x81),
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        0xEF => at(1) == 0xBB && at(2) == 0xBF,
+        _ => false,
+    }
+}
+
+/// Where the character that ends at `end` in the UTF-8 bytes `b` starts (`end` on a
+/// character boundary, past at least one character).
+#[inline]
+fn char_start_before(b: &[u8], end: usize) -> usize {
+    let mut k = end - 1;
+    while k > 0 && b[k] & 0xC0 == 0x80 {
+        k -= 1;
+    }
+    k
 }
 
 impl Layout {
@@ -2064,6 +2110,19 @@ mod tests {
                 assert!(words.iter().any(|e| opens(e, w)), "{lang:?}: {w}");
             }
             assert!(words.windows(2).all(|p| p[0] < p[1]), "{lang:?}");
+        }
+    }
+
+    /// Every white space character outside ASCII is one `may_be_space` may take for space.
+    #[test]
+    fn spaces_read_on_their_bytes() {
+        for c in (0x80..=0x10FFFF_u32).filter_map(char::from_u32) {
+            if is_space(c) {
+                let mut buf = [0u8; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                assert!(may_be_space(bytes, 0), "{c:?}");
+                assert_eq!(char_start_before(bytes, bytes.len()), 0, "{c:?}");
+            }
         }
     }
 
