@@ -97,6 +97,10 @@ enum Keywords {
     /// literal search found a candidate at nearly every word, and Arabic was read four times
     /// slower than Russian.
     Marked(Box<Marked>),
+    /// Words matched as written, found by a piece inside them ([`Table::keyword_stems`]):
+    /// Russian keywords open with `ре`, as many Russian words do, and a search for the words
+    /// stopped at most of them.
+    Stems(Box<Cored>),
     /// The pattern itself, for words that it matches in more than one way (words of two
     /// parts).
     Pattern(Regex),
@@ -105,41 +109,46 @@ enum Keywords {
 /// The search of [`Keywords::Marked`].
 #[derive(Clone)]
 struct Marked {
-    /// The words as written, asked at a place (anchored).
-    words: AhoCorasick,
-    /// The words' cores: the words that hold no other word (`قرار`, `مقرر`). Every word holds
-    /// one, at one of `offsets[core]` bytes from its start. Arabic writes most of its words
-    /// with the article (`القرار`): a search for the words stopped at every article, one for
-    /// their cores at few places.
-    cores: Cores,
-    offsets: Vec<Vec<usize>>,
-    /// The largest of the offsets: a core this far past a word found gives no earlier place.
-    reach: usize,
+    /// The words as written, found by their cores: the words that hold no other word (`قرار`,
+    /// `مقرر`). Arabic writes most of its words with the article (`القرار`): a search for the
+    /// words stopped at every article, one for their cores at few places.
+    literal: Cored,
     /// The pattern, anchored at the start of the text it is given.
     anchored: Regex,
     /// The pattern, for a text dense with marks.
     pattern: Regex,
-    /// The longest word in bytes: no match holds more letters before its first mark.
+}
+
+/// Words found by pieces of them, their cores: each word holds a core, at one of
+/// `offsets[core]` bytes from its start, and the words are asked (anchored) at the places the
+/// cores found give. A search for rarer pieces than the words' openings stops at fewer places.
+/// No core holds another, so no two start at one place.
+#[derive(Clone)]
+struct Cored {
+    /// The words as written, asked at a place (anchored).
+    words: AhoCorasick,
+    cores: Cores,
+    offsets: Vec<Vec<usize>>,
+    /// The largest of the offsets: a core this far past a word found gives no earlier place.
+    reach: usize,
+    /// The longest word in bytes.
     longest: usize,
 }
 
-/// Marks this many, within 64 bytes a mark, are dense: [`Marked`] leaves the rest of its search
-/// to the pattern. A text with a mark on every letter (a vocalised quotation) was read five
-/// times slower around each mark than by the pattern.
-const MARKS_DENSE: usize = 16;
-
-/// How far [`Marked`] looks for the next mark at a time.
-const MARKS_STRETCH: usize = 4096;
-
-impl Marked {
-    /// The searches of `words` (in the order the pattern's alternation tries them) and
-    /// `anchored`, the pattern anchored at its start.
-    fn new(words: &[&str], anchored: Regex, pattern: Regex) -> Option<Marked> {
-        let cores: Vec<&str> = words
+impl Cored {
+    /// The search of `words` (in the order an alternation tries them) by the pieces of
+    /// `pieces` that hold no other. `None` unless every word holds a piece (and none is empty).
+    fn new(words: &[&str], pieces: &[&str]) -> Option<Cored> {
+        let cores: Vec<&str> = pieces
             .iter()
             .copied()
-            .filter(|w| !words.iter().any(|o| o.len() < w.len() && w.contains(o)))
+            .filter(|p| !pieces.iter().any(|o| o.len() < p.len() && p.contains(o)))
             .collect();
+        if cores.iter().any(|c| c.is_empty())
+            || !words.iter().all(|w| cores.iter().any(|c| w.contains(c)))
+        {
+            return None;
+        }
         let offsets = cores
             .iter()
             .map(|c| {
@@ -153,7 +162,7 @@ impl Marked {
             })
             .collect::<Vec<Vec<usize>>>();
         let reach = offsets.iter().flatten().max().copied().unwrap_or(0);
-        Some(Marked {
+        Some(Cored {
             words: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
                 .start_kind(aho_corasick::StartKind::Anchored)
@@ -162,17 +171,15 @@ impl Marked {
             cores: Cores::new(&cores)?,
             offsets,
             reach,
-            anchored,
-            pattern,
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         })
     }
 
     /// The leftmost word as written (leftmost-first) from `at` if it starts before `end`. A
     /// word at `p` holds a core at `p` plus one of its offsets: the cores are found in order of
-    /// their starts (each search from the byte after the last core's start: no two cores start
-    /// at one place, one would hold the other), and the words asked at the places they give,
-    /// until no later core can give a place before the word found.
+    /// their starts (each search from the byte after the last core's start), and the words
+    /// asked at the places they give, until no later core can give a place before the word
+    /// found.
     fn literal_in(&self, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
         let to = end.saturating_add(self.longest).min(text.len());
         if at >= end || at > to {
@@ -203,6 +210,26 @@ impl Marked {
         }
         best
     }
+}
+
+/// Marks this many, within 64 bytes a mark, are dense: [`Marked`] leaves the rest of its search
+/// to the pattern. A text with a mark on every letter (a vocalised quotation) was read five
+/// times slower around each mark than by the pattern.
+const MARKS_DENSE: usize = 16;
+
+/// How far [`Marked`] looks for the next mark at a time.
+const MARKS_STRETCH: usize = 4096;
+
+impl Marked {
+    /// The searches of `words` (in the order the pattern's alternation tries them) and
+    /// `anchored`, the pattern anchored at its start.
+    fn new(words: &[&str], anchored: Regex, pattern: Regex) -> Option<Marked> {
+        Some(Marked {
+            literal: Cored::new(words, words)?,
+            anchored,
+            pattern,
+        })
+    }
 
     /// The pattern's leftmost match from `at` if it starts before `end`. A match that holds a
     /// mark starts at most `longest` bytes before its first mark, so every match that starts
@@ -219,17 +246,18 @@ impl Marked {
             // A mark that a match starting before `end` may hold, looked for a stretch at a
             // time: a search from each keyword to the end of a long range without marks read
             // the range again for every keyword in it.
-            let reach = (end + self.longest).min(from + MARKS_STRETCH);
+            let longest = self.literal.longest;
+            let reach = (end + longest).min(from + MARKS_STRETCH);
             let mark = date::next_mark(bytes, from, reach);
             // A word as written that starts before the window of the mark (or, with no mark,
             // `longest` before the stretch's end) is the match: a match that holds a mark
             // starts in or after the window.
             let window = match mark {
-                Some(m) => m.saturating_sub(self.longest).max(from),
-                None if reach == end + self.longest => end,
-                None => reach - self.longest,
+                Some(m) => m.saturating_sub(longest).max(from),
+                None if reach == end + longest => end,
+                None => reach - longest,
             };
-            if let Some(found) = self.literal_in(text, from, window.min(end)) {
+            if let Some(found) = self.literal.literal_in(text, from, window.min(end)) {
                 return Some(found);
             }
             let Some(mark) = mark else {
@@ -321,6 +349,18 @@ impl Keywords {
                 .ok()
         };
         if let Some(words) = date::plain_alternation(forms.iter().map(String::as_str)) {
+            if let Some((skip, take)) = table.keyword_stems {
+                let mut stems: Vec<String> = words
+                    .iter()
+                    .map(|w| w.chars().skip(skip).take(take).collect())
+                    .collect();
+                stems.sort_unstable();
+                stems.dedup();
+                let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+                if let Some(cored) = Cored::new(&words, &stems) {
+                    return Some(Keywords::Stems(Box::new(cored)));
+                }
+            }
             return literal(&words).map(Keywords::Words);
         }
         let pattern = hooks::keyword_pattern(table);
@@ -338,6 +378,7 @@ impl Keywords {
         match self {
             Keywords::Words(ac) => literal_in(ac, text, at, end),
             Keywords::Marked(m) => m.find_in(text, at, end),
+            Keywords::Stems(c) => c.literal_in(text, at, end),
             Keywords::Pattern(re) => re
                 .find_at(text, at)
                 .map(|m| (m.start(), m.end()))
@@ -3441,15 +3482,16 @@ mod tests {
         /// The literal search for a table's keywords finds, from every start, the match that
         /// the table's keyword pattern finds; it is the search used for every table, and
         /// for Arabic, whose pattern lets marks follow letters, it is helped by the pattern
-        /// near the marks.
+        /// near the marks; for Russian it goes by the keywords' stems.
         #[test]
         fn keyword_search_finds_what_the_pattern_finds(text in keyword_text()) {
             for lang in Lang::ALL {
                 let table = lang.table();
                 let keywords = Keywords::new(table);
                 match keywords {
-                    Some(Keywords::Words(_)) => prop_assert_ne!(lang, Lang::Ar),
+                    Some(Keywords::Words(_)) => prop_assert!(!matches!(lang, Lang::Ar | Lang::Ru)),
                     Some(Keywords::Marked(_)) => prop_assert_eq!(lang, Lang::Ar),
+                    Some(Keywords::Stems(_)) => prop_assert_eq!(lang, Lang::Ru),
                     _ => return Err(TestCaseError::fail(format!("{lang:?}: no literal search"))),
                 }
                 let Ok(re) = Regex::new(&hooks::keyword_pattern(table)) else {

@@ -242,6 +242,7 @@ pub static TABLE: Table = Table {
     markers: &["في", "من", "على", "إلى", "أن", "التي", "الذي"],
     spaced: true,
     keyword_proclitics: &["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"],
+    keyword_stems: None,
     possessive_keywords: &[
         "قرارها",
         "قراره",

@@ -192,6 +192,7 @@ pub static TABLE: Table = Table {
     ],
     spaced: true,
     keyword_proclitics: &[],
+    keyword_stems: None,
     possessive_keywords: &[],
     bodies_inside: &[],
     inside_fillers: &[],

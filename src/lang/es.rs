@@ -282,6 +282,7 @@ pub static TABLE: Table = Table {
     ],
     spaced: true,
     keyword_proclitics: &[],
+    keyword_stems: None,
     possessive_keywords: &[],
     // `las resoluciones de la Asamblea General 61/31 y 49/60` (seen in un-sentences-en-es).
     bodies_inside: &[

@@ -306,6 +306,7 @@ pub static TABLE: Table = Table {
     ],
     spaced: true,
     keyword_proclitics: &[],
+    keyword_stems: None,
     possessive_keywords: &[],
     // `les résolutions de l'Assemblée générale 61/31 et 49/60`.
     bodies_inside: &[

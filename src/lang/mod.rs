@@ -231,6 +231,11 @@ pub struct Table {
     pub spaced: bool,
     /// Clitics that may be glued before a keyword (Arabic `و`, `ب`, `ل`: `بقرارها`, `لقرار`).
     pub keyword_proclitics: &'static [&'static str],
+    /// Where a piece of each keyword lies that is rarer in running text than its opening, in
+    /// characters (skipped, taken): Russian keywords open with `ре` (`резолюция`, `решение`),
+    /// as many Russian words do, and are searched by `золю` and `шени`. `None`: the keywords
+    /// are searched whole.
+    pub keyword_stems: Option<(usize, usize)>,
     /// Keyword forms that carry a possessive themselves (Arabic `قرارها`, "its resolution").
     pub possessive_keywords: &'static [&'static str],
     /// Body names standing between the keyword and its number (Arabic `قرار مجلس الأمن 1325`,

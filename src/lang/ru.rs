@@ -320,6 +320,7 @@ pub static TABLE: Table = Table {
     markers: &["и", "в", "не", "на", "что", "с", "по", "для", "о", "к"],
     spaced: true,
     keyword_proclitics: &[],
+    keyword_stems: Some((2, 4)),
     possessive_keywords: &[],
     bodies_inside: &[
         ("генеральной ассамблеи", BodyName::GA),

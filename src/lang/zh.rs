@@ -134,6 +134,7 @@ pub static TABLE: Table = Table {
     markers: &["的", "和", "在", "是"],
     spaced: false,
     keyword_proclitics: &[],
+    keyword_stems: None,
     possessive_keywords: &[],
     bodies_inside: &[],
     inside_fillers: &[],
