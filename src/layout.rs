@@ -718,13 +718,11 @@ fn trim(s: &str) -> &str {
     // character that may be one.
     let a = s.trim_ascii();
     let b = a.as_bytes();
-    if b.is_empty()
-        || (b[0].is_ascii() && b[b.len() - 1].is_ascii())
-        || !(may_be_space(b, 0) || may_be_space(b, char_start_before(b, b.len())))
-    {
+    if b.is_empty() || (b[0].is_ascii() && b[b.len() - 1].is_ascii()) {
         return a;
     }
-    a.trim_matches(is_space)
+    let (from, to) = trim_wide(a, 0, a.len());
+    a.get(from..to).unwrap_or(a)
 }
 
 /// `text[a..z]` (on character boundaries) without the white space outside ASCII at its ends,
@@ -1191,7 +1189,7 @@ fn furniture_lines(
         .enumerate()
         .filter(|&(k, a)| {
             if let Some(&ahead) = anchors.get(k + 2 * PREFETCH_AHEAD) {
-                prefetch(std::slice::from_ref(&lines[ahead]));
+                prefetch(lines.get(ahead..=ahead).unwrap_or_default());
             }
             !rule_line(a, &marks)
         })
