@@ -31,23 +31,67 @@ struct List {
     end: usize,
 }
 
-/// The bytes an item of a Chinese list may start with: ASCII digits, the `bytes` given (`S`,
-/// `E`, the lead bytes of other digits and of number words), and the first bytes of `pairs`
-/// where their second follows (the last byte of a block counts for its first alone), as a
-/// block's mask.
+/// The bytes an item of a Chinese list may start with: ASCII digits, the first bytes of
+/// full-width digits (EF BC 90-99), the `bytes` given (`S`, `E`, the lead bytes of other digits
+/// and of number words), and the first bytes of `pairs` where their second follows, as a
+/// block's mask. A pair or a full-width digit that the block's end cuts counts as far as the
+/// block shows it. EF leads all full-width punctuation (`，`, `（`): half the bytes the scan
+/// stopped at in Chinese text were commas and parentheses before their third byte was read.
 struct ItemLeads {
     bytes: Vec<u8>,
     pairs: Vec<(u8, u8)>,
+    /// The same in arrays of a fixed length, for the vector code (`None`: more than they hold).
+    fixed: Option<FixedLeads>,
+    /// Whether the processor has AVX2 (asked once per text).
+    #[cfg(target_arch = "x86_64")]
+    avx2: bool,
+}
+
+/// The tables have four lead bytes and one number word (a pair): room for a little more.
+const LEAD_BYTES: usize = 6;
+const LEAD_PAIRS: usize = 2;
+
+/// [`ItemLeads`] in arrays of a fixed length, so that the vector code writes out every
+/// comparison: a spare byte slot holds `0`, a digit, which the digit test finds anyway, and a
+/// spare pair slot is switched off.
+#[derive(Clone, Copy)]
+struct FixedLeads {
+    bytes: [u8; LEAD_BYTES],
+    pairs: [(u8, u8); LEAD_PAIRS],
+    /// All ones for a pair slot in use, zero for a spare one.
+    pair_on: [u64; LEAD_PAIRS],
+}
+
+impl ItemLeads {
+    fn new(bytes: Vec<u8>, pairs: Vec<(u8, u8)>) -> ItemLeads {
+        let fixed = (bytes.len() <= LEAD_BYTES && pairs.len() <= LEAD_PAIRS).then(|| FixedLeads {
+            bytes: std::array::from_fn(|k| bytes.get(k).copied().unwrap_or(b'0')),
+            pairs: std::array::from_fn(|k| pairs.get(k).copied().unwrap_or((0, 0))),
+            pair_on: std::array::from_fn(|k| if k < pairs.len() { u64::MAX } else { 0 }),
+        });
+        ItemLeads {
+            bytes,
+            pairs,
+            fixed,
+            #[cfg(target_arch = "x86_64")]
+            avx2: std::arch::is_x86_feature_detected!("avx2"),
+        }
+    }
 }
 
 impl crate::scan::BlockMask for ItemLeads {
     #[inline]
     fn mask(&self, block: &[u8; crate::scan::BLOCK]) -> u64 {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: SSE2 is part of every x86_64 processor.
-        return unsafe { item_leads_sse2(block, self) };
-        #[cfg(not(target_arch = "x86_64"))]
-        return item_leads_by_byte(block, self);
+        if let Some(fixed) = &self.fixed {
+            if self.avx2 {
+                // SAFETY: the processor has AVX2 (asked in `ItemLeads::new`).
+                return unsafe { item_leads_x86::avx2(block, fixed) };
+            }
+            // SAFETY: SSE2 is part of every x86_64 processor.
+            return unsafe { item_leads_x86::sse2(block, fixed) };
+        }
+        item_leads_by_byte(block, self)
     }
 }
 
@@ -58,48 +102,97 @@ fn item_leads_by_byte(block: &[u8; crate::scan::BLOCK], leads: &ItemLeads) -> u6
             .pairs
             .iter()
             .any(|&(a, b)| x == a && block.get(j + 1).is_none_or(|&y| y == b));
-        let hit = x.is_ascii_digit() || leads.bytes.contains(&x) || pair;
+        let full_width = x == 0xEF
+            && block.get(j + 1).is_none_or(|&y| y == 0xBC)
+            && block.get(j + 2).is_none_or(|y| (0x90..=0x99).contains(y));
+        let hit = x.is_ascii_digit() || leads.bytes.contains(&x) || pair || full_width;
         m | (u64::from(hit) << j)
     })
 }
 
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn item_leads_sse2(block: &[u8; crate::scan::BLOCK], leads: &ItemLeads) -> u64 {
+mod item_leads_x86 {
+    use super::{FixedLeads, LEAD_PAIRS};
+    use crate::scan::BLOCK;
     use std::arch::x86_64::{
         _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8, _mm_sub_epi8,
+        _mm_set1_epi8, _mm_sub_epi8, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
     };
-    // The tables have one number word; more pairs than this are read byte by byte.
-    const PAIRS: usize = 2;
-    if leads.pairs.len() > PAIRS {
-        return item_leads_by_byte(block, leads);
+
+    /// One block's mask with one width of vector (AVX2's 32 bytes, SSE2's 16), from that
+    /// width's intrinsics: the two readings are one text. The bytes are spread across vectors
+    /// once a block, not once a comparison.
+    macro_rules! item_leads {
+        ($name:ident, $feature:literal, $width:literal, $bits:ty,
+         $load:ident, $set1:ident, $or:ident, $cmpeq:ident, $sub:ident, $min:ident, $movemask:ident) => {
+            #[target_feature(enable = $feature)]
+            pub(super) fn $name(block: &[u8; BLOCK], leads: &FixedLeads) -> u64 {
+                let set = |b: u8| $set1(b as i8);
+                let bytes = leads.bytes.map(set);
+                let firsts = leads.pairs.map(|(a, _)| set(a));
+                let seconds = leads.pairs.map(|(_, b)| set(b));
+                let bits = |x, k: usize| u64::from($movemask(x) as $bits) << ($width * k);
+                let mut m = 0u64;
+                // For each pair: its first bytes, and its second bytes.
+                let mut first = [0u64; LEAD_PAIRS];
+                let mut second = [0u64; LEAD_PAIRS];
+                // EF, BC, and 90-99: the three bytes of a full-width digit.
+                let mut full_width = [0u64; 3];
+                for k in 0..BLOCK / $width {
+                    // SAFETY: `block` holds 64 bytes and `k` is below 64 / $width; no
+                    // alignment is required.
+                    let x = unsafe { $load(block.as_ptr().add($width * k).cast()) };
+                    // `x - b'0' <= 9`, unsigned: an ASCII digit.
+                    let d = $sub(x, set(b'0'));
+                    let digits = $cmpeq($min(d, set(9)), d);
+                    let hit = bytes.iter().fold(digits, |acc, b| $or(acc, $cmpeq(x, *b)));
+                    let f = $sub(x, set(0x90));
+                    full_width[0] |= bits($cmpeq(x, set(0xEF)), k);
+                    full_width[1] |= bits($cmpeq(x, set(0xBC)), k);
+                    full_width[2] |= bits($cmpeq($min(f, set(9)), f), k);
+                    m |= bits(hit, k);
+                    for i in 0..LEAD_PAIRS {
+                        first[i] |= bits($cmpeq(x, firsts[i]), k);
+                        second[i] |= bits($cmpeq(x, seconds[i]), k);
+                    }
+                }
+                for i in 0..LEAD_PAIRS {
+                    m |= first[i] & ((second[i] >> 1) | 1 << 63) & leads.pair_on[i];
+                }
+                m | full_width[0]
+                    & ((full_width[1] >> 1) | 1 << 63)
+                    & ((full_width[2] >> 2) | 3 << 62)
+            }
+        };
     }
-    let set = |b: u8| _mm_set1_epi8(b as i8);
-    let mut m = 0u64;
-    // For each pair: its first bytes, and its second bytes.
-    let mut firsts = [0u64; PAIRS];
-    let mut seconds = [0u64; PAIRS];
-    for (k, part) in block.chunks_exact(16).enumerate() {
-        // SAFETY: `part` is sixteen readable bytes; the load has no alignment requirement.
-        let v = unsafe { _mm_loadu_si128(part.as_ptr().cast()) };
-        // `x - b'0' <= 9`, unsigned: an ASCII digit.
-        let d = _mm_sub_epi8(v, set(b'0'));
-        let digits = _mm_cmpeq_epi8(_mm_min_epu8(d, set(9)), d);
-        let hit = leads.bytes.iter().fold(digits, |acc, &b| {
-            _mm_or_si128(acc, _mm_cmpeq_epi8(v, set(b)))
-        });
-        let bits = |x| u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
-        m |= bits(hit);
-        for (i, &(a, b)) in leads.pairs.iter().enumerate() {
-            firsts[i] |= bits(_mm_cmpeq_epi8(v, set(a)));
-            seconds[i] |= bits(_mm_cmpeq_epi8(v, set(b)));
-        }
-    }
-    for (f, s) in firsts.iter().zip(seconds) {
-        m |= f & ((s >> 1) | 1 << 63);
-    }
-    m
+
+    item_leads!(
+        avx2,
+        "avx2",
+        32,
+        u32,
+        _mm256_loadu_si256,
+        _mm256_set1_epi8,
+        _mm256_or_si256,
+        _mm256_cmpeq_epi8,
+        _mm256_sub_epi8,
+        _mm256_min_epu8,
+        _mm256_movemask_epi8
+    );
+    item_leads!(
+        sse2,
+        "sse2",
+        16,
+        u16,
+        _mm_loadu_si128,
+        _mm_set1_epi8,
+        _mm_or_si128,
+        _mm_cmpeq_epi8,
+        _mm_sub_epi8,
+        _mm_min_epu8,
+        _mm_movemask_epi8
+    );
 }
 
 impl Scanner<'_, '_> {
@@ -109,21 +202,20 @@ impl Scanner<'_, '_> {
         // An item starts with a digit (ASCII, full-width: EF, Arabic-Indic: D9/DB), a number
         // word (`第`) or `S-`/`ES-`: the scan jumps from one such byte to the next, found 64
         // bytes at a time.
-        let mut leads = ItemLeads {
-            bytes: vec![b'S', b'E', 0xEF, 0xD9, 0xDB],
-            pairs: Vec::new(),
-        };
+        let mut bytes = vec![b'S', b'E', 0xD9, 0xDB];
+        let mut pairs = Vec::new();
         for w in self.table.number_words {
             match w.chars().next() {
                 // A Han character is its own lower case and nothing else's: its first two
                 // bytes (`第`: E7 AC), not the first alone, which a sixteenth of Han
                 // characters share.
                 Some(c) if ('\u{3000}'..='\u{9FFF}').contains(&c) => {
-                    leads.pairs.push((w.as_bytes()[0], w.as_bytes()[1]));
+                    pairs.push((w.as_bytes()[0], w.as_bytes()[1]));
                 }
-                _ => leads.bytes.extend(w.bytes().next()),
+                _ => bytes.extend(w.bytes().next()),
             }
         }
+        let leads = ItemLeads::new(bytes, pairs);
         for &(start, end) in self.ranges {
             self.zh_range(start, end.min(text.len()), &leads);
         }
@@ -437,18 +529,23 @@ mod tests {
         fn item_leads_as_byte_by_byte(
             bytes in proptest::collection::vec(prop_oneof![
                 any::<u8>(), Just(b'/'), Just(b'0'), Just(b'9'), Just(b':'), Just(b'S'),
-                Just(b'E'), Just(0xE7u8), Just(0xEFu8), Just(0xD9u8), Just(0xDBu8), Just(0xACu8), Just(0xE4u8), Just(0xBAu8), Just(0xBCu8),
+                Just(b'E'), Just(0xE7u8), Just(0xEFu8), Just(0xD9u8), Just(0xDBu8), Just(0xACu8), Just(0xE4u8), Just(0xBAu8), Just(0xBCu8), Just(0x90u8), Just(0x99u8), Just(0x8Fu8), Just(0x9Au8),
             ], crate::scan::BLOCK),
         ) {
             let block: [u8; crate::scan::BLOCK] =
                 bytes.as_slice().try_into().unwrap_or([0; crate::scan::BLOCK]);
             let pairs = [vec![], vec![(0xE7, 0xAC)], vec![(0xE7, 0xAC), (0xE4, 0xBA)], vec![(1, 2), (3, 4), (0xEF, 0xBC)]];
-            for pairs in pairs {
-                let leads = ItemLeads { bytes: vec![b'E', b'S', 0xD9, 0xDB, 0xEF], pairs };
-                prop_assert_eq!(
-                    crate::scan::BlockMask::mask(&leads, &block),
-                    item_leads_by_byte(&block, &leads)
-                );
+            let bytes = [vec![b'E', b'S', 0xD9, 0xDB], vec![b'E', b'S', 0xD9, 0xDB, 0xBC, 0xE4], vec![b'S'], vec![], vec![1, 2, 3, 4, 5, 6, 0xE7]];
+            for (pairs, bytes) in pairs.into_iter().flat_map(|p| bytes.clone().map(move |b| (p.clone(), b))) {
+                let leads = ItemLeads::new(bytes, pairs);
+                let by_byte = item_leads_by_byte(&block, &leads);
+                prop_assert_eq!(crate::scan::BlockMask::mask(&leads, &block), by_byte);
+                // Both widths, whichever the processor would take.
+                #[cfg(target_arch = "x86_64")]
+                if let Some(fixed) = &leads.fixed {
+                    // SAFETY: SSE2 is part of every x86_64 processor.
+                    prop_assert_eq!(unsafe { item_leads_x86::sse2(&block, fixed) }, by_byte);
+                }
             }
         }
 
