@@ -745,7 +745,7 @@ fn trim_wide(text: &str, a: usize, z: usize) -> (usize, usize) {
 /// or Cyrillic text start and end with other characters, and are not trimmed character by
 /// character.
 #[inline]
-fn may_be_space(b: &[u8], i: usize) -> bool {
+pub(crate) fn may_be_space(b: &[u8], i: usize) -> bool {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match at(0) {
         0xC2 => matches!(at(1), 0x85 | 0xA0 | 0xAD),

@@ -2417,28 +2417,32 @@ fn parse_item(text: &str, pos: usize, table: &Table) -> Option<Item> {
     let start = pos;
     let mut p = pos;
     let mut prefix = None;
-    for (pre, kind, body) in ACT_PREFIXES {
-        if text[p..].starts_with(pre) {
-            prefix = Some((*kind, *body));
-            p += pre.len();
-            break;
-        }
-    }
-    if prefix.is_none()
-        && let Some((series, len)) = commission_prefix(&text[p..])
-    {
-        prefix = Some((Kind::Resolution, BodyName::Series(series)));
-        p += len;
-    }
     let mut special = None;
-    for (pre, kind) in [
-        ("ES-", SessionKind::Emergency),
-        ("S-", SessionKind::Special),
-    ] {
-        if text[p..].starts_with(pre) {
-            special = Some(kind);
-            p += pre.len();
-            break;
+    // Symbol prefixes and `S-`, `ES-` open with a letter: an item that opens with a digit (most
+    // items, and every number the Chinese scan tries) has none of them.
+    if !text.as_bytes().get(p).is_some_and(u8::is_ascii_digit) {
+        for (pre, kind, body) in ACT_PREFIXES {
+            if text[p..].starts_with(pre) {
+                prefix = Some((*kind, *body));
+                p += pre.len();
+                break;
+            }
+        }
+        if prefix.is_none()
+            && let Some((series, len)) = commission_prefix(&text[p..])
+        {
+            prefix = Some((Kind::Resolution, BodyName::Series(series)));
+            p += len;
+        }
+        for (pre, kind) in [
+            ("ES-", SessionKind::Emergency),
+            ("S-", SessionKind::Special),
+        ] {
+            if text[p..].starts_with(pre) {
+                special = Some(kind);
+                p += pre.len();
+                break;
+            }
         }
     }
     // The table's own words for a special session before the number (Arabic `دإ-10/2` for
@@ -2632,15 +2636,8 @@ fn number_at(text: &str, pos: usize) -> Option<(u32, usize)> {
     Some((n, pos + len))
 }
 
-fn skip_hspace(text: &str, mut pos: usize) -> usize {
-    while let Some(c) = text[pos..].chars().next() {
-        if c != '\n' && c != '\r' && is_space(c) {
-            pos += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    pos
+fn skip_hspace(text: &str, pos: usize) -> usize {
+    skip_spaces_where(text, pos, |c| c != '\n' && c != '\r')
 }
 
 /// Maps a part letter written with a Cyrillic look-alike to its Latin letter.
@@ -3070,15 +3067,35 @@ fn eat_word_walk(text: &str, pos: usize, word: &str) -> Option<usize> {
     Some(p)
 }
 
-fn skip_ws_plain(text: &str, mut pos: usize) -> usize {
-    while let Some(c) = text[pos..].chars().next() {
-        if is_space(c) {
-            pos += c.len_utf8();
-        } else {
-            break;
+fn skip_ws_plain(text: &str, pos: usize) -> usize {
+    skip_spaces_where(text, pos, |_| true)
+}
+
+/// Past the white space at `pos` ([`is_space`]) whose characters `keep` accepts. Read on the
+/// bytes: an ASCII byte is white space or not by itself, and of the others only the few lead
+/// bytes of white space outside ASCII ([`crate::layout::may_be_space`]) are decoded. Chinese
+/// text asks after every number, and decoding its characters to ask was a tenth of the cost of
+/// reading an item.
+#[inline]
+fn skip_spaces_where(text: &str, mut pos: usize, keep: impl Fn(char) -> bool) -> usize {
+    let b = text.as_bytes();
+    loop {
+        match b.get(pos) {
+            Some(&x) if x.is_ascii() => {
+                if !(matches!(x, b'\t'..=b'\r' | b' ') && keep(char::from(x))) {
+                    return pos;
+                }
+                pos += 1;
+            }
+            Some(_) if crate::layout::may_be_space(b, pos) => {
+                match text.get(pos..).and_then(|r| r.chars().next()) {
+                    Some(c) if is_space(c) && keep(c) => pos += c.len_utf8(),
+                    _ => return pos,
+                }
+            }
+            _ => return pos,
         }
     }
-    pos
 }
 
 /// The longest of `words` at `pos`.
@@ -3345,6 +3362,33 @@ mod tests {
                 find_with(&re)(&text, at),
                 "from {at}"
             );
+        }
+    }
+
+    proptest! {
+        /// White space skipped on the bytes is the white space skipped character by character.
+        #[test]
+        fn spaces_skipped_as_by_characters(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just(" "), Just("\t"), Just("\n"), Just("\r"), Just("\u{0B}"), Just("\u{0C}"),
+                Just("\u{1C}"), Just("\u{A0}"), Just("\u{85}"), Just("\u{AD}"), Just("\u{1680}"),
+                Just("\u{2003}"), Just("\u{200B}"), Just("\u{2028}"), Just("\u{202F}"),
+                Just("\u{2060}"), Just("\u{2070}"), Just("\u{3000}"), Just("\u{3001}"),
+                Just("\u{FEFF}"), Just("x"), Just("1"), Just("第"), Just("，"), Just("é"), Just("–"),
+            ], 0..12),
+        ) {
+            let text = pieces.concat();
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let by_chars = |keep: &dyn Fn(char) -> bool| {
+                    let mut p = pos;
+                    while let Some(c) = text[p..].chars().next().filter(|&c| is_space(c) && keep(c)) {
+                        p += c.len_utf8();
+                    }
+                    p
+                };
+                prop_assert_eq!(skip_ws_plain(&text, pos), by_chars(&|_| true));
+                prop_assert_eq!(skip_hspace(&text, pos), by_chars(&|c| c != '\n' && c != '\r'));
+            }
         }
     }
 
