@@ -69,27 +69,42 @@ pub(crate) const MARK_CLASS: &str = r"[\u{0640}\u{064B}-\u{065F}\u{0670}]";
 
 /// Where the first character of [`MARK_CLASS`] starts in `bytes[from..to]` (UTF-8: the byte
 /// 0xD9 then 0x80, 0x8B-0x9F or 0xB0). Texts without Arabic are passed over by `memchr`; Arabic
-/// letters share that first byte, so from one on the pairs are checked 64 bytes at a time.
+/// letters share that first byte, so from one on the pairs are checked 64 bytes at a time, block
+/// after block while they hold a 0xD9 (a search for the next one would stop a few bytes on).
 pub(crate) fn next_mark(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     let to = to.min(bytes.len());
     let mut i = from;
     while i < to {
         i += memchr::memchr(0xD9, bytes.get(i..to)?)?;
-        let end = (i + crate::scan::BLOCK).min(to);
-        let mut block = [0u8; crate::scan::BLOCK];
-        let rest = &bytes[i..bytes.len().min(i + crate::scan::BLOCK)];
-        block[..rest.len()].copy_from_slice(rest);
-        // Bits past `end` off; the last byte's pair is read in the text.
-        let hits = mark_mask(&block) & (u64::MAX >> (crate::scan::BLOCK - (end - i)));
-        let mut h = hits;
-        while h != 0 {
-            let j = i + h.trailing_zeros() as usize;
-            if bytes.get(j + 1).is_some_and(|&y| is_mark_tail(y)) {
-                return Some(j);
+        loop {
+            let end = (i + crate::scan::BLOCK).min(to);
+            // A whole block is read where it stands; the text's last, shorter one is copied.
+            let (mask, arabic) = match bytes
+                .get(i..i + crate::scan::BLOCK)
+                .and_then(|b| <&[u8; crate::scan::BLOCK]>::try_from(b).ok())
+            {
+                Some(block) => mark_mask(block),
+                None => {
+                    let mut block = [0u8; crate::scan::BLOCK];
+                    let rest = &bytes[i..bytes.len().min(i + crate::scan::BLOCK)];
+                    block[..rest.len()].copy_from_slice(rest);
+                    mark_mask(&block)
+                }
+            };
+            // Bits past `end` off; the last byte's pair is read in the text.
+            let mut h = mask & (u64::MAX >> (crate::scan::BLOCK - (end - i)));
+            while h != 0 {
+                let j = i + h.trailing_zeros() as usize;
+                if bytes.get(j + 1).is_some_and(|&y| is_mark_tail(y)) {
+                    return Some(j);
+                }
+                h &= h - 1;
             }
-            h &= h - 1;
+            i = end;
+            if !arabic || i >= to {
+                break;
+            }
         }
-        i = end;
     }
     None
 }
@@ -100,8 +115,9 @@ fn is_mark_tail(y: u8) -> bool {
 }
 
 /// The bytes 0xD9 of `block` that stand before a mark's second byte (bit `j` for byte `j`;
-/// the last byte's is set for any 0xD9, its next byte being outside the block).
-fn mark_mask(block: &[u8; crate::scan::BLOCK]) -> u64 {
+/// the last byte's is set for any 0xD9, its next byte being outside the block), and whether
+/// the block holds a 0xD9 at all.
+fn mark_mask(block: &[u8; crate::scan::BLOCK]) -> (u64, bool) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: SSE2 is part of every x86_64 processor.
     return unsafe { mark_mask_sse2(block) };
@@ -111,16 +127,17 @@ fn mark_mask(block: &[u8; crate::scan::BLOCK]) -> u64 {
 
 /// [`mark_mask`] byte by byte: the reading off x86_64, and the reference of the tests.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-fn mark_mask_by_byte(block: &[u8; crate::scan::BLOCK]) -> u64 {
-    block.iter().enumerate().fold(0, |m, (j, &x)| {
+fn mark_mask_by_byte(block: &[u8; crate::scan::BLOCK]) -> (u64, bool) {
+    let mask = block.iter().enumerate().fold(0, |m, (j, &x)| {
         let pair = x == 0xD9 && block.get(j + 1).is_none_or(|&y| is_mark_tail(y));
         m | (u64::from(pair) << j)
-    })
+    });
+    (mask, block.contains(&0xD9))
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn mark_mask_sse2(block: &[u8; crate::scan::BLOCK]) -> u64 {
+fn mark_mask_sse2(block: &[u8; crate::scan::BLOCK]) -> (u64, bool) {
     use std::arch::x86_64::{
         _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
         _mm_set1_epi8, _mm_sub_epi8,
@@ -139,7 +156,7 @@ fn mark_mask_sse2(block: &[u8; crate::scan::BLOCK]) -> u64 {
         lead |= u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, set(0xD9))) as u16) << (16 * k);
         tail |= u64::from(_mm_movemask_epi8(t) as u16) << (16 * k);
     }
-    lead & ((tail >> 1) | 1 << 63)
+    (lead & ((tail >> 1) | 1 << 63), lead != 0)
 }
 
 fn word_pattern(word: &str) -> String {

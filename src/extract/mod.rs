@@ -220,6 +220,46 @@ const MARKS_DENSE: usize = 16;
 /// How far [`Marked`] looks for the next mark at a time.
 const MARKS_STRETCH: usize = 4096;
 
+/// What the last search for a mark in one text found ([`date::next_mark`]): the first mark of
+/// `from..to`, if any. The keywords of a text are searched one after the other, each search
+/// looking a stretch ahead for marks; with this, a stretch already read without a mark is not
+/// read again for the next keyword in it (Arabic text without marks was read a dozen times).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Marks(Option<MarkScan>);
+
+#[derive(Debug, Clone, Copy)]
+struct MarkScan {
+    from: usize,
+    to: usize,
+    mark: Option<usize>,
+}
+
+impl Marks {
+    /// [`date::next_mark`] of `bytes` (the text all the searches are in) from `from` to `to`.
+    fn next(&mut self, bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+        match self.0 {
+            // The first mark at or after `from` is the one found: none stands before it.
+            Some(k) if k.from <= from && k.mark.is_some_and(|m| m >= from) => {
+                k.mark.filter(|&m| m < to)
+            }
+            // No mark up to `k.to`: only what lies past it is read.
+            Some(k) if k.from <= from && from <= k.to && k.mark.is_none() => {
+                if to <= k.to {
+                    return None;
+                }
+                let mark = date::next_mark(bytes, k.to, to);
+                self.0 = Some(MarkScan { to, mark, ..k });
+                mark
+            }
+            _ => {
+                let mark = date::next_mark(bytes, from, to);
+                self.0 = Some(MarkScan { from, to, mark });
+                mark
+            }
+        }
+    }
+}
+
 impl Marked {
     /// The searches of `words` (in the order the pattern's alternation tries them) and
     /// `anchored`, the pattern anchored at its start.
@@ -237,7 +277,13 @@ impl Marked {
     /// order: the words as written are looked for up to `longest` before the next mark, and
     /// the places from there to the mark are asked of the anchored pattern. Where marks come
     /// densely (a vocalised text, a mark on every letter) the rest is left to the pattern.
-    fn find_in(&self, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
+    fn find_in(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
+        marks: &mut Marks,
+    ) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
         let mut from = at;
         // The first of the last marks counted, and how many.
@@ -248,7 +294,7 @@ impl Marked {
             // the range again for every keyword in it.
             let longest = self.literal.longest;
             let reach = (end + longest).min(from + MARKS_STRETCH);
-            let mark = date::next_mark(bytes, from, reach);
+            let mark = marks.next(bytes, from, reach);
             // A word as written that starts before the window of the mark (or, with no mark,
             // `longest` before the stretch's end) is the match: a match that holds a mark
             // starts in or after the window.
@@ -374,10 +420,23 @@ impl Keywords {
 
     /// The first keyword at or after byte `at` of `text` if it starts before `end`, as the
     /// byte range it covers.
+    #[cfg(test)]
     fn find_in(&self, text: &str, at: usize, end: usize) -> Option<(usize, usize)> {
+        self.find_from(text, at, end, &mut Marks::default())
+    }
+
+    /// [`Keywords::find_in`] for one of several searches in `text`, in which `marks` holds what
+    /// the searches before it learned about the marks of the text (see [`Marks`]).
+    fn find_from(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
+        marks: &mut Marks,
+    ) -> Option<(usize, usize)> {
         match self {
             Keywords::Words(ac) => literal_in(ac, text, at, end),
-            Keywords::Marked(m) => m.find_in(text, at, end),
+            Keywords::Marked(m) => m.find_in(text, at, end, marks),
             Keywords::Stems(c) => c.literal_in(text, at, end),
             Keywords::Pattern(re) => re
                 .find_at(text, at)
@@ -877,8 +936,9 @@ impl Scanner<'_, '_> {
         let found = self.ranges.iter().flat_map(|&(from, to)| {
             // Each range is searched from its own start, as if alone.
             let mut at = from;
+            let mut marks = Marks::default();
             std::iter::from_fn(move || {
-                let (s, e) = c.keyword.find_in(text, at, to)?;
+                let (s, e) = c.keyword.find_from(text, at, to, &mut marks)?;
                 // An empty match would not advance.
                 at = if e > s {
                     e
@@ -3356,12 +3416,35 @@ mod tests {
             });
             text.push(' ');
         }
+        // One record of the marks for all the searches, as the keyword pass keeps it.
+        let mut marks = Marks::default();
         for at in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
             assert_eq!(
-                marked.find_in(&text, at, text.len()),
+                marked.find_in(&text, at, text.len(), &mut marks),
                 find_with(&re)(&text, at),
                 "from {at}"
             );
+        }
+    }
+
+    proptest! {
+        /// What the record of marks answers, whatever the searches asked before, is what a
+        /// search of the text answers.
+        #[test]
+        fn marks_recorded_as_searched(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("قرار"), Just("ـ"), Just("َ"), Just("ف"), Just(" "), Just("x"), Just("é"),
+            ], 0..60),
+            queries in proptest::collection::vec((0usize..400, 0usize..600), 1..40),
+        ) {
+            let text = pieces.concat();
+            let b = text.as_bytes();
+            let mut marks = Marks::default();
+            for (from, len) in queries {
+                let from = from.min(b.len());
+                let to = from + len;
+                prop_assert_eq!(marks.next(b, from, to), date::next_mark(b, from, to), "{} {}", from, to);
+            }
         }
     }
 
@@ -3542,11 +3625,13 @@ mod tests {
                     return Err(TestCaseError::fail("keyword pattern does not compile"));
                 };
                 let bounds: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+                // One record of the marks for all the searches of the text, in any order.
+                let mut marks = Marks::default();
                 for &at in &bounds {
                     // Up to the text's end, and up to a few ends inside it.
                     for &end in bounds.iter().filter(|e| **e == text.len() || **e % 7 == 3) {
                         prop_assert_eq!(
-                            keywords.as_ref().and_then(|k| k.find_in(&text, at, end)),
+                            keywords.as_ref().and_then(|k| k.find_from(&text, at, end, &mut marks)),
                             find_with(&re)(&text, at).filter(|(s, _)| *s < end),
                             "{:?} from {} to {}", lang, at, end
                         );
