@@ -741,16 +741,21 @@ fn trim_wide(text: &str, a: usize, z: usize) -> (usize, usize) {
 
 /// Whether the character at `i` of the UTF-8 bytes `b` (a character boundary) may be white
 /// space outside ASCII ([`is_space`]), read on its bytes: U+0085, U+00A0 and U+00AD, U+1680,
-/// U+2000-U+207F, U+3000 and U+FEFF (a test checks every character). Lines of Chinese, Arabic
-/// or Cyrillic text start and end with other characters, and are not trimmed character by
-/// character.
+/// U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+2060, U+3000 and U+FEFF (a test checks
+/// every character). Lines of Chinese, Arabic or Cyrillic text start and end with other
+/// characters, and are not trimmed character by character; nor are the quotation marks and
+/// dashes that share the spaces' first two bytes (`“`, `”`, `—`, `…`), with which Chinese
+/// sentences often open or close.
 #[inline]
 pub(crate) fn may_be_space(b: &[u8], i: usize) -> bool {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match at(0) {
         0xC2 => matches!(at(1), 0x85 | 0xA0 | 0xAD),
         0xE1 => at(1) == 0x9A && at(2) == 0x80,
-        0xE2 => matches!(at(1), 0x80 | 0x81),
+        0xE2 => matches!(
+            (at(1), at(2)),
+            (0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
+        ),
         0xE3 => at(1) == 0x80 && at(2) == 0x80,
         0xEF => at(1) == 0xBB && at(2) == 0xBF,
         _ => false,
@@ -1818,6 +1823,10 @@ fn strip_prefix_walk<'a>(t: &'a str, w: &str) -> Option<&'a str> {
 /// clause run on into the next paragraph.
 fn end_char(t: &str) -> char {
     let last = t.chars().last().unwrap_or(',');
+    // Most paragraphs end with no footnote marker after them.
+    if !(last.is_ascii_digit() || is_superscript_digit(last)) {
+        return last;
+    }
     let body = t.trim_end_matches(|c: char| c.is_ascii_digit() || is_superscript_digit(c));
     let marker = &t[body.len()..];
     if marker.is_empty() || marker.chars().count() > 3 {
