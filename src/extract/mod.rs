@@ -3161,7 +3161,7 @@ fn skip_spaces_where(text: &str, mut pos: usize, keep: impl Fn(char) -> bool) ->
 /// The longest of `words` at `pos`.
 pub(crate) fn eat_any(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
     if !may_start(text, pos, words.as_ptr() as usize, words.len(), |i| {
-        words[i].as_bytes().first().copied()
+        words[i]
     }) {
         return None;
     }
@@ -3170,7 +3170,7 @@ pub(crate) fn eat_any(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
 
 fn eat_body(text: &str, pos: usize, bodies: &[(&str, BodyName)]) -> Option<(BodyName, usize)> {
     if !may_start(text, pos, bodies.as_ptr() as usize, bodies.len(), |i| {
-        bodies[i].0.as_bytes().first().copied()
+        bodies[i].0
     }) {
         return None;
     }
@@ -3180,24 +3180,33 @@ fn eat_body(text: &str, pos: usize, bodies: &[(&str, BodyName)]) -> Option<(Body
         .max_by_key(|(_, e)| *e)
 }
 
-/// Whether a word of a list (`addr`, `len`: the list; `first(i)`: the first byte of its word
-/// `i`) may start at `pos`. False only where [`eat_word`] would turn down every word on its
-/// first byte: an ASCII byte, not a space, that no word starts with in either case.
-fn may_start(
+/// Whether a word of a list (`addr`, `len`: the list; `word(i)`: its word `i`) may start at
+/// `pos`. False only where [`eat_word`] would turn down every word on its first character: an
+/// ASCII byte, not a space, that no word starts with in either case; or, where all the words
+/// open with a letter without case (Arabic, Han), a character with none of their first two
+/// bytes (Arabic and Chinese text asked at every number whether a body's or a suffix's word
+/// follows).
+fn may_start<'w>(
     text: &str,
     pos: usize,
     addr: usize,
     len: usize,
-    first: impl Fn(usize) -> Option<u8>,
+    word: impl Fn(usize) -> &'w str,
 ) -> bool {
-    let Some(&b) = text.as_bytes().get(pos) else {
+    let b = text.as_bytes();
+    let Some(&b0) = b.get(pos) else {
         return true;
     };
-    if !b.is_ascii() || b == b' ' {
+    if b0 == b' ' {
         return true;
     }
-    let (ascii, other) = crate::lang::first_bytes(addr, len, first);
-    other || ascii >> b & 1 == 1 || ascii >> b.to_ascii_lowercase() & 1 == 1
+    let f = crate::lang::first_bytes(addr, len, word);
+    if b0.is_ascii() {
+        return f.other || f.ascii >> b0 & 1 == 1 || f.ascii >> b0.to_ascii_lowercase() & 1 == 1;
+    }
+    f.cased
+        || b.get(pos + 1)
+            .is_some_and(|&b1| f.caseless & crate::lang::Firsts::caseless_bit(b0, b1) != 0)
 }
 
 /// If `s` (lower case) ends with one of `words` as a whole word, where that word starts.
@@ -3424,6 +3433,36 @@ mod tests {
                 find_with(&re)(&text, at),
                 "from {at}"
             );
+        }
+    }
+
+    /// Static lists, as the tables are (the first bytes are kept by a list's address).
+    static WORD_LISTS: [&[&str]; 5] = [
+        &["号", "第", "决议"],
+        &["مجلس الأمن", "الجمعية العامة", "قرار"],
+        &["of", "dated", " and", "de"],
+        &["резолюции", "Совета"],
+        &["号", "of", "قرار"],
+    ];
+
+    proptest! {
+        /// A list's words are turned down at a place without reading them only where none of
+        /// them starts there.
+        #[test]
+        fn words_turned_down_only_where_none_starts(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("号"), Just("年"), Just("第"), Just("决议"), Just("قرار"), Just("مجلس الأمن"),
+                Just("ال"), Just("OF"), Just("of"), Just("dated"), Just(" "), Just("\u{A0}"),
+                Just("Совета"), Just("1"), Just("K"), Just("\u{212A}"), Just("é"),
+            ], 0..10),
+        ) {
+            let text = pieces.concat();
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for words in WORD_LISTS {
+                    let all = words.iter().filter_map(|w| eat_word(&text, pos, w)).max();
+                    prop_assert_eq!(eat_any(&text, pos, words), all, "{:?} at {}", words, pos);
+                }
+            }
         }
     }
 

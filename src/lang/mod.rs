@@ -307,53 +307,80 @@ pub struct Table {
 /// The first bytes of the words of one static list, for telling at once that none of them
 /// starts at a place.
 #[derive(Clone, Copy)]
-struct Firsts {
+pub(crate) struct Firsts {
     /// The list (its address and length): the tables are static, so this names it.
     key: (usize, usize),
     /// The ASCII first bytes other than the space, as a set.
-    ascii: u128,
+    pub ascii: u128,
     /// Some word starts with a space or a non-ASCII character, or is empty.
-    other: bool,
+    pub other: bool,
+    /// The first two bytes of the words that start with a letter of a script without case
+    /// ([`script::caseless`]: Arabic, Han), as a set ([`Firsts::caseless_bit`]).
+    pub caseless: u64,
+    /// Some word starts otherwise than with such a letter (ASCII included: `K`, the Kelvin
+    /// sign, lower-cases to `k`), or is empty: a character outside ASCII may start one.
+    pub cased: bool,
+}
+
+impl Firsts {
+    /// The bit of [`Firsts::caseless`] for a character whose UTF-8 opens with `b0`, `b1`.
+    pub fn caseless_bit(b0: u8, b1: u8) -> u64 {
+        1 << ((u32::from(b0) * 31 + u32::from(b1)) & 63)
+    }
 }
 
 thread_local! {
     /// The lists met lately, by their address (a few dozen lists per language).
     static FIRSTS: [std::cell::Cell<Firsts>; 128] = const {
-        [const { std::cell::Cell::new(Firsts { key: (0, 0), ascii: 0, other: true }) }; 128]
+        [const {
+            std::cell::Cell::new(Firsts {
+                key: (0, 0),
+                ascii: 0,
+                other: true,
+                caseless: 0,
+                cased: true,
+            })
+        }; 128]
     };
 }
 
-/// The first bytes of a static list of words (`addr`, `len`: the list; `first(i)`: the first
-/// byte of its word `i`): the set of ASCII ones other than the space, and whether any word
-/// starts otherwise (a space, a non-ASCII character, or nothing). Worked out once per list and
-/// thread, and kept by the list's address.
+/// The first bytes of a static list of words (`addr`, `len`: the list; `word(i)`: its word
+/// `i`): the set of ASCII ones other than the space, whether any word starts otherwise (a
+/// space, a non-ASCII character, or nothing), and the first characters of the words that open
+/// with a letter without case. Worked out once per list and thread, and kept by the list's
+/// address.
 #[inline]
-pub(crate) fn first_bytes(
-    addr: usize,
-    len: usize,
-    first: impl Fn(usize) -> Option<u8>,
-) -> (u128, bool) {
+pub(crate) fn first_bytes<'w>(addr: usize, len: usize, word: impl Fn(usize) -> &'w str) -> Firsts {
     // The kept answer is read in a few instructions (the lists met are few): the closure of
     // the thread-local access only reads the slot, so that it is compiled in place; working
     // the answer out is the rare path.
     let slot = (addr >> 4) % 128;
     let f = FIRSTS.with(|cells| cells[slot].get());
     if f.key == (addr, len) {
-        return (f.ascii, f.other);
+        return f;
     }
     let mut f = Firsts {
         key: (addr, len),
         ascii: 0,
         other: false,
+        caseless: 0,
+        cased: false,
     };
     for i in 0..len {
-        match first(i) {
-            Some(w) if w.is_ascii() && w != b' ' => f.ascii |= 1 << w,
+        let w = word(i);
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii() && b != b' ' => f.ascii |= 1 << b,
             _ => f.other = true,
+        }
+        match (w.chars().next(), w.as_bytes()) {
+            (Some(c), [b0, b1, ..]) if script::caseless(c) => {
+                f.caseless |= Firsts::caseless_bit(*b0, *b1);
+            }
+            _ => f.cased = true,
         }
     }
     FIRSTS.with(|cells| cells[slot].set(f));
-    (f.ascii, f.other)
+    f
 }
 
 impl Table {

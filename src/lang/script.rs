@@ -183,6 +183,13 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// Whether no character but `c` itself lower-cases to `c` (a test reads every character): the
+/// Arabic block and the Han characters, scripts without case. A word that opens with one of
+/// them starts only where that very character stands.
+pub fn caseless(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 /// A comma in any script (`,` `，` `،` and the ideographic `、`).
 pub fn is_comma(c: char) -> bool {
     matches!(c, ',' | '\u{FF0C}' | '\u{060C}' | '\u{3001}')
@@ -267,6 +274,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn caseless_characters_are_only_their_own_lower_case() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let mut l = c.to_lowercase();
+            if let (Some(w), None) = (l.next(), l.next()) {
+                assert!(!caseless(w) || w == c, "{c:?} lower-cases to {w:?}");
+            }
+            assert!(!caseless(c) || !crate::layout::is_apostrophe(c) && !c.is_whitespace());
+        }
+    }
 
     #[test]
     fn digits_of_every_script() {
