@@ -3099,19 +3099,17 @@ fn eat_word_walk(text: &str, pos: usize, word: &str) -> Option<usize> {
             p += 1;
         } else {
             let c = text[p..].chars().next()?;
-            let matches =
-                c == w || script::lowers_to(c, w) || (is_apostrophe(c) && is_apostrophe(w));
+            // An Arabic or Han letter matches itself alone (script::caseless).
+            let matches = c == w
+                || (!script::caseless(w)
+                    && (script::lowers_to(c, w) || (is_apostrophe(c) && is_apostrophe(w))));
             if !matches {
                 return None;
             }
             p += c.len_utf8();
         }
         // Arabic tatweel and vowel marks may stand inside any word (`لقــرار`).
-        while text.as_bytes().get(p).is_some_and(|b| !b.is_ascii())
-            && let Some(m) = text[p..].chars().next().filter(|m| script::is_mark(*m))
-        {
-            p += m.len_utf8();
-        }
+        p += script::marks_len(&text.as_bytes()[p..]);
     }
     let last = word.chars().last()?;
     // Chinese words need no boundary; a word of another script ends where Chinese begins.

@@ -172,6 +172,25 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
+/// The length in bytes of the run of marks ([`is_mark`]) that opens `b` (UTF-8), read on the
+/// bytes (D9 80, D9 8B-9F, D9 B0, DB 96-AD): words are matched letter by letter, and every
+/// letter of an Arabic word was decoded a second time to ask.
+pub fn marks_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&[x, y]) = b.get(n..n + 2) {
+        let mark = match x {
+            0xD9 => y == 0x80 || (0x8B..=0x9F).contains(&y) || y == 0xB0,
+            0xDB => (0x96..=0xAD).contains(&y),
+            _ => false,
+        };
+        if !mark {
+            break;
+        }
+        n += 2;
+    }
+    n
+}
+
 /// Han characters and the CJK punctuation and full-width forms that go with them: a script
 /// without spaces between words, so no word boundary is needed around a Chinese word.
 pub fn is_cjk(c: char) -> bool {
@@ -184,8 +203,8 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Whether no character but `c` itself lower-cases to `c` (a test reads every character): the
-/// Arabic block and the Han characters, scripts without case. A word that opens with one of
-/// them starts only where that very character stands.
+/// Arabic block and the Han characters, scripts without case. A word's letter of these is
+/// matched by that very character alone.
 pub fn caseless(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
@@ -274,6 +293,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn marks_read_on_their_bytes() {
+        // Each character, alone, twice and before a letter, is a mark run as far as
+        // `is_mark` says.
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let n = c.len_utf8();
+            let want = if is_mark(c) { n } else { 0 };
+            for (text, runs) in [(c.to_string(), 1), (format!("{c}{c}ب"), 2)] {
+                assert_eq!(marks_len(text.as_bytes()), want * runs, "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn caseless_characters_are_only_their_own_lower_case() {
