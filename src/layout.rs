@@ -1896,10 +1896,34 @@ fn opening_folded(clause: &str) -> String {
         cleaned.retain(|c| c != '*' && c != '_');
     }
     // The rest of the first 120 characters one by one: a quotation mark or an accented word
-    // late in an English opening no longer sends all of it the long way.
-    let other = (ascii_len < head.len())
-        .then(|| kept_chars(clause[ascii_len..].chars().take(120 - ascii_len)));
-    for c in other.into_iter().flatten() {
+    // late in an English opening no longer sends all of it the long way. Arabic letters and
+    // Han characters, their own lower case, are copied as they are (but for the marks).
+    let rest = &clause[ascii_len..];
+    let bytes = rest.as_bytes();
+    let (mut i, mut left) = (0, 120 - ascii_len);
+    while left > 0
+        && let Some(&x) = bytes.get(i)
+    {
+        left -= 1;
+        let own = match x {
+            0xD8..=0xDB => 2,
+            0xE3..=0xE9 => 3,
+            _ => 0,
+        };
+        if own > 0 {
+            if script::marks_len(&bytes[i..]) == 0 {
+                cleaned.push_str(rest.get(i..i + own).unwrap_or_default());
+            }
+            i += own;
+            continue;
+        }
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c == '*' || c == '_' || script::is_mark(c) {
+            continue;
+        }
         if c.is_ascii() {
             cleaned.push(c.to_ascii_lowercase());
         } else if c == 'Σ' {
@@ -2197,6 +2221,7 @@ mod tests {
                 Just("回顾"), Just("Décide"), Just("Reconociendo"), Just("’"), Just("–"),
                 Just("Deeply"), Just("concerned"), Just("Reaffirming"), Just("self-determination"),
                 Just("conscious"), Just("**"), Just("__"), Just("calls on"), Just("Further"),
+                Just("\u{3000}"), Just("决定"), Just("قرار\u{06D6}"), Just("ۭ"), Just("١٢"),
             ], 0..40),
             // Leading spaces put the opening's words across the 120th character.
             indent in 0usize..130,
