@@ -2222,6 +2222,7 @@ mod tests {
                 Just("Deeply"), Just("concerned"), Just("Reaffirming"), Just("self-determination"),
                 Just("conscious"), Just("**"), Just("__"), Just("calls on"), Just("Further"),
                 Just("\u{3000}"), Just("决定"), Just("قرار\u{06D6}"), Just("ۭ"), Just("١٢"),
+                Just("ЁЛКА"), Just("Ѐѐ"), Just("ЯЖ"), Just("ѠѡҐ"), Just("ПРИЗЫВАЕТ"),
             ], 0..40),
             // Leading spaces put the opening's words across the 120th character.
             indent in 0usize..130,
