@@ -189,10 +189,18 @@ fn han_numeral(s: &str) -> Option<u8> {
 /// label alone (`II`, `B.`), or a label, a full stop and a capitalised title (`A. Plenary
 /// meetings`) in a paragraph that does not end a clause. A lone `I`, `V` or `X` is the Roman
 /// numeral: sections lettered as far as `I` are rare.
+/// `t` up to its first line break: `t.lines().next()` but for a `\r` before the break, which
+/// the callers trim as white space. Found by `memchr`: the standard search asked every
+/// paragraph of Russian, Arabic or Chinese text, read to its end, for a fifth of the clause
+/// pass's time.
+fn first_line(t: &str) -> &str {
+    &t[..memchr::memchr(b'\n', t.as_bytes()).unwrap_or(t.len())]
+}
+
 fn section_label(t: &str) -> Option<u8> {
     // Other scripts write the labels their own way (`二`, `ثانيا`, `Б`): a line of its own.
     if t.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
-        let first = t.lines().next().unwrap_or_default().trim_matches(is_space);
+        let first = first_line(t).trim_matches(is_space);
         let first = first.trim_end_matches(['.', '\u{3001}', '\u{FF0E}']);
         // The longest label is a few letters: most paragraphs stop here.
         if first.len() > 24 {
@@ -221,7 +229,7 @@ fn section_label(t: &str) -> Option<u8> {
     {
         return None;
     }
-    let first = t.lines().next().unwrap_or_default().trim_matches(is_space);
+    let first = first_line(t).trim_matches(is_space);
     let (label, rest) = match first.split_once('.') {
         Some((label, rest)) => (label, rest.trim_matches(is_space)),
         None => (first, ""),
@@ -2301,6 +2309,10 @@ mod tests {
             ("ثانياً\nصندوق الطوارئ", "II"),
             ("باء\nصندوق", "B"),
             ("В.\nРезервный фонд", "B"),
+            // Lines broken the Windows way.
+            ("II\r\nStrategic heritage plan", "II"),
+            ("二\r\n应急基金", "II"),
+            ("В.\r\nРезервный фонд", "B"),
         ] {
             assert_eq!(label(t), Some(want), "{t}");
         }
