@@ -30,10 +30,12 @@ pub fn is_digit(c: char) -> bool {
 /// and its byte length. At most `max` digits are read; more make it no number.
 pub fn leading_number(s: &str, max: usize) -> Option<(u32, usize)> {
     // Most places asked about open with an ASCII byte: a number of ASCII digits followed by
-    // ASCII (or nothing) is read on the bytes, anything else is none or goes to the walk.
+    // anything but the lead byte of another script's digit (EF, D9, DB: a Chinese or Arabic
+    // word follows most numbers of those texts) is read on the bytes; the rest goes to the
+    // walk.
     let b = s.as_bytes();
     let ascii = b.iter().take_while(|x| x.is_ascii_digit()).count();
-    if b.get(ascii).is_none_or(u8::is_ascii) {
+    if !matches!(b.get(ascii), Some(0xEF | 0xD9 | 0xDB)) {
         if ascii == 0 || ascii > max {
             return None;
         }
@@ -262,6 +264,24 @@ mod tests {
             s in "[aZ Σσ΄İÄЯ决ق１Ａ\u{1E9E}\u{2126}.,]{0,12}"
         ) {
             proptest::prop_assert_eq!(super::to_lowercase(&s), s.to_lowercase());
+        }
+
+        /// A number is read as digit by digit, whatever script follows its ASCII digits.
+        #[test]
+        fn numbers_read_as_digit_by_digit(
+            s in "[0-9０-９٠-٩۰-۹年号ﬀ（，ـ ]{0,8}",
+            max in 1usize..6,
+        ) {
+            let mut value = Some(0u32);
+            let (mut count, mut len) = (0, 0);
+            for c in s.chars() {
+                let Some(d) = super::digit_value(c) else { break };
+                count += 1;
+                value = value.and_then(|v| v.checked_mul(10)?.checked_add(d));
+                len += c.len_utf8();
+            }
+            let want = (count > 0 && count <= max).then_some(()).and(value).map(|v| (v, len));
+            proptest::prop_assert_eq!(super::leading_number(&s, max), want);
         }
     }
 
