@@ -3109,7 +3109,9 @@ fn eat_word_walk(text: &str, pos: usize, word: &str) -> Option<usize> {
             p += c.len_utf8();
         }
         // Arabic tatweel and vowel marks may stand inside any word (`لقــرار`).
-        p += script::marks_len(&text.as_bytes()[p..]);
+        if text.as_bytes().get(p).is_some_and(|b| !b.is_ascii()) {
+            p += script::marks_len(&text.as_bytes()[p..]);
+        }
     }
     let last = word.chars().last()?;
     // Chinese words need no boundary; a word of another script ends where Chinese begins.

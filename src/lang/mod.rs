@@ -362,13 +362,15 @@ pub(crate) fn first_bytes<'w>(addr: usize, len: usize, word: impl Fn(usize) -> &
     // The kept answer is read in a few instructions (most lists sit in the first of their two
     // slots): the closure of the thread-local access only reads the slot, so that it is
     // compiled in place; the other slots and working the answer out are the rare paths.
-    let h = (addr as u64 ^ (len as u64).rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let slots = [(h >> 52) as usize % FIRSTS_SLOTS, (h >> 20) as usize % FIRSTS_SLOTS];
-    let f = FIRSTS.with(|cells| cells[slots[0]].get());
+    // The first slot from the address alone (the static lists lie apart in a few tens of
+    // kilobytes, most in slots of their own), the second from a hash of it.
+    let home = (addr >> 4) % FIRSTS_SLOTS;
+    let f = FIRSTS.with(|cells| cells[home].get());
     if f.key == (addr, len) {
         return f;
     }
-    first_bytes_slow(addr, len, slots, word)
+    let h = (addr as u64 ^ (len as u64).rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    first_bytes_slow(addr, len, [home, (h >> 52) as usize % FIRSTS_SLOTS], word)
 }
 
 /// [`first_bytes`] past the list's first slot: its second slot, the slots after the first,
