@@ -7,6 +7,44 @@
 /// Bytes in a block.
 pub(crate) const BLOCK: usize = 64;
 
+/// Invokes the macro `$m` for each width of vector a block mask is read with on x86_64: AVX2
+/// (32 bytes) and SSE2 (16), with the width's function name, target feature, bytes, mask type
+/// and intrinsics (load, set1, or, cmpeq, sub, min, movemask), which must be in scope where it
+/// is invoked. A mask's two readings are then one text, and the lists of intrinsics one too.
+#[cfg(target_arch = "x86_64")]
+macro_rules! for_both_widths {
+    ($m:ident) => {
+        $m!(
+            avx2,
+            "avx2",
+            32,
+            u32,
+            _mm256_loadu_si256,
+            _mm256_set1_epi8,
+            _mm256_or_si256,
+            _mm256_cmpeq_epi8,
+            _mm256_sub_epi8,
+            _mm256_min_epu8,
+            _mm256_movemask_epi8
+        );
+        $m!(
+            sse2,
+            "sse2",
+            16,
+            u16,
+            _mm_loadu_si128,
+            _mm_set1_epi8,
+            _mm_or_si128,
+            _mm_cmpeq_epi8,
+            _mm_sub_epi8,
+            _mm_min_epu8,
+            _mm_movemask_epi8
+        );
+    };
+}
+#[cfg(target_arch = "x86_64")]
+pub(crate) use for_both_widths;
+
 /// The bytes of `block` equal to `needle` (bit `j` for byte `j`), byte by byte: the reading
 /// off x86_64, and on it the reference the vector code is tested against.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]

@@ -167,32 +167,7 @@ mod item_leads_x86 {
         };
     }
 
-    item_leads!(
-        avx2,
-        "avx2",
-        32,
-        u32,
-        _mm256_loadu_si256,
-        _mm256_set1_epi8,
-        _mm256_or_si256,
-        _mm256_cmpeq_epi8,
-        _mm256_sub_epi8,
-        _mm256_min_epu8,
-        _mm256_movemask_epi8
-    );
-    item_leads!(
-        sse2,
-        "sse2",
-        16,
-        u16,
-        _mm_loadu_si128,
-        _mm_set1_epi8,
-        _mm_or_si128,
-        _mm_cmpeq_epi8,
-        _mm_sub_epi8,
-        _mm_min_epu8,
-        _mm_movemask_epi8
-    );
+    crate::scan::for_both_widths!(item_leads);
 }
 
 impl Scanner<'_, '_> {
