@@ -41,6 +41,7 @@ struct ItemLeads {
     bytes: Vec<u8>,
     pairs: Vec<(u8, u8)>,
     /// The same in arrays of a fixed length, for the vector code (`None`: more than they hold).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     fixed: Option<FixedLeads>,
     /// Whether the processor has AVX2 (asked once per text).
     #[cfg(target_arch = "x86_64")]

@@ -334,8 +334,8 @@ impl Firsts {
 const FIRSTS_SLOTS: usize = 4096;
 
 thread_local! {
-    /// The lists met, by their address: each in one of the two slots its address hashes to,
-    /// else in the first free slot after the first of them. A list is never put out: with one
+    /// The lists met, by their address: each in one of its two slots (the address shifted, a
+    /// hash of it), else in the first free slot after the first of them. A list is never put out: with one
     /// slot per address, two lists asked in turn whose addresses shared it took it from each
     /// other at every call, and a change of the code elsewhere that moved the static lists
     /// made the 25 MB file's extraction 3 % slower. Empty slots are all zeros (key `(0, 0)`).
@@ -359,11 +359,11 @@ thread_local! {
 /// address.
 #[inline]
 pub(crate) fn first_bytes<'w>(addr: usize, len: usize, word: impl Fn(usize) -> &'w str) -> Firsts {
-    // The kept answer is read in a few instructions (most lists sit in the first of their two
-    // slots): the closure of the thread-local access only reads the slot, so that it is
-    // compiled in place; the other slots and working the answer out are the rare paths.
-    // The first slot from the address alone (the static lists lie apart in a few tens of
-    // kilobytes, most in slots of their own), the second from a hash of it.
+    // The kept answer is read in a few instructions: most lists sit in their first slot, the
+    // address alone (the static lists lie apart in a few tens of kilobytes), and the closure
+    // of the thread-local access only reads it, so that it is compiled in place. The second
+    // slot (a hash of the address), the others and working the answer out are the rare
+    // paths.
     let home = (addr >> 4) % FIRSTS_SLOTS;
     let f = FIRSTS.with(|cells| cells[home].get());
     if f.key == (addr, len) {
