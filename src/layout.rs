@@ -197,10 +197,21 @@ fn first_line(t: &str) -> &str {
     &t[..memchr::memchr(b'\n', t.as_bytes()).unwrap_or(t.len())]
 }
 
+/// `s.trim_matches(is_space)`, its end characters asked on their bytes first: most lines and
+/// paragraphs have no space at either end, and the standard trim decoded a character at each.
+fn trim_spaces(s: &str) -> &str {
+    let b = s.as_bytes();
+    let space_at = |i: usize| b[i].is_ascii_whitespace() || b[i] == 0x0B || may_be_space(b, i);
+    if b.is_empty() || !(space_at(0) || space_at(char_start_before(b, b.len()))) {
+        return s;
+    }
+    s.trim_matches(is_space)
+}
+
 fn section_label(t: &str) -> Option<u8> {
     // Other scripts write the labels their own way (`二`, `ثانيا`, `Б`): a line of its own.
     if t.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
-        let first = first_line(t).trim_matches(is_space);
+        let first = trim_spaces(first_line(t));
         let first = first.trim_end_matches(['.', '\u{3001}', '\u{FF0E}']);
         // The longest label is a few letters: most paragraphs stop here.
         if first.len() > 24 {
@@ -229,7 +240,7 @@ fn section_label(t: &str) -> Option<u8> {
     {
         return None;
     }
-    let first = first_line(t).trim_matches(is_space);
+    let first = trim_spaces(first_line(t));
     let (label, rest) = match first.split_once('.') {
         Some((label, rest)) => (label, rest.trim_matches(is_space)),
         None => (first, ""),
@@ -2162,6 +2173,22 @@ mod tests {
                 assert!(may_be_space(bytes, 0), "{c:?}");
                 assert_eq!(char_start_before(bytes, bytes.len()), 0, "{c:?}");
             }
+        }
+    }
+
+    proptest! {
+        /// Strings trimmed on their ends' bytes are trimmed as the standard trim of `is_space`.
+        #[test]
+        fn spaces_trimmed_as_the_standard_trim(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just(" "), Just("\t"), Just("\u{0B}"), Just("\u{1C}"), Just("\u{A0}"),
+                Just("\u{AD}"), Just("\u{2003}"), Just("\u{200B}"), Just("\u{2060}"),
+                Just("\u{3000}"), Just("\u{FEFF}"), Just("“"), Just("。"), Just("x"), Just("二"),
+                Just("ب"), Just("é"),
+            ], 0..8),
+        ) {
+            let s = pieces.concat();
+            prop_assert_eq!(trim_spaces(&s), s.trim_matches(is_space));
         }
     }
 
