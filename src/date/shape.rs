@@ -337,6 +337,16 @@ impl Shape {
 /// `2023年12月22日`, with white space allowed around each unit; with `day_month`, the year and
 /// its `年` may be missing (`12月22日`).
 fn year_month_day(hay: &str, day_month: bool) -> Option<Read<'_>> {
+    // A full date opens with its year, four digits: a run of ASCII digits of another length,
+    // followed by no lead byte of another script's digits (EF, D9, DB), is none. Chinese text
+    // asks at every number.
+    if !day_month {
+        let b = hay.as_bytes();
+        let n = b.iter().take(5).take_while(|x| x.is_ascii_digit()).count();
+        if n > 0 && n != 4 && !matches!(b.get(n), Some(0xEF | 0xD9 | 0xDB)) {
+            return None;
+        }
+    }
     let unit = |pos: usize, c: char| -> Option<usize> {
         let pos = skip(hay, pos, char::is_whitespace);
         hay.get(pos..)?.starts_with(c).then(|| pos + c.len_utf8())
