@@ -105,7 +105,8 @@ impl<'de> Deserialize<'de> for Section {
 }
 
 impl Clause {
-    fn heading() -> Clause {
+    /// The document's heading: the clause before the first.
+    pub(crate) fn heading() -> Clause {
         Clause {
             part: Part::Heading,
             paragraph: None,
@@ -954,7 +955,32 @@ impl Layout {
 
     /// The clause at byte offset `pos` of `text` (the text the layout was read from).
     pub fn clause_at(&self, text: &str, pos: usize) -> Clause {
-        let i = self.clauses_upto(pos);
+        self.clause_upto(text, self.clauses_upto(pos))
+    }
+
+    /// The clauses at the byte offsets `positions` of `text`, in order: [`Layout::clause_at`]
+    /// of each. For many positions in text order (a document's mentions, sorted): the clauses
+    /// are looked up first, then each clause's record is asked of memory some positions ahead
+    /// ([`prefetch`]). On a large text the records are far apart, and reading each as its
+    /// position came was a wait for memory.
+    pub fn clauses_at(&self, text: &str, positions: &[usize]) -> Vec<Clause> {
+        let found: Vec<usize> = positions.iter().map(|&p| self.clauses_upto(p)).collect();
+        let mut out = Vec::with_capacity(found.len());
+        for (k, &i) in found.iter().enumerate() {
+            if let Some(&ahead) = found.get(k + PREFETCH_AHEAD) {
+                prefetch(
+                    self.clauses
+                        .get(ahead.saturating_sub(1)..ahead)
+                        .unwrap_or_default(),
+                );
+            }
+            out.push(self.clause_upto(text, i));
+        }
+        out
+    }
+
+    /// The clause of a position after which `i` clauses start (the heading where none does).
+    fn clause_upto(&self, text: &str, i: usize) -> Clause {
         if i == 0 {
             return Clause::heading();
         }

@@ -1287,3 +1287,63 @@ fn security_council_headings_in_every_language() {
         );
     }
 }
+
+// ---- clauses read for many positions at once ----
+
+#[test]
+fn clauses_read_at_once_are_read_one_by_one() {
+    // Real resolutions with preambles, numbered paragraphs, sections and footnotes: the batch
+    // reading (what every extraction now uses) against the single one, at every fifth
+    // character boundary and at each mention.
+    let mut texts: Vec<(String, Lang)> = [
+        ("ar", Lang::Ar),
+        ("en", Lang::En),
+        ("es", Lang::Es),
+        ("fr", Lang::Fr),
+        ("ru", Lang::Ru),
+        ("zh", Lang::Zh),
+    ]
+    .into_iter()
+    .map(|(l, lang)| {
+        (
+            read(&format!("hf-un-ga-55-100-parallel/A_RES_55_100.{l}.txt")),
+            lang,
+        )
+    })
+    .collect();
+    let seed = std::fs::read_to_string(SEED).unwrap_or_else(|e| {
+        panic!("the seed {SEED} is missing ({e}); it is part of ../shared/seed")
+    });
+    texts.push((seed, Lang::De));
+    for (text, lang) in &texts {
+        let layout = Layout::analyse(text, lang.table(), &[]);
+        let positions: Vec<usize> = (0..=text.len())
+            .filter(|&p| text.is_char_boundary(p))
+            .step_by(5)
+            .collect();
+        let one_by_one: Vec<layout::Clause> = positions
+            .iter()
+            .map(|&p| layout.clause_at(text, p))
+            .collect();
+        assert_eq!(layout.clauses_at(text, &positions), one_by_one, "{lang:?}");
+        // Parts other than the heading are among them, so the comparison reads clauses.
+        assert!(
+            one_by_one.iter().any(|c| c.part == Part::Operative),
+            "{lang:?}"
+        );
+        let ctx = Context {
+            lang: *lang,
+            citing_body: None,
+            own_ids: &[],
+            layout: &layout,
+        };
+        for m in extract(text, &ctx) {
+            assert_eq!(
+                m.clause,
+                layout.clause_at(text, m.start),
+                "{lang:?} {}",
+                m.text
+            );
+        }
+    }
+}

@@ -552,7 +552,18 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
     }
     sort_in_text_order(&mut out);
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.symbol == b.symbol);
+    with_clauses(text, ctx.layout, &mut out);
     out
+}
+
+/// Gives each mention (in text order) the clause it stands in: read in one walk once the
+/// passes are done, not as each pass found its mentions (three walks, each restarting from
+/// the text's start), and without the mentions dropped since.
+fn with_clauses(text: &str, layout: &Layout, mentions: &mut [Mention]) {
+    let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
+    for (m, clause) in mentions.iter_mut().zip(layout.clauses_at(text, &starts)) {
+        m.clause = clause;
+    }
 }
 
 /// Sorts mentions in text order: by start, end and symbol (symbols order by their parts, which
@@ -921,7 +932,8 @@ impl Scanner<'_, '_> {
             start,
             end,
             text: self.text[start..end].to_string(),
-            clause: self.ctx.layout.clause_at(self.text, start),
+            // Read for all mentions at once when the passes are done ([`with_clauses`]).
+            clause: Clause::heading(),
         });
     }
 
