@@ -42,9 +42,10 @@ pub fn advise_huge<T>(buf: &mut Vec<T>) {
 }
 
 /// Asks the system to supply every page of `buf`'s capacity now, in one call, for a buffer
-/// too large for [`advise_huge`] that will be filled whole (a file read into it): one request
-/// instead of a page fault for each of its 4 KiB pages as they are first written (on a 255 MB
-/// file, about a fifth less time spent supplying them). Only advice: on systems without it
+/// too large for [`advise_huge`] that will be filled whole or mostly (a file read into it, a
+/// list sized for what such a text holds): one request instead of a page fault for each of
+/// its 4 KiB pages as they are first written (on a 255 MB file, about a fifth less time spent
+/// supplying them). Only advice: on systems without it
 /// (Linux before 5.14, other systems) nothing happens and the pages come as they are touched.
 pub fn populate<T>(buf: &mut Vec<T>) {
     let bytes = buf.capacity().saturating_mul(size_of::<T>());

@@ -532,6 +532,9 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
         spare_segment: Vec::new(),
     };
     crate::pages::advise_huge(&mut s.out);
+    // A very large text's list fills most of this room (three quarters on the 255 MB
+    // benchmark file): its pages supplied in one request, not faulted in one by one.
+    crate::pages::populate(&mut s.out);
     if ctx.lang == Lang::Zh {
         s.zh_pass();
     } else {
