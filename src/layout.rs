@@ -958,25 +958,30 @@ impl Layout {
         self.clause_upto(text, self.clauses_upto(pos))
     }
 
-    /// The clauses at the byte offsets `positions` of `text`, in order: [`Layout::clause_at`]
-    /// of each. For many positions in text order (a document's mentions, sorted): the clauses
-    /// are looked up first, then each clause's record is asked of memory some positions ahead
-    /// ([`prefetch`]). On a large text the records are far apart, and reading each as its
-    /// position came was a wait for memory.
-    pub fn clauses_at(&self, text: &str, positions: &[usize]) -> Vec<Clause> {
-        let found: Vec<usize> = positions.iter().map(|&p| self.clauses_upto(p)).collect();
-        let mut out = Vec::with_capacity(found.len());
-        for (k, &i) in found.iter().enumerate() {
-            if let Some(&ahead) = found.get(k + PREFETCH_AHEAD) {
-                prefetch(
-                    self.clauses
-                        .get(ahead.saturating_sub(1)..ahead)
-                        .unwrap_or_default(),
-                );
-            }
-            out.push(self.clause_upto(text, i));
-        }
-        out
+    /// For each of `positions` (byte offsets, in text order: a document's mentions, sorted),
+    /// how many clauses start at or before it: the key [`Layout::clause_of`] reads a clause
+    /// by. Looked up all at once, so that each clause's record can be asked of memory some
+    /// positions ahead when the clauses are read ([`Layout::prefetch_clause`]); on a large text
+    /// the records are far apart, and reading each as its position came was a wait for memory.
+    pub(crate) fn clause_keys(&self, positions: impl Iterator<Item = usize>) -> Vec<u32> {
+        positions
+            // In range: `Layout::analyse` reads texts under 4 GiB only, so there are fewer
+            // clauses.
+            .map(|p| self.clauses_upto(p) as u32)
+            .collect()
+    }
+
+    /// The clause of key `key` ([`Layout::clause_keys`]) in `text` (the text the layout was read
+    /// from): [`Layout::clause_at`] of the position the key was found for.
+    pub(crate) fn clause_of(&self, text: &str, key: u32) -> Clause {
+        self.clause_upto(text, key as usize)
+    }
+
+    /// Asks the processor for the record [`Layout::clause_of`] will read for `key`, without
+    /// waiting for it: a hint that changes no result.
+    pub(crate) fn prefetch_clause(&self, key: u32) {
+        let i = key as usize;
+        prefetch(self.clauses.get(i.saturating_sub(1)..i).unwrap_or_default());
     }
 
     /// The clause of a position after which `i` clauses start (the heading where none does).
@@ -2472,6 +2477,43 @@ mod tests {
                 prop_assert!(!PLENARY.get().is_match(&line) || may_name_meeting(&line), "{:?}", line);
             }
             prop_assert_eq!(footnote_line(&t), footnote_line_by_regex(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn clause_keys_read_as_clause_at() {
+        // Every fifth character boundary of real resolutions (the seed and GA 55/100 in six
+        // languages): the clause read by key is the clause read by position.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+        let mut texts: Vec<(String, Lang)> = ["ar", "en", "es", "fr", "ru", "zh"]
+            .iter()
+            .zip([Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru, Lang::Zh])
+            .map(|(l, lang)| {
+                let p = format!("{dir}/corpus/hf-un-ga-55-100-parallel/A_RES_55_100.{l}.txt");
+                let text = std::fs::read_to_string(&p)
+                    .unwrap_or_else(|e| panic!("{p} is missing from ../shared ({e})"));
+                (text, lang)
+            })
+            .collect();
+        let seed = format!("{dir}/seed/000_0f97d8b438b47207.txt");
+        let text = std::fs::read_to_string(&seed)
+            .unwrap_or_else(|e| panic!("{seed} is missing from ../shared ({e})"));
+        texts.push((text, Lang::De));
+        for (text, lang) in &texts {
+            let layout = Layout::analyse(text, lang.table(), &[]);
+            let positions: Vec<usize> = (0..=text.len())
+                .filter(|&p| text.is_char_boundary(p))
+                .step_by(5)
+                .collect();
+            let keys = layout.clause_keys(positions.iter().copied());
+            let mut parts = std::collections::BTreeSet::new();
+            for (&p, &key) in positions.iter().zip(&keys) {
+                let clause = layout.clause_at(text, p);
+                parts.insert(clause.part);
+                assert_eq!(layout.clause_of(text, key), clause, "{lang:?} at {p}");
+            }
+            // The heading, the preamble and the operative part were all read.
+            assert!(parts.len() >= 3, "{lang:?}: {parts:?}");
         }
     }
 }

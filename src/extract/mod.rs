@@ -563,9 +563,14 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
 /// passes are done, not as each pass found its mentions (three walks, each restarting from
 /// the text's start), and without the mentions dropped since.
 fn with_clauses(text: &str, layout: &Layout, mentions: &mut [Mention]) {
-    let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
-    for (m, clause) in mentions.iter_mut().zip(layout.clauses_at(text, &starts)) {
-        m.clause = clause;
+    // The clauses' keys first, then each clause's record asked of memory some mentions ahead.
+    const AHEAD: usize = 16;
+    let keys = layout.clause_keys(mentions.iter().map(|m| m.start));
+    for (k, (m, &key)) in mentions.iter_mut().zip(&keys).enumerate() {
+        if let Some(&ahead) = keys.get(k + AHEAD) {
+            layout.prefetch_clause(ahead);
+        }
+        m.clause = layout.clause_of(text, key);
     }
 }
 
