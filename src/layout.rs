@@ -621,7 +621,9 @@ fn lines<'o>(text: &str, own: &'o [(u8, &'o str)]) -> LineTable<'o> {
     let mut out = crate::input::spare::take_from(&SPARE_LINES, text.len() / 48 + 1);
     crate::pages::advise_huge(&mut out);
     crate::pages::populate(&mut out);
-    let mut blocks = Vec::new();
+    // Room for a paragraph in every 128 bytes (UN texts average about 250): grown from
+    // empty, the list was copied into fresh memory a dozen times on a large text.
+    let mut blocks = Vec::with_capacity(text.len() / 128 + 1);
     let mut block: Option<(usize, usize)> = None;
     let mut indents = [0u32; 64];
     let mut empty = 0;
@@ -844,7 +846,14 @@ impl Layout {
         // Both lists are in text order (the furniture's ranges apart, the clauses sorted), so
         // they are merged, furniture first where two are the same: what a stable sort of the
         // two one after the other gives, without sorting.
-        let mut all: Vec<Range<usize>> = Vec::with_capacity(furniture.len());
+        let clause_is_note: Vec<bool> = clauses
+            .iter()
+            .map(|(_, slot)| slot.part == Part::Footnote)
+            .collect();
+        // Sized for both: grown as it went, the list was copied into fresh memory again and
+        // again on a large text.
+        let note_count = marked(&clause_is_note).count();
+        let mut all: Vec<Range<usize>> = Vec::with_capacity(furniture.len() + note_count);
         let mut rest = furniture.iter().cloned().peekable();
         for note in notes {
             while let Some(r) = rest.next_if(|r| (r.start, r.end) <= (note.start, note.end)) {
@@ -859,10 +868,7 @@ impl Layout {
             hop_all: hops(text, all),
             furniture,
             clause_starts: clauses.iter().map(|(s, _)| *s).collect(),
-            clause_is_note: clauses
-                .iter()
-                .map(|(_, slot)| slot.part == Part::Footnote)
-                .collect(),
+            clause_is_note,
             clause_hint: Hint::default(),
             furniture_hint: Hint::default(),
             hop_hints: Default::default(),
@@ -1104,9 +1110,11 @@ impl Layout {
 /// Sorted spans joined where they overlap or only white space lies between them. The text
 /// between two spans is asked of memory some spans ahead ([`prefetch`]): on a large text the
 /// spans are far apart, and each gap read was a wait for memory.
-fn hops(text: &str, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for (k, r) in spans.iter().cloned().enumerate() {
+fn hops(text: &str, mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    // Joined in place: the joined spans are never more than those read, and a new list grown
+    // span by span went to fresh memory again and again on a large text.
+    let mut kept: usize = 0;
+    for k in 0..spans.len() {
         if let Some(ahead) = spans.get(k + PREFETCH_AHEAD) {
             prefetch(
                 text.as_bytes()
@@ -1114,7 +1122,8 @@ fn hops(text: &str, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
                     .unwrap_or_default(),
             );
         }
-        match out.last_mut() {
+        let r = spans[k].clone();
+        match kept.checked_sub(1).map(|j| &mut spans[j]) {
             Some(last)
                 if r.start <= last.end
                     || text
@@ -1123,10 +1132,14 @@ fn hops(text: &str, spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
             {
                 last.end = last.end.max(r.end);
             }
-            _ => out.push(r),
+            _ => {
+                spans[kept] = r;
+                kept += 1;
+            }
         }
     }
-    out
+    spans.truncate(kept);
+    spans
 }
 
 /// Where the white space at `pos` ends.

@@ -913,14 +913,15 @@ impl Scanner<'_, '_> {
     /// Sorts the covered spans and merges overlapping ones, for binary search.
     fn normalise_covered(&mut self) {
         self.covered.sort();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(self.covered.len());
-        for (s, e) in self.covered.drain(..) {
-            match merged.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
+        // Merged in place: a new list for each pass was fresh memory on a large text.
+        self.covered.dedup_by(|next, last| {
+            if next.0 <= last.1 {
+                last.1 = last.1.max(next.1);
+                true
+            } else {
+                false
             }
-        }
-        self.covered = merged;
+        });
     }
 
     fn is_covered(&self, pos: usize) -> bool {
