@@ -2529,4 +2529,41 @@ mod tests {
             assert!(parts.len() >= 3, "{lang:?}: {parts:?}");
         }
     }
+
+    proptest! {
+        /// Spans joined in place are the spans joined into a new list: overlapping or touching
+        /// ones, and ones apart only by white space (ASCII or wider).
+        #[test]
+        fn hops_joined_in_place_as_into_a_new_list(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("a"), Just(" "), Just("\n"), Just("\u{A0}"), Just("é"), Just("  "),
+            ], 1..60),
+            cuts in proptest::collection::vec((0usize..200, 0usize..6), 0..20),
+        ) {
+            let text = pieces.concat();
+            let mut starts: Vec<usize> = cuts
+                .iter()
+                .map(|(s, _)| floor_char(&text, (*s).min(text.len())))
+                .collect();
+            starts.sort_unstable();
+            let spans: Vec<Range<usize>> = starts
+                .iter()
+                .zip(&cuts)
+                .map(|(&s, (_, len))| s..ceil_char(&text, (s + len).min(text.len())))
+                .collect();
+            let mut want: Vec<Range<usize>> = Vec::new();
+            for r in spans.iter().cloned() {
+                match want.last_mut() {
+                    Some(last)
+                        if r.start <= last.end
+                            || text[last.end..r.start].chars().all(is_space) =>
+                    {
+                        last.end = last.end.max(r.end);
+                    }
+                    _ => want.push(r),
+                }
+            }
+            prop_assert_eq!(hops(&text, spans), want);
+        }
+    }
 }
