@@ -110,7 +110,7 @@ pub(crate) fn next_mark(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
 }
 
 /// The second byte of a character of [`MARK_CLASS`] after its 0xD9.
-fn is_mark_tail(y: u8) -> bool {
+pub(crate) fn is_mark_tail(y: u8) -> bool {
     y == 0x80 || (0x8B..=0x9F).contains(&y) || y == 0xB0
 }
 

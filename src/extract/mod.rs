@@ -117,10 +117,12 @@ struct Marked {
     anchored: Regex,
     /// The pattern, for a text dense with marks.
     pattern: Regex,
-    /// The words' first characters, one of which opens every match: marks only follow a
-    /// letter. The places before a mark are asked of the anchored pattern only where one
-    /// stands (a search from every place was a quarter of the extraction of Arabic).
-    firsts: Vec<char>,
+    /// The words' first two characters, one pair of which opens every match with only marks
+    /// between them (marks only follow a letter); `None` for a word of one character. The
+    /// places before a mark are asked of the anchored pattern only where one stands (a search
+    /// from every place was a quarter of the extraction of Arabic, and one from every first
+    /// letter a tenth).
+    openings: Vec<(char, Option<char>)>,
 }
 
 /// Words found by pieces of them, their cores: each word holds a core, at one of
@@ -268,15 +270,45 @@ impl Marked {
     /// The searches of `words` (in the order the pattern's alternation tries them) and
     /// `anchored`, the pattern anchored at its start.
     fn new(words: &[&str], anchored: Regex, pattern: Regex) -> Option<Marked> {
-        let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
+        let mut openings: Vec<(char, Option<char>)> = words
+            .iter()
+            .filter_map(|w| {
+                let mut c = w.chars();
+                c.next().map(|first| (first, c.next()))
+            })
+            .collect();
+        openings.sort_unstable();
+        openings.dedup();
         Some(Marked {
             literal: Cored::new(words, words)?,
             anchored,
             pattern,
-            firsts,
+            openings,
         })
+    }
+
+    /// Whether the text at `p` opens as one of the words does ([`Marked::openings`]): its first
+    /// two characters, with the marks the pattern lets follow an Arabic first one between.
+    fn may_open_at(&self, text: &str, p: usize) -> bool {
+        let Some(first) = text.get(p..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        if !self.openings.iter().any(|(a, _)| *a == first) {
+            return false;
+        }
+        let bytes = text.as_bytes();
+        let mut q = p + first.len_utf8();
+        if ('\u{0620}'..='\u{06FF}').contains(&first) {
+            while let [0xD9, y, ..] = bytes.get(q..).unwrap_or_default()
+                && date::is_mark_tail(*y)
+            {
+                q += 2;
+            }
+        }
+        let second = text.get(q..).and_then(|r| r.chars().next());
+        self.openings
+            .iter()
+            .any(|&(a, b)| a == first && (b.is_none() || b == second))
     }
 
     /// The pattern's leftmost match from `at` if it starts before `end`. A match that holds a
@@ -319,11 +351,7 @@ impl Marked {
                 continue;
             };
             for p in (window..=mark.min(end - 1)).filter(|p| text.is_char_boundary(*p)) {
-                let opens = text[p..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| self.firsts.contains(&c));
-                if !opens {
+                if !self.may_open_at(text, p) {
                     continue;
                 }
                 if let Some(m) = self.anchored.find(&text[p..]) {
