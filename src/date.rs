@@ -110,8 +110,24 @@ pub(crate) fn next_mark(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
 }
 
 /// The second byte of a character of [`MARK_CLASS`] after its 0xD9.
-pub(crate) fn is_mark_tail(y: u8) -> bool {
+fn is_mark_tail(y: u8) -> bool {
     y == 0x80 || (0x8B..=0x9F).contains(&y) || y == 0xB0
+}
+
+/// Whether an [`alternation`] lets the marks of [`MARK_CLASS`] follow `c` (an Arabic letter).
+pub(crate) fn takes_marks(c: char) -> bool {
+    ('\u{0620}'..='\u{06FF}').contains(&c)
+}
+
+/// The length in bytes of the run of [`MARK_CLASS`] marks that opens `b`.
+pub(crate) fn marks_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let [0xD9, y, ..] = b.get(n..).unwrap_or_default()
+        && is_mark_tail(*y)
+    {
+        n += 2;
+    }
+    n
 }
 
 /// The bytes 0xD9 of `block` that stand before a mark's second byte (bit `j` for byte `j`;
@@ -167,7 +183,7 @@ fn word_pattern(word: &str) -> String {
             '/' => out.push_str(r"[\s\u{A0}]*/[\s\u{A0}]*"),
             _ => {
                 out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
-                if ('\u{0620}'..='\u{06FF}').contains(&c) {
+                if takes_marks(c) {
                     out.push_str(MARK_CLASS);
                     out.push('*');
                 }
@@ -354,6 +370,22 @@ fn month_number_folded(name: &str, table: &Table) -> Option<u32> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn marks_read_on_bytes_are_the_mark_class() {
+        // Every character of the Arabic blocks (and the bytes after it that a run may take):
+        // a run of marks as `MARK_CLASS` matches it.
+        let class = regex::Regex::new(&format!("^(?:{MARK_CLASS})*")).expect("static regex");
+        for c in ('\u{0600}'..='\u{08FF}').chain(['a', ' ', '\u{FE70}']) {
+            for run in [1, 2] {
+                let s = format!("{}\u{0628}", c.to_string().repeat(run));
+                let want = class.find(&s).map_or(0, |m| m.end());
+                assert_eq!(marks_len(s.as_bytes()), want, "{c:?} x{run}");
+            }
+        }
+        // The letters that take marks in an alternation are those the pattern writes it for.
+        assert!(takes_marks('\u{0642}') && takes_marks('\u{06CC}') && !takes_marks('a'));
+    }
 
     /// A date as read, owned: day, month (`Ok`: a name, `Err`: a number), year and end.
     type Owned = (String, Result<String, String>, Option<String>, usize);

@@ -296,14 +296,9 @@ impl Marked {
         if !self.openings.iter().any(|(a, _)| *a == first) {
             return false;
         }
-        let bytes = text.as_bytes();
         let mut q = p + first.len_utf8();
-        if ('\u{0620}'..='\u{06FF}').contains(&first) {
-            while let [0xD9, y, ..] = bytes.get(q..).unwrap_or_default()
-                && date::is_mark_tail(*y)
-            {
-                q += 2;
-            }
+        if date::takes_marks(first) {
+            q += date::marks_len(text.as_bytes().get(q..).unwrap_or_default());
         }
         let second = text.get(q..).and_then(|r| r.chars().next());
         self.openings
