@@ -477,9 +477,29 @@ pub fn document_series(symbol: &str) -> Body {
     Body::Series(series_name(symbol).to_string())
 }
 
+/// The elements of a symbol between its slashes, as `str::split('/')` gives them, cut on the
+/// bytes: symbols are short, and the standard searcher's setup for each element cost more than
+/// reading it (every symbol mentioned is split to be normalised, and again for its series).
+pub(crate) fn elements(symbol: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(symbol);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.bytes().position(|b| b == b'/') {
+            Some(i) => {
+                rest = Some(&s[i + 1..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
+}
+
 /// [`document_series`] as the part of `symbol` it names, without a copy.
 fn series_name(symbol: &str) -> &str {
-    let mut parts = symbol.split('/');
+    let mut parts = elements(symbol);
     let first = parts.next().unwrap_or_default();
     let second = parts.next().unwrap_or_default();
     let sub = second.contains('.')
@@ -790,6 +810,16 @@ mod tests {
             },
         };
         assert_eq!(hrc.id(), "A/HRC/DEC/S-1/1");
+    }
+
+    proptest::proptest! {
+        /// Elements cut on the bytes are the ones `split('/')` gives, empty ones too.
+        #[test]
+        fn elements_as_split(s in "[A/a.é1/]{0,12}") {
+            let got: Vec<&str> = elements(&s).collect();
+            let want: Vec<&str> = s.split('/').collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]

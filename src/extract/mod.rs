@@ -3083,7 +3083,7 @@ fn misread_suffix(seg: &str) -> Option<String> {
 
 /// Canonical form of a document symbol, or `None` when it is not one.
 fn normalise_document(piece: &str) -> Option<String> {
-    let mut segs: Vec<&str> = piece.split('/').collect();
+    let mut segs: Vec<&str> = crate::symbol::elements(piece).collect();
     // Cut short in the text: a suffix without its number (`A/C.6/62/L.3/Corr.`) names the
     // document before it; an `L` without its number (`A/C.6/62/L.`) names none.
     if let Some(last) = segs.last() {
