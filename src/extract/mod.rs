@@ -3070,7 +3070,9 @@ fn spaced_suffix_number(text: &str, start: usize, end: usize) -> Option<(String,
 /// A suffix whose number was read from print with a letter for the digit one (`Rev.l`,
 /// `Add.I`, `Corr.l`): these suffixes always take a number, so the letters stand for ones.
 fn misread_suffix(seg: &str) -> Option<String> {
-    let (word, n) = seg.split_once('.')?;
+    // Cut at the first full stop on the bytes: asked of nearly every element of every symbol.
+    let stop = seg.bytes().position(|b| b == b'.')?;
+    let (word, n) = (&seg[..stop], &seg[stop + 1..]);
     let known = ["rev", "add", "corr", "amend"]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w));
