@@ -807,7 +807,7 @@ fn paren_matches_in<'t>(
     };
     let window = move |p: usize, at: usize| {
         let reach = crate::layout::floor_char(text, p.saturating_sub(PAREN_REACH)).max(at);
-        let line = text[reach..p].rfind('\n').map_or(reach, |i| reach + i + 1);
+        let line = memchr::memrchr(b'\n', &bytes[reach..p]).map_or(reach, |i| reach + i + 1);
         // A parenthesis that opens its line may close a number that ends the line before.
         let from = if line > reach && text[line..p].bytes().all(|b| matches!(b, b' ' | b'\t')) {
             let before = text[reach..line - 1].trim_end_matches('\r');
@@ -2918,8 +2918,8 @@ fn document_symbols(
         let mut piece = raw[s..e].trim_end_matches(['.', '-', ',']);
         // `S/20976.57`: a footnote marker after a full stop; UN symbols put a dotted number only
         // after letters (`L.11`, `Rev.1`).
-        if let Some(last) = piece.rsplit('/').next()
-            && let Some((a, b)) = last.split_once('.')
+        let last = &piece[memchr::memrchr(b'/', piece.as_bytes()).map_or(0, |i| i + 1)..];
+        if let Some((a, b)) = last.split_once('.')
             && !a.is_empty()
             && a.bytes().all(|c| c.is_ascii_digit())
             && b.bytes().all(|c| c.is_ascii_digit())
