@@ -644,7 +644,8 @@ fn lines<'o>(text: &str, own: &'o [(u8, &'o str)]) -> LineTable<'o> {
         while z > a && bytes[z - 1].is_ascii_whitespace() {
             z -= 1;
         }
-        if a < z && !(bytes[a].is_ascii() && bytes[z - 1].is_ascii()) {
+        let wide = a < z && !(bytes[a].is_ascii() && bytes[z - 1].is_ascii());
+        if wide {
             (a, z) = trim_wide(text, a, z);
         }
         if z - a >= 40
@@ -653,8 +654,10 @@ fn lines<'o>(text: &str, own: &'o [(u8, &'o str)]) -> LineTable<'o> {
             *n += 1;
         }
         empty += usize::from(a == z);
-        // A blank line is one of Unicode white space only.
-        if a == z && text[start..body_end].trim().is_empty() {
+        // A blank line is one of Unicode white space only: a line that the ASCII loops above
+        // emptied is one; one emptied by the wider trim is asked again (its marks and joiners
+        // are no white space to `trim`).
+        if a == z && (!wide || text[start..body_end].trim().is_empty()) {
             blocks.extend(block.take());
         } else {
             block = Some((block.map_or(start, |b| b.0), next));
