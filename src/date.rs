@@ -119,8 +119,10 @@ pub(crate) fn takes_marks(c: char) -> bool {
     ('\u{0620}'..='\u{06FF}').contains(&c)
 }
 
-/// The length in bytes of the run of [`MARK_CLASS`] marks that opens `b`.
-pub(crate) fn marks_len(b: &[u8]) -> usize {
+/// The length in bytes of the run of [`MARK_CLASS`] marks that opens `b` (the marks an
+/// alternation lets follow a letter; [`crate::lang::script::marks_len`] also reads the Quranic
+/// marks, which the words are matched across).
+pub(crate) fn mark_class_len(b: &[u8]) -> usize {
     let mut n = 0;
     while let [0xD9, y, ..] = b.get(n..).unwrap_or_default()
         && is_mark_tail(*y)
@@ -380,7 +382,7 @@ mod tests {
             for run in [1, 2] {
                 let s = format!("{}\u{0628}", c.to_string().repeat(run));
                 let want = class.find(&s).map_or(0, |m| m.end());
-                assert_eq!(marks_len(s.as_bytes()), want, "{c:?} x{run}");
+                assert_eq!(mark_class_len(s.as_bytes()), want, "{c:?} x{run}");
             }
         }
         // The letters that take marks in an alternation are those the pattern writes it for.

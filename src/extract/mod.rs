@@ -298,7 +298,7 @@ impl Marked {
         }
         let mut q = p + first.len_utf8();
         if date::takes_marks(first) {
-            q += date::marks_len(text.as_bytes().get(q..).unwrap_or_default());
+            q += date::mark_class_len(text.as_bytes().get(q..).unwrap_or_default());
         }
         let second = text.get(q..).and_then(|r| r.chars().next());
         self.openings
