@@ -706,11 +706,15 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// `s` with every apostrophe written as the tables write it (`'`); most lines have none and
 /// are taken as they are (their lead bytes, E2 and CA, are looked for first).
-pub fn fold_apostrophes(s: String) -> String {
+pub fn fold_apostrophes(mut s: String) -> String {
+    fold_apostrophes_in(&mut s);
+    s
+}
+
+/// [`fold_apostrophes`] in place (a new string only where an apostrophe is replaced).
+fn fold_apostrophes_in(s: &mut String) {
     if memchr::memchr2(0xE2, 0xCA, s.as_bytes()).is_some() && s.contains(['\u{2019}', '\u{02BC}']) {
-        s.replace(['\u{2019}', '\u{02BC}'], "'")
-    } else {
-        s
+        *s = s.replace(['\u{2019}', '\u{02BC}'], "'");
     }
 }
 
@@ -796,6 +800,29 @@ fn char_start_before(b: &[u8], end: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// The running text before a position ([`Layout::running_before`]): at most four byte ranges,
+/// held in place (it is asked for at every keyword, and a list for each was an allocation).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunningText {
+    pieces: [Range<usize>; 4],
+    len: usize,
+}
+
+impl RunningText {
+    /// The ranges, in text order.
+    pub fn as_slice(&self) -> &[Range<usize>] {
+        &self.pieces[..self.len]
+    }
+
+    /// Adds a range; the walk adds one a step and takes at most four steps.
+    fn push(&mut self, r: Range<usize>) {
+        if let Some(slot) = self.pieces.get_mut(self.len) {
+            *slot = r;
+            self.len += 1;
+        }
+    }
 }
 
 impl Layout {
@@ -907,13 +934,13 @@ impl Layout {
         pos: usize,
         in_note: bool,
         want: usize,
-    ) -> Vec<Range<usize>> {
+    ) -> RunningText {
         let spans = if in_note {
             &self.hop_furniture
         } else {
             &self.hop_all
         };
-        let mut out = Vec::new();
+        let mut out = RunningText::default();
         let (mut end, mut left) = (pos.min(text.len()), want);
         // A few interruptions at most fit in a short stretch; the bound keeps a text of
         // nothing but furniture from being walked through.
@@ -938,7 +965,7 @@ impl Layout {
                 }
             }
         }
-        out.reverse();
+        out.pieces[..out.len].reverse();
         out
     }
 
@@ -1564,6 +1591,7 @@ fn clauses(
         let s = piece.as_ptr() as usize - text.as_ptr() as usize;
         Some((s, s + piece.len(), operative))
     };
+    let mut lower = String::new();
     // Each paragraph is read as soon as its last line is seen: its bytes are still in cache.
     let mut read = |s: usize, e: usize, is_note: bool| {
         let p = &text[s..e];
@@ -1575,8 +1603,10 @@ fn clauses(
             out.push((e, current));
             return;
         }
-        // Openers and annex headings are short, and only they need the lower-cased opening.
-        let lower: String = if part == Part::Heading || t.len() <= 40 {
+        // Openers and annex headings are short, and only they need the lower-cased opening,
+        // written into one buffer for all paragraphs.
+        lower.clear();
+        if part == Part::Heading || t.len() <= 40 {
             // The first 100 characters, cut as a slice (100 bytes when they are ASCII) and
             // lower-cased at once, not gathered character by character first.
             let head = if t.len() <= 100 {
@@ -1586,10 +1616,10 @@ fn clauses(
             } else {
                 &t[..t.char_indices().nth(100).map_or(t.len(), |(i, _)| i)]
             };
-            fold_apostrophes(script::to_lowercase(head))
-        } else {
-            String::new()
-        };
+            script::to_lowercase_into(head, &mut lower);
+            fold_apostrophes_in(&mut lower);
+        }
+        let lower = lower.as_str();
         let opener = table.openers.iter().any(|(w, _)| {
             lower.starts_with(w)
                 && lower[w.len()..]

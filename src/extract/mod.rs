@@ -30,7 +30,6 @@ use crate::symbol::{Body, Kind, Number, Part, RomanSession, SessionKind, Session
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
-use std::borrow::Cow;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -597,6 +596,7 @@ pub fn extract_in(text: &str, ctx: &Context<'_>, ranges: &[(usize, usize)]) -> V
         consumed: Default::default(),
         covered_hint: Default::default(),
         spare_segment: Vec::new(),
+        scratch: Scratch::default(),
     };
     crate::pages::advise_huge(&mut s.out);
     // A very large text's list fills most of this room (three quarters on the 255 MB
@@ -974,6 +974,23 @@ struct Scanner<'t, 'c> {
     /// The room of the last list's segment, lent to the next list: a fresh one for each of
     /// thousands of lists was an allocation and a free each.
     spare_segment: Vec<(Parsed, usize)>,
+    /// Buffers lent from one reference to the next, the same way.
+    scratch: Scratch,
+}
+
+/// The buffers a [`Scanner`] writes each reference's working copies into, kept from one
+/// reference to the next: new ones for each were allocations in the hot path (on the 25 MB
+/// file about 60,000 of them, a third of the extraction's).
+#[derive(Default)]
+struct Scratch {
+    /// The symbols of an item ([`Scanner::resolve`]).
+    symbols: Vec<Symbol>,
+    /// The document symbols of a match ([`document_symbols`]).
+    documents: Vec<(String, usize, usize)>,
+    /// The running text before a keyword when furniture interrupts it, and that text in lower
+    /// case ([`Scanner::look_back`], which reads through `&self`).
+    window: std::cell::Cell<String>,
+    lower: std::cell::Cell<String>,
 }
 
 impl Scanner<'_, '_> {
@@ -1199,24 +1216,39 @@ impl Scanner<'_, '_> {
     fn look_back(&self, kw_start: usize) -> (Option<BodyName>, bool, usize) {
         let text = self.text;
         let layout = self.ctx.layout;
-        let pieces = layout.running_before(text, kw_start, layout.in_footnote(kw_start), 120);
+        let running = layout.running_before(text, kw_start, layout.in_footnote(kw_start), 120);
         // The window as the running text reads it; where furniture or footnotes were left out,
-        // the pieces are joined by a line break and the reference starts at its keyword.
-        let (window, last_from): (Cow<'_, str>, usize) = match pieces.as_slice() {
-            [only] => (Cow::Borrowed(&text[only.clone()]), 0),
-            [] => return (None, false, kw_start),
+        // the pieces are joined by a line break (in a buffer kept for the next keyword) and
+        // the reference starts at its keyword.
+        match running.as_slice() {
+            [] => (None, false, kw_start),
+            [only] => self.qualifier_before(&text[only.clone()], 0, only.start, kw_start),
             [first @ .., last] => {
-                let mut w = String::new();
+                let mut joined = self.scratch.window.take();
+                joined.clear();
                 for r in first {
-                    w.push_str(&text[r.clone()]);
-                    w.push('\n');
+                    joined.push_str(&text[r.clone()]);
+                    joined.push('\n');
                 }
-                let at = w.len();
-                w.push_str(&text[last.clone()]);
-                (Cow::Owned(w), at)
+                let at = joined.len();
+                joined.push_str(&text[last.clone()]);
+                let found = self.qualifier_before(&joined, at, last.start, kw_start);
+                self.scratch.window.set(joined);
+                found
             }
-        };
-        let from = pieces.last().map_or(kw_start, |r| r.start);
+        }
+    }
+
+    /// [`Scanner::look_back`] on the running text before the keyword at `kw_start`: `window`,
+    /// whose part from `last_from` on is the text from `from` to the keyword.
+    fn qualifier_before(
+        &self,
+        window: &str,
+        last_from: usize,
+        from: usize,
+        kw_start: usize,
+    ) -> (Option<BodyName>, bool, usize) {
+        let text = self.text;
         // A window offset as a text offset: inside the last piece, or where the running text
         // resumes after the furniture and footnotes (`General` / header / `Assembly resolution`).
         let start_at = |p: usize| {
@@ -1233,30 +1265,36 @@ impl Scanner<'_, '_> {
         if !may_end_qualifier(trimmed, self.table) {
             return (None, false, kw_start);
         }
-        let lower = script::to_lowercase(trimmed);
-        if lower.len() != trimmed.len() {
+        // Lower-cased into a buffer kept for the next keyword.
+        let mut lower = self.scratch.lower.take();
+        script::to_lowercase_into(trimmed, &mut lower);
+        let found = if lower.len() != trimmed.len() {
             // Lower-casing changed byte lengths; qualifiers are then not looked for.
-            return (None, false, kw_start);
-        }
-        if let Some(p) = ends_with_any(&lower, self.table.possessives) {
+            (None, false, kw_start)
+        } else if let Some(p) = ends_with_any(&lower, self.table.possessives) {
             // `the Security Council, in its resolution`: the possessive is that body's.
             let before = lower[..p].trim_end_matches(is_space);
-            if let Some(g) = ends_with_any(before, self.table.possessive_glue) {
+            let body = ends_with_any(before, self.table.possessive_glue).and_then(|g| {
                 let b2 = lower[..g].trim_end_matches(|c: char| is_space(c) || c == ',');
-                if let Some((body, s)) = ends_with_body(b2, self.table.bodies_before) {
+                ends_with_body(b2, self.table.bodies_before)
+            });
+            match body {
+                Some((body, s)) => {
                     let body = self.named_body(body, &lower[..s], kw_start);
-                    return (body, body.is_none(), start_at(p));
+                    (body, body.is_none(), start_at(p))
                 }
+                None => (None, true, start_at(p)),
             }
-            return (None, true, start_at(p));
-        }
-        if let Some((body, s)) = ends_with_body(&lower, self.table.bodies_before) {
-            return match self.named_body(body, &lower[..s], kw_start) {
+        } else if let Some((body, s)) = ends_with_body(&lower, self.table.bodies_before) {
+            match self.named_body(body, &lower[..s], kw_start) {
                 Some(body) => (Some(body), false, start_at(s)),
                 None => (None, false, kw_start),
-            };
-        }
-        (None, false, kw_start)
+            }
+        } else {
+            (None, false, kw_start)
+        };
+        self.scratch.lower.set(lower);
+        found
     }
 
     /// A commission named after a reference at `pos` by a phrase that ends with the bare word
@@ -1944,7 +1982,15 @@ impl Scanner<'_, '_> {
                 .or(pre_body)
                 .or(trailing);
             let kind = parsed.item.prefix.map(|(k, _)| k).unwrap_or(kind);
-            let symbols = self.resolve(&parsed.item, kind, explicit, possessive, parsed.date);
+            let mut symbols = std::mem::take(&mut self.scratch.symbols);
+            self.resolve(
+                &parsed.item,
+                kind,
+                explicit,
+                possessive,
+                parsed.date,
+                &mut symbols,
+            );
             // The footnotes and furniture a reference steps over are not covered by it: the
             // symbols in them are read on their own.
             let mut from = span_start;
@@ -1963,13 +2009,15 @@ impl Scanner<'_, '_> {
                 from = from.max(hop.end);
             }
             self.covered.push((from, parsed.text_end));
-            for s in symbols {
+            for s in symbols.drain(..) {
                 self.push(s, parsed.date, span_start, parsed.text_end);
             }
+            self.scratch.symbols = symbols;
         }
     }
 
-    /// Turns an item into symbols (several for a list of parts).
+    /// Turns an item into symbols (several for a list of parts), written over `out` (emptied
+    /// first: the callers lend it from one item to the next).
     fn resolve(
         &self,
         item: &Item,
@@ -1977,9 +2025,11 @@ impl Scanner<'_, '_> {
         explicit: Option<BodyName>,
         possessive: bool,
         date: Option<NaiveDate>,
-    ) -> Vec<Symbol> {
+        out: &mut Vec<Symbol>,
+    ) {
+        out.clear();
         if matches!(explicit, Some(BodyName::Foreign | BodyName::Commission)) {
-            return Vec::new();
+            return;
         }
         // "the Council": which council the numbering says (`N/N` the Human Rights Council,
         // `YYYY/N` the Economic and Social Council, `N (YYYY)` the Security Council).
@@ -2005,7 +2055,7 @@ impl Scanner<'_, '_> {
             (None, true) => citing.cloned(),
             _ => None,
         };
-        resolve_item(item, kind, body, explicit.is_some(), citing, date)
+        resolve_item(item, kind, body, explicit.is_some(), citing, date, out);
     }
 
     // ---- pass 2: self-identifying forms ----
@@ -2061,9 +2111,7 @@ impl Scanner<'_, '_> {
             let parsed = self.tail(item);
             let start = parsed.item.start;
             let explicit = parsed.body_after;
-            for s in self.resolve(&parsed.item, Kind::Resolution, explicit, false, parsed.date) {
-                self.push(s, parsed.date, start, parsed.text_end);
-            }
+            self.push_resolved(&parsed, Kind::Resolution, explicit, start);
             found.push((start, parsed.text_end));
         }
         self.covered.extend(found);
@@ -2092,16 +2140,41 @@ impl Scanner<'_, '_> {
                         .unwrap_or(Kind::Resolution);
                     let explicit = parsed.item.prefix.map(|(_, b)| b);
                     let start = parsed.item.start;
-                    for s in self.resolve(&parsed.item, kind, explicit, false, parsed.date) {
-                        self.push(s, parsed.date, start, parsed.text_end);
-                    }
+                    self.push_resolved(&parsed, kind, explicit, start);
                 }
                 continue;
             }
-            for (sym, s, e) in document_symbols(text, m_start, m_end, self.table) {
+            let mut documents = std::mem::take(&mut self.scratch.documents);
+            document_symbols(text, m_start, m_end, self.table, &mut documents);
+            for (sym, s, e) in documents.drain(..) {
                 self.push(Symbol::Document(sym), None, s, e);
             }
+            self.scratch.documents = documents;
         }
+    }
+
+    /// Pushes the symbols of a reference read on its own (no list, no possessive), from
+    /// `start` to its text's end.
+    fn push_resolved(
+        &mut self,
+        parsed: &Parsed,
+        kind: Kind,
+        explicit: Option<BodyName>,
+        start: usize,
+    ) {
+        let mut symbols = std::mem::take(&mut self.scratch.symbols);
+        self.resolve(
+            &parsed.item,
+            kind,
+            explicit,
+            false,
+            parsed.date,
+            &mut symbols,
+        );
+        for s in symbols.drain(..) {
+            self.push(s, parsed.date, start, parsed.text_end);
+        }
+        self.scratch.symbols = symbols;
     }
 }
 
@@ -2410,11 +2483,11 @@ fn resolve_item(
     explicit: bool,
     citing: Option<&Body>,
     date: Option<NaiveDate>,
-) -> Vec<Symbol> {
+    out: &mut Vec<Symbol>,
+) {
     // One symbol without a part, or one for each part.
     let parts = item.parts.iter().map(|p| Some(*p));
     let unparted = item.parts.is_empty().then_some(None);
-    let mut out = Vec::with_capacity(item.parts.len().max(1));
     for part in unparted.into_iter().chain(parts) {
         let sym = match item.form {
             Form::Session { session, number } => {
@@ -2556,7 +2629,6 @@ fn resolve_item(
         };
         out.push(sym);
     }
-    out
 }
 
 /// Parses one item (`78/237`, `43/78 H`, `S-10/2`, `3411 A and B (XXX)`, `1325 (2000)`,
@@ -2889,32 +2961,46 @@ fn parse_parts(text: &str, pos: usize, table: &Table) -> Option<(Vec<Part>, usiz
     Some((parts, end))
 }
 
+/// The pieces of a symbol match that a dash followed by a new series splits
+/// (`A/77/895-S/2023/363`), as byte ranges of `raw`: read as their ends are found, without a
+/// list of them (one for each of thousands of matches was an allocation).
+fn series_pieces(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let new_series = |i: usize| {
+        let rest = &raw[i + 1..];
+        let series_len = rest.bytes().take_while(|b| b.is_ascii_uppercase()).count();
+        series_len > 0 && rest[series_len..].starts_with('/')
+    };
+    let mut piece_start = 0;
+    let mut dashes = memchr::memchr_iter(b'-', raw.as_bytes());
+    std::iter::from_fn(move || {
+        if piece_start > raw.len() {
+            return None;
+        }
+        let s = piece_start;
+        // A dash right at a piece's start splits nothing.
+        let e = dashes
+            .by_ref()
+            .find(|&i| i > s && new_series(i))
+            .unwrap_or(raw.len());
+        piece_start = e + 1;
+        Some((s, e))
+    })
+}
+
 /// Document symbols in the match `start..end`: splits double symbols, trims punctuation,
 /// normalises suffixes, and adds `and Corr.1`-style siblings.
+///
+/// Written over `out` (emptied first), which the caller lends from one match to the next.
 fn document_symbols(
     text: &str,
     start: usize,
     end: usize,
     table: &Table,
-) -> Vec<(String, usize, usize)> {
+    out: &mut Vec<(String, usize, usize)>,
+) {
+    out.clear();
     let raw = &text[start..end];
-    let mut out = Vec::new();
-    // Split `A/77/895-S/2023/363` where a dash is followed by a new series.
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut piece_start = 0;
-    let bytes = raw.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == b'-' && i > piece_start {
-            let rest = &raw[i + 1..];
-            let series_len = rest.bytes().take_while(|b| b.is_ascii_uppercase()).count();
-            if series_len > 0 && rest[series_len..].starts_with('/') {
-                pieces.push((piece_start, i));
-                piece_start = i + 1;
-            }
-        }
-    }
-    pieces.push((piece_start, raw.len()));
-    for (s, e) in pieces {
+    for (s, e) in series_pieces(raw) {
         let mut piece = raw[s..e].trim_end_matches(['.', '-', ',']);
         // `S/20976.57`: a footnote marker after a full stop; UN symbols put a dotted number only
         // after letters (`L.11`, `Rev.1`).
@@ -2991,7 +3077,6 @@ fn document_symbols(
             e = end;
         }
     }
-    out
 }
 
 /// A number that goes on a list of suffix numbers at `pos` (`, 39`, ` and 46`, `, and 2`):
@@ -3553,6 +3638,50 @@ mod tests {
                     prop_assert_eq!(eat_any(&text, pos, words), all, "{:?} at {}", words, pos);
                 }
             }
+        }
+    }
+
+    /// The former split of a symbol match at a dash before a new series, byte by byte into a
+    /// list: what [`series_pieces`] must give.
+    fn series_pieces_by_byte(raw: &str) -> Vec<(usize, usize)> {
+        let mut pieces = Vec::new();
+        let mut piece_start = 0;
+        for (i, b) in raw.bytes().enumerate() {
+            if b == b'-' && i > piece_start {
+                let rest = &raw[i + 1..];
+                let series_len = rest.bytes().take_while(|b| b.is_ascii_uppercase()).count();
+                if series_len > 0 && rest[series_len..].starts_with('/') {
+                    pieces.push((piece_start, i));
+                    piece_start = i + 1;
+                }
+            }
+        }
+        pieces.push((piece_start, raw.len()));
+        pieces
+    }
+
+    #[test]
+    fn double_symbols_split_at_the_new_series() {
+        let raw = "A/77/895-S/2023/363";
+        assert_eq!(series_pieces(raw).collect::<Vec<_>>(), [(0, 8), (9, 19)]);
+        assert_eq!(
+            series_pieces("A/C.1/78/L.11-").collect::<Vec<_>>(),
+            [(0, 14)]
+        );
+        assert_eq!(series_pieces("").collect::<Vec<_>>(), [(0, 0)]);
+    }
+
+    proptest! {
+        /// The pieces read as their ends are found are the pieces the byte loop listed.
+        #[test]
+        fn series_pieces_as_by_byte(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("-"), Just("--"), Just("A/"), Just("S/"), Just("E/CN."), Just("78/"),
+                Just("L.11"), Just("S"), Just("/"), Just("a/"), Just("-S/"), Just("é"), Just("1"),
+            ], 0..12),
+        ) {
+            let raw = pieces.concat();
+            prop_assert_eq!(series_pieces(&raw).collect::<Vec<_>>(), series_pieces_by_byte(&raw));
         }
     }
 

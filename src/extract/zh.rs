@@ -549,6 +549,7 @@ mod tests {
                 consumed: Default::default(),
                 covered_hint: Default::default(),
                 spare_segment: Vec::new(),
+                scratch: Default::default(),
             };
             for (pos, c) in text.char_indices() {
                 if s.zh_item_start(pos) {

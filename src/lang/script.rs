@@ -94,24 +94,33 @@ pub fn first_lower(c: char) -> char {
 /// clause's reading). A text with a capital sigma, whose lower case depends on the letters
 /// around it, goes the standard way.
 pub fn to_lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    to_lowercase_into(s, &mut out);
+    out
+}
+
+/// [`to_lowercase`] written over `out` (emptied first), for a caller that lower-cases many
+/// short texts one after the other and keeps one buffer for all of them.
+pub fn to_lowercase_into(s: &str, out: &mut String) {
+    out.clear();
     // The ASCII opening (most of an English text, often all of it) copied whole and
     // lower-cased in place; the rest a character at a time.
     let ascii = ascii_prefix(s.as_bytes());
     let rest = &s[ascii..];
     if rest.contains('Σ') {
-        return s.to_lowercase();
+        out.push_str(&s.to_lowercase());
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     out.push_str(&s[..ascii]);
     out.make_ascii_lowercase();
     for c in rest.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            push_lower(&mut out, c);
+            push_lower(out, c);
         }
     }
-    out
 }
 
 /// The length of the run of ASCII bytes that opens `b`, read eight bytes at a time.
