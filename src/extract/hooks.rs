@@ -28,15 +28,18 @@ use chrono::NaiveDate;
 /// A keyword as the tables write it: in lower case, without the Arabic marks that may stand
 /// inside it (`لقــرار`). One string per keyword, shared by the checks that need it.
 pub(super) fn fold_keyword(word: &str) -> String {
+    let mut out = String::new();
+    fold_keyword_into(word, &mut out);
+    out
+}
+
+/// [`fold_keyword`] written over `out`, a buffer the caller keeps from one keyword to the next.
+pub(super) fn fold_keyword_into(word: &str, out: &mut String) {
     if word.chars().any(script::is_mark) {
-        script::to_lowercase(
-            &word
-                .chars()
-                .filter(|c| !script::is_mark(*c))
-                .collect::<String>(),
-        )
+        let bare: String = word.chars().filter(|c| !script::is_mark(*c)).collect();
+        script::to_lowercase_into(&bare, out);
     } else {
-        script::to_lowercase(word)
+        script::to_lowercase_into(word, out);
     }
 }
 
