@@ -1362,9 +1362,7 @@ impl Scanner<'_, '_> {
 
     /// Skips white space, page furniture and footnote blocks that interrupt the running text.
     fn skip_ws(&self, pos: usize) -> usize {
-        let layout = self.ctx.layout;
-        let in_note = layout.in_footnote(pos);
-        layout.skip_space(self.text, pos, in_note)
+        self.ctx.layout.skip_space_at(self.text, pos)
     }
 
     /// Reads what follows an item: date connectors with a date, and body qualifiers.
