@@ -34,10 +34,24 @@ pub fn leading_number(s: &str, max: usize) -> Option<(u32, usize)> {
     // word follows most numbers of those texts) is read on the bytes; the rest goes to the
     // walk.
     let b = s.as_bytes();
-    let ascii = b.iter().take_while(|x| x.is_ascii_digit()).count();
+    // The ASCII digits counted and summed in one walk: nine of them always fit in a `u32`,
+    // more are summed again with checks.
+    let mut ascii = 0;
+    let mut value: u32 = 0;
+    while let Some(&d) = b.get(ascii) {
+        let x = d.wrapping_sub(b'0');
+        if x > 9 {
+            break;
+        }
+        value = value.wrapping_mul(10).wrapping_add(u32::from(x));
+        ascii += 1;
+    }
     if !matches!(b.get(ascii), Some(0xEF | 0xD9 | 0xDB)) {
         if ascii == 0 || ascii > max {
             return None;
+        }
+        if ascii <= 9 {
+            return Some((value, ascii));
         }
         return b[..ascii]
             .iter()
@@ -278,8 +292,8 @@ mod tests {
         /// A number is read as digit by digit, whatever script follows its ASCII digits.
         #[test]
         fn numbers_read_as_digit_by_digit(
-            s in "[0-9０-９٠-٩۰-۹年号ﬀ（，ـ ]{0,8}",
-            max in 1usize..6,
+            s in "[0-9０-９٠-٩۰-۹年号ﬀ（，ـ ]{0,8}|[0-9]{8,12}",
+            max in 1usize..12,
         ) {
             let mut value = Some(0u32);
             let (mut count, mut len) = (0, 0);
