@@ -1984,15 +1984,6 @@ impl Scanner<'_, '_> {
                 .or(pre_body)
                 .or(trailing);
             let kind = parsed.item.prefix.map(|(k, _)| k).unwrap_or(kind);
-            let mut symbols = std::mem::take(&mut self.scratch.symbols);
-            self.resolve(
-                &parsed.item,
-                kind,
-                explicit,
-                possessive,
-                parsed.date,
-                &mut symbols,
-            );
             // The footnotes and furniture a reference steps over are not covered by it: the
             // symbols in them are read on their own.
             let mut from = span_start;
@@ -2011,10 +2002,7 @@ impl Scanner<'_, '_> {
                 from = from.max(hop.end);
             }
             self.covered.push((from, parsed.text_end));
-            for s in symbols.drain(..) {
-                self.push(s, parsed.date, span_start, parsed.text_end);
-            }
-            self.scratch.symbols = symbols;
+            self.push_resolved(&parsed, kind, explicit, possessive, span_start);
         }
     }
 
@@ -2113,7 +2101,7 @@ impl Scanner<'_, '_> {
             let parsed = self.tail(item);
             let start = parsed.item.start;
             let explicit = parsed.body_after;
-            self.push_resolved(&parsed, Kind::Resolution, explicit, start);
+            self.push_resolved(&parsed, Kind::Resolution, explicit, false, start);
             found.push((start, parsed.text_end));
         }
         self.covered.extend(found);
@@ -2142,7 +2130,7 @@ impl Scanner<'_, '_> {
                         .unwrap_or(Kind::Resolution);
                     let explicit = parsed.item.prefix.map(|(_, b)| b);
                     let start = parsed.item.start;
-                    self.push_resolved(&parsed, kind, explicit, start);
+                    self.push_resolved(&parsed, kind, explicit, false, start);
                 }
                 continue;
             }
@@ -2155,13 +2143,14 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// Pushes the symbols of a reference read on its own (no list, no possessive), from
-    /// `start` to its text's end.
+    /// Pushes the symbols of a parsed reference ([`Scanner::resolve`]), from `start` to its
+    /// text's end; the symbols' list is the scanner's, lent from one reference to the next.
     fn push_resolved(
         &mut self,
         parsed: &Parsed,
         kind: Kind,
         explicit: Option<BodyName>,
+        possessive: bool,
         start: usize,
     ) {
         let mut symbols = std::mem::take(&mut self.scratch.symbols);
@@ -2169,7 +2158,7 @@ impl Scanner<'_, '_> {
             &parsed.item,
             kind,
             explicit,
-            false,
+            possessive,
             parsed.date,
             &mut symbols,
         );
