@@ -28,7 +28,7 @@ pub mod known;
 pub mod lang;
 pub mod layout;
 pub mod ordered;
-mod pages;
+pub mod pages;
 mod per_thread;
 pub mod query;
 mod scan;

@@ -605,6 +605,8 @@ fn print_mentions(out: &mut Out, doc: &Document, format: ListFormat) {
 }
 
 fn build(paths: &[PathBuf], lang: Option<Lang>) -> (CitationGraph, bool) {
+    // The graph's small blocks live to the end of the run: small pages hold them more tightly.
+    resgraph::pages::small_pages_for_small_blocks();
     let mut b = resgraph::graph::Builder::new();
     let ok = analyse_all(paths, lang, |doc| b.add(doc));
     let g = b.finish_with(resgraph::corpus::effective_jobs(

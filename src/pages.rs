@@ -56,6 +56,54 @@ pub fn populate<T>(buf: &mut Vec<T>) {
     advise(buf, bytes, libc::MADV_POPULATE_WRITE);
 }
 
+/// Asks the system to back the mapping the allocator takes small blocks from with small pages,
+/// for a run that keeps many small blocks alive to its end: a graph built over a corpus.
+/// An allocator that asks for huge pages for all of its memory (mimalloc does) has each 2 MiB
+/// stretch it starts to use counted whole, where a graph's nodes, edges and mentions fill it
+/// only in part: `build` of the 10-fold benchmark corpus peaked at 114 MB with two jobs, 94 MB
+/// with small pages, in no more time. Large buffers advised later by [`advise_huge`] keep
+/// their huge pages (the later advice holds for their range). Only advice; outside Linux, or
+/// where the mapping cannot be found, nothing happens. Returns whether the advice was given.
+pub fn small_pages_for_small_blocks() -> bool {
+    let probe = std::hint::black_box(Box::new(0u64));
+    small_pages_around(&*probe as *const u64 as usize)
+}
+
+/// Advises small pages for the whole mapping that holds `addr` (found in /proc/self/maps).
+fn small_pages_around(addr: usize) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+            return false;
+        };
+        let Some((start, end)) = maps.lines().find_map(|line| {
+            let (a, b) = line.split_whitespace().next()?.split_once('-')?;
+            let (a, b) = (
+                usize::from_str_radix(a, 16).ok()?,
+                usize::from_str_radix(b, 16).ok()?,
+            );
+            (a..b).contains(&addr).then_some((a, b))
+        }) else {
+            return false;
+        };
+        // SAFETY: the range is a whole mapping of this process (page-aligned, as the kernel
+        // lists it); MADV_NOHUGEPAGE changes only the size of the pages that back it from now
+        // on, never what the memory holds.
+        unsafe {
+            libc::madvise(
+                start as *mut libc::c_void,
+                end - start,
+                libc::MADV_NOHUGEPAGE,
+            ) == 0
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = addr;
+        false
+    }
+}
+
 /// Gives `advice` for the whole pages of the first `bytes` bytes of `buf`'s allocation.
 #[cfg(target_os = "linux")]
 fn advise<T>(buf: &mut Vec<T>, bytes: usize, advice: libc::c_int) {
@@ -128,6 +176,31 @@ mod tests {
         let flags = vm_flags(at);
         assert!(flags.contains(&"nh".to_string()), "{flags:?}");
         assert!(!flags.contains(&"hg".to_string()), "{flags:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn small_blocks_get_small_pages() {
+        // The mapping a small block lies in is advised as a whole, and the block still reads
+        // and writes as before.
+        assert!(small_pages_for_small_blocks());
+        let mut block = Box::new([7u8; 48]);
+        assert!(small_pages_around(block.as_ptr() as usize));
+        let flags = vm_flags(block.as_ptr() as usize);
+        assert!(flags.contains(&"nh".to_string()), "{flags:?}");
+        assert!(!flags.contains(&"hg".to_string()), "{flags:?}");
+        block[3] = 9;
+        assert_eq!(
+            block.iter().map(|b| usize::from(*b)).sum::<usize>(),
+            47 * 7 + 9
+        );
+        // A large buffer advised later still asks for huge pages.
+        let mut mid: Vec<u8> = Vec::with_capacity(HUGE_FROM + (8 << 20));
+        advise_huge(&mut mid);
+        let flags = vm_flags((mid.as_ptr() as usize).next_multiple_of(4096) + 4096);
+        assert!(flags.contains(&"hg".to_string()), "{flags:?}");
+        // No mapping holds address 0.
+        assert!(!small_pages_around(0));
     }
 
     #[test]
