@@ -1,7 +1,8 @@
 //! Dates as UN texts write them, in every language of [`crate::lang`].
 //!
-//! Each language's date shape ([`shape`]) is built from its table (month names, glue words, the
-//! order of day, month and year) the first time it is needed and reused afterwards.
+//! Each language's date shape (the private `shape` module) is built from its table (month
+//! names, glue words, the order of day, month and year) the first time it is needed and reused
+//! afterwards.
 
 use crate::lang::{DateOrder, Lang, Table, script};
 use chrono::NaiveDate;

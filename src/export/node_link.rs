@@ -61,7 +61,7 @@ pub fn write(graph: &CitationGraph, w: impl std::io::Write, jobs: usize) -> std:
     write_with(graph, EdgeKey::Edges, w, jobs)
 }
 
-/// [`write`] with the edge list under the given key (the bytes of [`to_string_with`]).
+/// [`write()`] with the edge list under the given key (the bytes of [`to_string_with`]).
 pub fn write_with(
     graph: &CitationGraph,
     key: EdgeKey,

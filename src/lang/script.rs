@@ -97,12 +97,12 @@ pub fn lowers_to(c: char, w: char) -> bool {
 }
 
 /// The first character of `c` lower-cased (`c.to_lowercase().next()`), without the table's
-/// search where [`plain_lower`] knows it.
+/// search where `plain_lower` knows it.
 pub fn first_lower(c: char) -> char {
     plain_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
 }
 
-/// `s` lower-cased, as `str::to_lowercase` does it, with the characters [`plain_lower`] knows
+/// `s` lower-cased, as `str::to_lowercase` does it, with the characters `plain_lower` knows
 /// lower-cased without Unicode's table (Han, Arabic and most of what UN texts write: the
 /// standard function searched the table for every character outside ASCII, most of a Chinese
 /// clause's reading). A text with a capital sigma, whose lower case depends on the letters
@@ -152,7 +152,7 @@ fn ascii_prefix(b: &[u8]) -> usize {
 }
 
 /// Appends `c` lower-cased (`c.to_lowercase()`, one character or more) to `out`, without
-/// Unicode's table where [`plain_lower`] knows the answer.
+/// Unicode's table where `plain_lower` knows the answer.
 #[inline]
 pub fn push_lower(out: &mut String, c: char) {
     match plain_lower(c) {
