@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -229,8 +229,19 @@ impl CitationGraph {
     }
 }
 
-/// The places (file, start byte) that cite a node, by the date they give.
-type DatedPlaces = BTreeMap<NaiveDate, Vec<(Arc<str>, usize)>>;
+/// A place that cites a node with a date: kept in one flat list while documents are added (a
+/// push, where a map of maps took two searches and a reference count for each), and sorted
+/// into each node's dates when the graph is finished.
+#[derive(Debug, Clone, Copy)]
+struct DatedPlace {
+    /// The node cited (its index).
+    target: usize,
+    date: NaiveDate,
+    /// The citing file, an index into [`Builder`]'s `files`.
+    file: usize,
+    /// The mention's start byte.
+    start: usize,
+}
 
 /// Accumulates documents into a graph. Feed it documents in any order: each one is folded into
 /// the nodes and edges as it comes (so that a parallel run does this work while files are
@@ -246,9 +257,12 @@ pub struct Builder {
     /// The file each node's title comes from (the first file by name that has one).
     title_file: FxHashMap<usize, String>,
     adopted: FxHashMap<usize, BTreeSet<String>>,
-    /// Dated mentions of each target: date -> places, formatted only for the warnings of the
-    /// few nodes whose dates disagree.
-    cited: FxHashMap<usize, DatedPlaces>,
+    /// Dated mentions, in the order they came; the places are formatted only for the warnings
+    /// of the few nodes whose dates disagree.
+    cited: Vec<DatedPlace>,
+    /// The files of the dated mentions, each once, and their indices.
+    files: Vec<Arc<str>>,
+    file_index: FxHashMap<Arc<str>, usize>,
     /// (source, target) -> mentions, each list allocated at its size: most edges have one
     /// mention, and a growing vector would reserve room for four.
     edges: FxHashMap<(usize, usize), Vec<MentionRecord>>,
@@ -318,6 +332,8 @@ impl Builder {
             self.adopted.entry(si).or_default().insert(a.to_string());
         }
         let file: Arc<str> = doc.file.as_str().into();
+        // This document's index in `files`, looked up at its first dated mention.
+        let mut this_file = None;
         let mut targeted: Vec<(usize, MentionRecord)> = Vec::with_capacity(doc.mentions.len());
         for m in doc.mentions {
             // Nodes are ids: a mention of the document's own id is no citation.
@@ -326,12 +342,18 @@ impl Builder {
                 continue;
             }
             if let Some(date) = m.date {
-                self.cited
-                    .entry(ti)
-                    .or_default()
-                    .entry(date)
-                    .or_default()
-                    .push((file.clone(), m.start));
+                let index = *this_file.get_or_insert_with(|| {
+                    *self.file_index.entry(file.clone()).or_insert_with(|| {
+                        self.files.push(file.clone());
+                        self.files.len() - 1
+                    })
+                });
+                self.cited.push(DatedPlace {
+                    target: ti,
+                    date,
+                    file: index,
+                    start: m.start,
+                });
             }
             let rec = MentionRecord {
                 file: file.clone(),
@@ -384,6 +406,8 @@ impl Builder {
             title_file,
             adopted,
             cited,
+            files,
+            file_index: _,
             edges,
             unnamed,
             documents,
@@ -415,7 +439,7 @@ impl Builder {
         };
         // The nodes' part: settled in id order, then laid into the graph in that order.
         let node_work = || {
-            let warnings = settle_nodes(&mut nodes, &order, unnamed, adopted, cited);
+            let warnings = settle_nodes(&mut nodes, &order, unnamed, adopted, cited, &files);
             let mut graph = DiGraph::with_capacity(nodes.len(), edge_count);
             let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
             for &i in &order {
@@ -466,7 +490,8 @@ fn settle_nodes(
     order: &[usize],
     mut unnamed: Vec<(String, usize)>,
     mut adopted: FxHashMap<usize, BTreeSet<String>>,
-    mut cited: FxHashMap<usize, DatedPlaces>,
+    mut cited: Vec<DatedPlace>,
+    files: &[Arc<str>],
 ) -> Vec<String> {
     unnamed.sort();
     let mut warnings: Vec<String> = unnamed
@@ -477,6 +502,19 @@ fn settle_nodes(
             )
         })
         .collect();
+    // Each node's places together, by date, each file's together (a file has one index).
+    // Places that compare equal are alike, so an unstable sort gives the one order.
+    let file_of = |p: &DatedPlace| files.get(p.file).map_or("", |f| &**f);
+    cited.sort_unstable_by_key(|p| (p.target, p.date, p.file, p.start));
+    // Where each node's places are in the sorted list.
+    let mut places_of = vec![0..0; nodes.len()];
+    let mut at = 0;
+    for run in cited.chunk_by(|a, b| a.target == b.target) {
+        if let Some(slot) = run.first().and_then(|p| places_of.get_mut(p.target)) {
+            *slot = at..at + run.len();
+        }
+        at += run.len();
+    }
     for &i in order {
         let node = &mut nodes[i];
         node.sources.sort();
@@ -487,16 +525,21 @@ fn settle_nodes(
             .map(|s| s.into_iter().collect())
             .unwrap_or_default();
         let table = table_date(node);
-        let texts = cited.remove(&i);
-        node.cited_dates = texts
-            .as_ref()
-            .map(|m| m.keys().map(NaiveDate::to_string).collect())
+        let places = places_of
+            .get(i)
+            .and_then(|r| cited.get(r.clone()))
             .unwrap_or_default();
+        // One run for each date (runs are never empty).
+        let by_date: Vec<(NaiveDate, &[DatedPlace])> = places
+            .chunk_by(|a, b| a.date == b.date)
+            .filter_map(|run| Some((run.first()?.date, run)))
+            .collect();
+        node.cited_dates = by_date.iter().map(|(d, _)| d.to_string()).collect();
         let (date, source) = if let Some(d) = own.first() {
             (Some(d.clone()), Some("document"))
         } else if let Some(d) = table {
             (Some(d), Some("table"))
-        } else if let Some(d) = texts.as_ref().and_then(majority_date) {
+        } else if let Some(d) = majority_date(&by_date) {
             (Some(d.to_string()), Some("cited"))
         } else {
             (None, None)
@@ -508,21 +551,19 @@ fn settle_nodes(
         }
         if all.len() > 1 {
             node.date_conflict = true;
-            let detail = texts
-                .map(|mut m| {
-                    m.iter_mut()
-                        .map(|(d, places)| {
-                            places.sort();
-                            let places: Vec<String> = places
-                                .iter()
-                                .map(|(f, start)| format!("{f}:{start}"))
-                                .collect();
-                            format!("{d} ({})", places.join(", "))
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
+            let detail = by_date
+                .iter()
+                .map(|(d, run)| {
+                    // By file name and offset (the files' indices follow the order they came).
+                    let mut places: Vec<(&str, usize)> =
+                        run.iter().map(|p| (file_of(p), p.start)).collect();
+                    places.sort_unstable();
+                    let places: Vec<String> =
+                        places.iter().map(|(f, s)| format!("{f}:{s}")).collect();
+                    format!("{d} ({})", places.join(", "))
                 })
-                .unwrap_or_default();
+                .collect::<Vec<_>>()
+                .join("; ");
             warnings.push(format!(
                 "{}: dates disagree: {} {}; cited as {detail}",
                 node.id,
@@ -539,15 +580,16 @@ fn settle_nodes(
 /// The date that more citing files give than all other dates together (each file counted once
 /// for each date it gives): one stray date against several (`2107-12-24` for 72/256 of 24
 /// December 2017 in one file, the right date in two) does not leave a node undated; a tie does.
-fn majority_date(dates: &DatedPlaces) -> Option<NaiveDate> {
+/// `by_date`: a node's places, one run for each date in date order, each file's places
+/// together in a run.
+fn majority_date(by_date: &[(NaiveDate, &[DatedPlace])]) -> Option<NaiveDate> {
     // Most cited nodes have one date: no files to count.
-    if dates.len() == 1 {
-        return dates.keys().next().copied();
+    if let [(date, _)] = by_date {
+        return Some(*date);
     }
-    let files = |places: &Vec<(Arc<str>, usize)>| {
-        places.iter().map(|(f, _)| f).collect::<BTreeSet<_>>().len()
-    };
-    let counts: Vec<(NaiveDate, usize)> = dates.iter().map(|(d, p)| (*d, files(p))).collect();
+    // A run lists one file's places next to each other, under one index.
+    let files = |run: &[DatedPlace]| run.chunk_by(|a, b| a.file == b.file).count();
+    let counts: Vec<(NaiveDate, usize)> = by_date.iter().map(|(d, run)| (*d, files(run))).collect();
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     // The earliest of equal counts, so that the choice does not depend on the map's order.
     let (date, best) = counts

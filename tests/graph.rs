@@ -188,3 +188,64 @@ fn a_date_most_citing_files_give() {
     assert_eq!(n.date, None);
     assert!(n.date_conflict);
 }
+
+/// A file that gives a date in several places counts once for it, and the warning lists every
+/// place, by date, then file and offset, whatever order the documents came in.
+#[test]
+fn a_file_counts_once_for_a_date_and_every_place_is_listed() {
+    let doc = |n: u32, file: &str, text: &str| {
+        let text =
+            format!("United Nations A/RES/79/{n}\n\nThe General Assembly,\n\nRecalling {text},\n");
+        let mut d = resgraph::analyse_text(&text, None);
+        d.file = file.to_string();
+        d
+    };
+    let docs = vec![
+        // Two places with 2107 in one file, one with 2017 in each of two others: by places
+        // a tie, by files 2017 leads two to one.
+        doc(
+            1,
+            "c.txt",
+            "its resolution 72/256 of 24 December 2107 and again resolution 72/256 of 24 December 2107",
+        ),
+        doc(2, "b.txt", "its resolution 72/256 of 24 December 2017"),
+        doc(3, "a.txt", "its resolution 72/256 of 24 December 2017"),
+    ];
+    // The places as the documents give them: (date, file, start).
+    let mut places: Vec<(String, String, usize)> = docs
+        .iter()
+        .flat_map(|d| {
+            d.mentions
+                .iter()
+                .filter(|m| m.symbol.id() == "A/RES/72/256")
+                .map(|m| {
+                    let date = m.date.map(|x| x.to_string()).unwrap_or_default();
+                    (date, d.file.clone(), m.start)
+                })
+        })
+        .collect();
+    assert_eq!(places.len(), 4, "{places:?}");
+    places.sort();
+    let detail = ["2017-12-24", "2107-12-24"]
+        .iter()
+        .map(|date| {
+            let at: Vec<String> = places
+                .iter()
+                .filter(|(d, _, _)| d == date)
+                .map(|(_, f, s)| format!("{f}:{s}"))
+                .collect();
+            format!("{date} ({})", at.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let want = format!("A/RES/72/256: dates disagree: cited 2017-12-24; cited as {detail}");
+    let forwards = graph::build(docs.clone());
+    let backwards = graph::build(docs.into_iter().rev());
+    for g in [&forwards, &backwards] {
+        let n = g.node("A/RES/72/256").expect("the node");
+        assert_eq!(n.date.as_deref(), Some("2017-12-24"));
+        assert_eq!(n.cited_dates, ["2017-12-24", "2107-12-24"]);
+        assert!(g.meta.warnings.contains(&want), "{:?}", g.meta.warnings);
+    }
+    assert_eq!(forwards.meta.warnings, backwards.meta.warnings);
+}
