@@ -76,14 +76,11 @@ fn small_pages_around(addr: usize) -> bool {
         let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
             return false;
         };
-        let Some((start, end)) = maps.lines().find_map(|line| {
-            let (a, b) = line.split_whitespace().next()?.split_once('-')?;
-            let (a, b) = (
-                usize::from_str_radix(a, 16).ok()?,
-                usize::from_str_radix(b, 16).ok()?,
-            );
-            (a..b).contains(&addr).then_some((a, b))
-        }) else {
+        let Some((start, end)) = maps
+            .lines()
+            .filter_map(mapping_range)
+            .find(|(a, b)| (*a..*b).contains(&addr))
+        else {
             return false;
         };
         // SAFETY: the range is a whole mapping of this process (page-aligned, as the kernel
@@ -102,6 +99,17 @@ fn small_pages_around(addr: usize) -> bool {
         let _ = addr;
         false
     }
+}
+
+/// The address range a line of `/proc/self/maps` or `/proc/self/smaps` opens with
+/// (`7f12a000-7f12c000 rw-p ...`); `None` for the other lines of `smaps`.
+#[cfg(target_os = "linux")]
+fn mapping_range(line: &str) -> Option<(usize, usize)> {
+    let (a, b) = line.split_whitespace().next()?.split_once('-')?;
+    Some((
+        usize::from_str_radix(a, 16).ok()?,
+        usize::from_str_radix(b, 16).ok()?,
+    ))
 }
 
 /// Gives `advice` for the whole pages of the first `bytes` bytes of `buf`'s allocation.
@@ -148,10 +156,7 @@ mod tests {
         let smaps = std::fs::read_to_string("/proc/self/smaps").expect("smaps of Linux");
         let mut inside = false;
         for line in smaps.lines() {
-            let range = line.split_whitespace().next().unwrap_or("");
-            if let Some((a, b)) = range.split_once('-')
-                && let (Ok(a), Ok(b)) = (usize::from_str_radix(a, 16), usize::from_str_radix(b, 16))
-            {
+            if let Some((a, b)) = mapping_range(line) {
                 inside = (a..b).contains(&addr);
             } else if inside && let Some(flags) = line.strip_prefix("VmFlags:") {
                 return flags.split_whitespace().map(str::to_string).collect();
