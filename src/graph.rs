@@ -591,7 +591,7 @@ fn majority_date(by_date: &[(NaiveDate, &[DatedPlace])]) -> Option<NaiveDate> {
     let files = |run: &[DatedPlace]| run.chunk_by(|a, b| a.file == b.file).count();
     let counts: Vec<(NaiveDate, usize)> = by_date.iter().map(|(d, run)| (*d, files(run))).collect();
     let total: usize = counts.iter().map(|(_, n)| n).sum();
-    // The earliest of equal counts, so that the choice does not depend on the map's order.
+    // The earliest of equal counts: a tie between dates is decided by the dates alone.
     let (date, best) = counts
         .iter()
         .copied()
