@@ -4,9 +4,9 @@
     python3 scripts/run_notebook.py [--graph corpus.json] [--in-place] [NOTEBOOK]
 
 The notebook runs in its own folder (examples/), on the graph given by --graph (passed to it as
-RESGRAPH_GRAPH; it falls back to graphs/demo.json). It writes its plot to
-graphs/citations_per_year.png. By default the executed notebook goes to a temporary file and
-the committed one is left as it is; --in-place writes the outputs back into it.
+RESGRAPH_GRAPH; it falls back to graphs/demo.json). By default the executed notebook and its
+plot go to temporary files and the committed ones are left as they are; --in-place writes the
+outputs back into the notebook and the plot to graphs/citations_per_year.png.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ def main() -> int:
     if args.graph:
         # The kernel inherits the environment; the notebook reads the graph's path from it.
         os.environ["RESGRAPH_GRAPH"] = str(args.graph.resolve())
+    if not args.in_place:
+        # A run that checks the notebook leaves the committed plot alone.
+        plot = Path(tempfile.gettempdir()) / "executed-citations_per_year.png"
+        os.environ["RESGRAPH_PLOT"] = str(plot)
     nb = nbformat.read(args.notebook, as_version=4)
     client = NotebookClient(
         nb,
