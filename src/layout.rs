@@ -548,13 +548,18 @@ fn own_leads(own_symbols: &[String]) -> Vec<(u8, &str)> {
 impl<'o> FirstLook<'o> {
     /// A first look with nothing seen yet, for a document whose own symbols are `own`.
     fn new(own: &'o [(u8, &'o str)]) -> FirstLook<'o> {
-        let opens = std::array::from_fn(|b| {
-            let b = b as u8;
-            b.is_ascii_digit()
-                || matches!(b, b'*' | b'_')
-                || is_space(char::from(b))
-                || own.iter().any(|(lead, _)| *lead == b)
+        // The bytes every document shares, worked out once: a corpus of small files made the
+        // table anew for each (256 character tests a file).
+        static SHARED: OnceLock<[bool; 256]> = OnceLock::new();
+        let mut opens = *SHARED.get_or_init(|| {
+            std::array::from_fn(|b| {
+                let b = b as u8;
+                b.is_ascii_digit() || matches!(b, b'*' | b'_') || is_space(char::from(b))
+            })
         });
+        for (lead, _) in own {
+            opens[usize::from(*lead)] = true;
+        }
         FirstLook {
             own,
             opens,
