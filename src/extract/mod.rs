@@ -770,6 +770,54 @@ fn may_open_session(c: char, table: &Table) -> bool {
         || table.session_markers.iter().any(|(m, _)| m.starts_with(c))
 }
 
+/// Whether the session of the standalone pattern of `table` and its closing parenthesis may
+/// stand at `at`, just after an opening one: true of every text the pattern's part from the
+/// session on matches (a check that lets more through, never fewer). Of the parentheses a
+/// session may open (`(XV)`, `(2000)`, `(10)`, `(Council`, `(CEDAW)`), a third are none, and
+/// each was a search of the line before it.
+fn may_be_session(text: &str, at: usize, table: &Table) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if !may_open_session(first, table) {
+        return false;
+    }
+    // A session marker (`د-17`) or a year with words after it (`1981 г.`): let through.
+    if !table.session_markers.is_empty() || !table.paren_year_suffix.is_empty() {
+        return true;
+    }
+    let closes = |s: &str| {
+        s.trim_start_matches(char::is_whitespace)
+            .starts_with([')', '）'])
+    };
+    let b = rest.as_bytes();
+    let numeral_at = if b.starts_with(b"ES-") {
+        3
+    } else if b.starts_with(b"S-") {
+        2
+    } else {
+        0
+    };
+    let numeral = b[numeral_at..]
+        .iter()
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L' | b'C'))
+        .count();
+    if numeral > 0 {
+        return closes(&rest[numeral_at + numeral..]);
+    }
+    // Four digits of the pattern's scripts, and the parenthesis closing after them.
+    let mut year = rest.char_indices();
+    for _ in 0..4 {
+        if !year.next().is_some_and(|(_, c)| script::is_digit(c)) {
+            return false;
+        }
+    }
+    closes(year.next().map_or("", |(i, _)| &rest[i..]))
+}
+
 /// The matches of the standalone pattern (`N [parts] (session)`) of `table` that start inside
 /// `ranges`, found from their parentheses: the pattern is tried on the stretch of the line
 /// before each (`PAREN_REACH` bytes) and the session after it. The same matches as a search of
@@ -798,18 +846,18 @@ fn paren_matches_in<'t>(
                         .then(|| (p - 1, p + 2))
                 }
             })
-            .filter(move |&(_, after)| {
-                text.get(after..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(|c| may_open_session(c, table))
-            })
+            .filter(move |&(_, after)| may_be_session(text, after, table))
             .map(|(p, _)| p)
     };
     let window = move |p: usize, at: usize| {
         let reach = crate::layout::floor_char(text, p.saturating_sub(PAREN_REACH)).max(at);
         let line = memchr::memrchr(b'\n', &bytes[reach..p]).map_or(reach, |i| reach + i + 1);
         // A parenthesis that opens its line may close a number that ends the line before.
-        let from = if line > reach && text[line..p].bytes().all(|b| matches!(b, b' ' | b'\t')) {
+        let from = if line > reach
+            && text[line..p]
+                .chars()
+                .all(|c| matches!(c, ' ' | '\t' | '\u{A0}'))
+        {
             let before = text[reach..line - 1].trim_end_matches('\r');
             text[reach..reach + before.len()]
                 .rfind('\n')
@@ -3910,6 +3958,14 @@ mod tests {
             Just("\u{2008}".to_string()),
             Just("（1325）".to_string()),
             Just("1325 (2000\u{2008})".to_string()),
+            // Sessions the check after a parenthesis must let through.
+            Just("(ES-IV )".to_string()),
+            Just("(S-".to_string()),
+            Just("IVX".to_string()),
+            Just("(٢٠٠٠)".to_string()),
+            Just("(２０００）".to_string()),
+            Just("(1981 г.)".to_string()),
+            Just("\u{A0}".to_string()),
             "[0-9]{1,5}",
             "[a-zA-Z ]{1,12}",
         ];
@@ -4143,8 +4199,9 @@ mod tests {
         /// whole text (for matches shorter than the reach, which all real ones are).
         #[test]
         fn paren_anchored_search_equals_whole_text_search(text in pieces()) {
-            // English, and Arabic with its session markers (`(د-17)`).
-            for lang in [Lang::En, Lang::Ar] {
+            // English, Arabic with its session markers (`(د-17)`) and Russian with its year
+            // words (`(1981 г.)`).
+            for lang in [Lang::En, Lang::Ar, Lang::Ru] {
                 let patterns = compiled(lang);
             let Some(c) = patterns.as_ref().as_ref() else {
                     return Err(TestCaseError::fail("no patterns"));
