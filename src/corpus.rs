@@ -115,6 +115,11 @@ pub fn analyse_paths(
         });
         !(opts.strict && summary.failed > 0)
     };
+    if jobs >= 2 {
+        // English is the likeliest language where none is given; another is compiled where
+        // first met, as before.
+        crate::compile_patterns(opts.lang.unwrap_or(Lang::En));
+    }
     // The calling thread reads files too, and takes in, in path order, what the others have
     // finished; a separate collecting thread would wake for each file and crowd the readers off
     // the cores. Documents hold mentions, not texts: a few dozen waiting cost little memory.

@@ -103,6 +103,35 @@ static TITLE_LINE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^\s*((?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?:\s[A-Z])?|(?:19[4-9][0-9]|20[0-9]{2})/[0-9]{1,3}|[0-9]{1,4}\s?(?:[A-Z]\s?)?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+|[0-9]{4})\))(?:(?:\.|[ \t\u{A0}]*-)[ \t\u{A0}]+(\S.*)|[ \t\u{A0}]+((?i:resolution of)[ \t\u{A0}].*))$")
         .expect("static regex")
 });
+/// The number of an agenda item named inside a heading line ([`agenda_inside`]).
+static ITEM: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&crate::layout::with_digit_class(
+        r"^\d{1,3}(?:\s?\([a-z]\)|\s?[a-z]\))?",
+    ))
+    .expect("static regex")
+});
+/// The closing `nth plenary meeting` line's words ([`closing_date`]).
+static CLOSING_MEETING: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"(?i)(?:plenary meeting|plenarsitzung|séance plénière|sesión plenaria|пленарное заседание|全体会议|الجلسة العامة)\*?")
+        .expect("static regex")
+});
+
+/// Compiles the patterns that reading a document's identity uses ([`identify`]), ahead of the
+/// first document: see [`crate::compile_patterns`].
+pub(crate) fn compile_patterns() {
+    for re in [
+        &HEAD_SYMBOL,
+        &HEAD_SYMBOL_COLUMN,
+        &TITLE_LINE,
+        &HEAD_NUMBER,
+        &REPORT_SYMBOL,
+        &ITEM,
+        &CLOSING_MEETING,
+    ] {
+        re.get();
+    }
+}
+
 /// Whether a line may match [`TITLE_LINE`]: its first character after white space opens a
 /// number (a digit, or the `S-` or `ES-` of a special session). Most lines of a heading are
 /// told by it without a search.
@@ -777,12 +806,6 @@ fn lines_from(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// An agenda item named inside a heading line (`... session Agenda item 62 Peacebuilding`):
 /// the number with a letter that may follow it (`62`, `25 (b)`, `69 b)`).
 fn agenda_inside(line: &str, table: &Table) -> Option<String> {
-    static ITEM: PerThread<Regex> = PerThread::new(|| {
-        Regex::new(&crate::layout::with_digit_class(
-            r"^\d{1,3}(?:\s?\([a-z]\)|\s?[a-z]\))?",
-        ))
-        .expect("static regex")
-    });
     // The item has a number: lines without a digit are passed over unread.
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -1204,10 +1227,6 @@ fn phrase_date(
 
 /// The date under the closing `nth plenary meeting` line.
 fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
-    static PLENARY: PerThread<Regex> = PerThread::new(|| {
-        Regex::new(r"(?i)(?:plenary meeting|plenarsitzung|séance plénière|sesión plenaria|пленарное заседание|全体会议|الجلسة العامة)\*?")
-            .expect("static regex")
-    });
     // The closing line starts with the meeting (`81st plenary meeting`, `Adopted at the 81st
     // plenary meeting`); the words deep in a sentence ("the 2005 World Summit Outcome adopted at
     // the high-level plenary meeting of the General Assembly on 16 September 2005") date
@@ -1218,7 +1237,7 @@ fn closing_date(text: &str, lang: Lang) -> Option<NaiveDate> {
     // holds the last. A long file of many documents is then not searched from its start.
     let possessives = lang.table().possessives;
     let last_in = |from: usize, to: usize| {
-        PLENARY
+        CLOSING_MEETING
             .get()
             .find_iter(&text[from..to])
             .map(|m| (from + m.start(), from + m.end()))
@@ -1266,6 +1285,23 @@ pub fn table(lang: Lang) -> &'static Table {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+
+    /// Every pattern compiled ahead of a run of several jobs compiles, on a thread of its own
+    /// as there, and each language's extraction patterns with them: a pattern reached by few
+    /// documents would otherwise fail only when one of them is read.
+    #[test]
+    fn patterns_compiled_ahead_all_compile() {
+        for lang in crate::Lang::ALL {
+            crate::compile_patterns(lang);
+        }
+        // The patterns are in use afterwards: a heading is read with them.
+        let info = super::identify(
+            "United Nations A/RES/78/237\n\nResolution adopted by the General Assembly on \
+             22 December 2023\n\n78/237. Fiftieth anniversary\n",
+            crate::Lang::En,
+        );
+        assert_eq!(info.id.as_deref(), Some("A/RES/78/237"));
+    }
 
     /// The former reading of [`find_folded`], the reference of its test: a pattern of the
     /// phrase's words joined by runs of separators, apostrophes as any of the three.

@@ -361,6 +361,21 @@ static PLENARY: PerThread<Regex> = PerThread::new(|| {
         .expect("static regex")
 });
 
+/// Compiles the patterns the layout's line pass uses, ahead of the first document: see
+/// [`crate::compile_patterns`].
+pub(crate) fn compile_patterns() {
+    for re in [
+        &PAGE_COUNTER,
+        &JOB_NUMBER,
+        &BARCODE,
+        &OPERATIVE,
+        &FOOTNOTE_LINE,
+        &PLENARY,
+    ] {
+        re.get();
+    }
+}
+
 /// Whether a line may hold the meeting words of [`PLENARY`] (`meeting`, `plenarsitzung`): both
 /// end in `...eeting` or `...itzung`, whose letters have no case forms outside ASCII, so a
 /// `g` with those letters before it, in either case, is looked for first.

@@ -493,6 +493,12 @@ fn compile(lang: Lang) -> Option<Compiled> {
     })
 }
 
+/// Compiles the extraction patterns of `lang` ahead of the first document: see
+/// [`crate::compile_patterns`].
+pub(crate) fn compile_patterns(lang: Lang) {
+    compiled(lang);
+}
+
 /// This thread's patterns of `lang` (`None` inside if its table does not compile).
 fn compiled(lang: Lang) -> Rc<Option<Compiled>> {
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
