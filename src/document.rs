@@ -762,11 +762,10 @@ fn line_offsets(s: &str) -> Vec<(usize, &str)> {
 /// whole (`lower_head`): lower-casing keeps every line break and white space character, so its
 /// lines are the lower-cased lines (a capital sigma's lower case, which depends on its
 /// neighbours, stops at white space as at a line's ends).
-fn lowered_lines(lower_head: &str) -> Vec<String> {
+fn lowered_lines(lower_head: &str) -> Vec<&str> {
     lines_from(lower_head)
         .map(|(_, l)| l.trim_matches(is_space))
         .filter(|l| !l.is_empty())
-        .map(str::to_string)
         .collect()
 }
 
