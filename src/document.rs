@@ -162,19 +162,27 @@ static REPORT_SYMBOL: PerThread<Regex> = PerThread::new(|| {
 /// Reads the identity of a document from its text.
 pub fn identify(text: &str, lang: Lang) -> DocumentInfo {
     let table = lang.table();
-    let head_end = heading_end(text, table);
+    let (head_end, lines) = heading(text, table);
     let head = &text[..head_end];
-    let lines: Vec<(usize, &str)> = line_offsets(head)
-        .into_iter()
-        .filter(|(_, l)| !l.trim_matches(is_space).is_empty())
-        .collect();
 
     // The heading lower-cased once, and each of its lines trimmed from it (about eleven a
     // document; a heading without an opener line runs to 3000 bytes, as a JSON record's text
     // does): three passes below read the lines, two the whole, and the adoption phrases' region
     // starts with it.
     let lower_head = script::to_lowercase(head);
-    let lowered = lowered_lines(&lower_head);
+    let lowered = if head.is_ascii() {
+        // Lower case keeps an ASCII text's every byte in place: each line's trimmed stretch.
+        lines
+            .iter()
+            .map(|(_, l)| {
+                let t = l.trim_matches(is_space);
+                let at = t.as_ptr() as usize - head.as_ptr() as usize;
+                &lower_head[at..at + t.len()]
+            })
+            .collect()
+    } else {
+        lowered_lines(&lower_head)
+    };
 
     let mut info = DocumentInfo::unknown(lang);
 
@@ -766,6 +774,7 @@ fn organ(sym: &Symbol) -> String {
     }
 }
 
+#[cfg(test)]
 fn line_offsets(s: &str) -> Vec<(usize, &str)> {
     lines_from(s).collect()
 }
@@ -965,7 +974,39 @@ fn looks_like_opener(line: &str, table: &Table) -> bool {
     table.openers.iter().any(|(w, _)| lower.starts_with(w))
 }
 
+/// Where the heading ends ([`heading_end`]), and its lines that are not blank, with their
+/// offsets (as [`line_offsets`] cuts them), from the one walk through the text's first lines
+/// that finds its end.
+fn heading<'t>(text: &'t str, table: &Table) -> (usize, Vec<(usize, &'t str)>) {
+    let mut lines = Vec::new();
+    for (off, l) in lines_from(text) {
+        let t = l.trim_matches(is_space);
+        if table.may_open(t) && opener_line(&fold_apostrophes(t.to_lowercase()), table).is_some() {
+            return (off, lines);
+        }
+        if off > 6000 {
+            break;
+        }
+        if !t.is_empty() {
+            lines.push((off, l));
+        }
+    }
+    let e = crate::layout::floor_char(text, 3000.min(text.len()));
+    // The lines of the first 3000 bytes: the one that runs past them cut there.
+    lines.retain(|(off, _)| *off < e);
+    if let Some((off, l)) = lines.last_mut()
+        && *off + l.len() > e
+    {
+        *l = l[..e - *off].trim_end_matches(['\n', '\r']);
+        if l.trim_matches(is_space).is_empty() {
+            lines.pop();
+        }
+    }
+    (e, lines)
+}
+
 /// Where the heading ends: at the opener line (`The General Assembly,`), else after 3000 bytes.
+#[cfg(test)]
 fn heading_end(text: &str, table: &Table) -> usize {
     for (off, l) in lines_from(text) {
         let t = l.trim_matches(is_space);
@@ -1351,6 +1392,35 @@ mod tests {
     }
 
     proptest! {
+        /// The heading's end and lines from one walk are its end as found, and the lines
+        /// of the text up to it that are not blank: with and without an opener line, before
+        /// 3000 bytes, after them and after 6000, and with a line that runs past 3000 bytes cut
+        /// there (in a character, a line break, white space).
+        #[test]
+        fn heading_from_one_walk(
+            pieces in proptest::collection::vec(prop_oneof![
+                proptest::sample::select(&[
+                    "The General Assembly,", "The General Assembly", "\n", "\r\n", "\r",
+                    " \u{a0}\t", "\u{2003}", "é", "Σ", "\n\n   \n", " ", "\r", "\n ",
+                ][..]).prop_map(str::to_string),
+                "[A-Za-z ]{1,400}",
+                "[a\r ]{1,4}",
+            ], 0..30),
+            lead in 0usize..310,
+        ) {
+            // Lines of ten bytes first, most often up to a few bytes before the 3000 where a
+            // heading without an opener line is cut, and the line cut there from the pieces.
+            let lines = if lead < 10 { lead } else { 290 + lead % 10 };
+            let text = "Heading.\r\n".repeat(lines) + &"x".repeat(lead % 7) + &pieces.concat();
+            let table = crate::Lang::En.table();
+            let end = super::heading_end(&text, table);
+            let lines: Vec<(usize, &str)> = super::line_offsets(&text[..end])
+                .into_iter()
+                .filter(|(_, l)| !l.trim_matches(super::is_space).is_empty())
+                .collect();
+            prop_assert_eq!(super::heading(&text, table), (end, lines));
+        }
+
         /// The heading's lines taken from the heading lower-cased whole are its lines
         /// lower-cased one by one, and a prefix lower-cased from the heading's lower case and
         /// the rest is the prefix lower-cased: across line breaks, blank lines, white space of
