@@ -6,7 +6,7 @@
 //! never left half-written.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_resgraph");
@@ -16,11 +16,12 @@ fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().expect("run resgraph")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("resgraph-bad-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("scratch dir");
-    d
+/// A fresh folder for one test, removed when the returned guard is dropped (also on a panic).
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("resgraph-bad-{name}-"))
+        .tempdir()
+        .expect("scratch dir")
 }
 
 /// The PDF cases need poppler's `pdftotext` (CI installs it) and the shared corpus: without
@@ -180,8 +181,9 @@ fn symlink(target: &Path, link: &Path) {
 
 #[test]
 fn every_good_file_is_read_and_every_bad_one_named() {
-    let dir = scratch("corpus");
-    let (good, bad) = make_corpus(&dir, true);
+    let tmp = scratch("corpus");
+    let dir = tmp.path();
+    let (good, bad) = make_corpus(dir, true);
     let o = run(&[
         "extract",
         "--format",
@@ -221,12 +223,12 @@ fn every_good_file_is_read_and_every_bad_one_named() {
         stderr.contains(&summary),
         "expected {summary:?} in {stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn strict_stops_at_the_first_failure() {
-    let dir = scratch("strict");
+    let tmp = scratch("strict");
+    let dir = tmp.path();
     std::fs::write(dir.join("a-good.txt"), GOOD_TEXT).expect("write");
     std::fs::write(dir.join("b-empty.txt"), b"").expect("write");
     std::fs::write(dir.join("c-junk.bin"), junk(1024)).expect("write");
@@ -250,12 +252,12 @@ fn strict_stops_at_the_first_failure() {
         !String::from_utf8_lossy(&o.stdout).contains("d-good.txt"),
         "went on after the failure"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn encoding_override() {
-    let dir = scratch("encoding");
+    let tmp = scratch("encoding");
+    let dir = tmp.path();
     let text = "Rappelant sa résolution 70/1 du 25 septembre 2015,\n";
     let (koi, _, _) = encoding_rs::KOI8_R.encode("Ссылаясь на резолюцию 70/1,\n");
     std::fs::write(dir.join("ru.txt"), &koi).expect("write");
@@ -275,12 +277,12 @@ fn encoding_override() {
     let o = run(&["extract", "--encoding", "no-such", dir.to_str().expect("p")]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no-such"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn extract_says_which_text_offsets_refer_to() {
-    let dir = scratch("source");
+    let tmp = scratch("source");
+    let dir = tmp.path();
     std::fs::write(dir.join("a.docx"), docx(GOOD_TEXT)).expect("write");
     std::fs::write(dir.join("b.txt"), GOOD_TEXT).expect("write");
     let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/doc/res.doc");
@@ -318,7 +320,6 @@ fn extract_says_which_text_offsets_refer_to() {
         sources.into_iter().collect::<Vec<_>>(),
         ["doc-text", "docx-text", "odt-text", "rtf-text", "text"]
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -336,7 +337,8 @@ fn image_only_pdf_needs_ocr() {
 
 #[test]
 fn outputs_are_never_half_written() {
-    let dir = scratch("atomic");
+    let tmp = scratch("atomic");
+    let dir = tmp.path();
     std::fs::write(dir.join("good.txt"), GOOD_TEXT).expect("write");
     let corpus = dir.join("good.txt");
     // A build that cannot write its output leaves nothing behind.
@@ -350,7 +352,7 @@ fn outputs_are_never_half_written() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot write"));
-    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
         .expect("list")
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
@@ -393,12 +395,12 @@ fn outputs_are_never_half_written() {
         after == before || serde_json::from_slice::<serde_json::Value>(&after).is_ok(),
         "the graph was left half-written"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_missing_pdftotext_is_named_and_the_rest_read() {
-    let dir = scratch("nopoppler");
+    let tmp = scratch("nopoppler");
+    let dir = tmp.path();
     std::fs::write(dir.join("a.pdf"), b"%PDF-1.7\n%%EOF\n").expect("write");
     std::fs::write(dir.join("b.txt"), GOOD_TEXT).expect("write");
     let o = Command::new(BIN)
@@ -413,5 +415,4 @@ fn a_missing_pdftotext_is_named_and_the_rest_read() {
         "{err}"
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("A/RES/70/1"));
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,6 @@
 //! The command line as a user runs it: output formats, exit codes, bad inputs, atomic output.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const SEED: &str = concat!(
@@ -24,11 +24,12 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("resgraph-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
+/// A fresh folder for one test, removed when the returned guard is dropped (also on a panic).
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("resgraph-cli-{name}-"))
+        .tempdir()
+        .expect("temp dir")
 }
 
 #[test]
@@ -74,7 +75,8 @@ fn info_reads_the_heading() {
 
 #[test]
 fn bad_inputs_are_named_and_the_rest_processed() {
-    let dir = scratch("bad");
+    let tmp = scratch("bad");
+    let dir = tmp.path();
     std::fs::copy(SEED, dir.join("good.txt")).expect("copy");
     std::fs::write(dir.join("broken.pdf"), b"%PDF-1.4 truncated").expect("write");
     std::fs::write(dir.join("latin1.txt"), b"R\xe9solution 1514 (XV)").expect("write");
@@ -97,7 +99,8 @@ fn bad_inputs_are_named_and_the_rest_processed() {
 
 #[test]
 fn nothing_found_is_success_and_usage_errors_are_2() {
-    let dir = scratch("empty");
+    let tmp = scratch("empty");
+    let dir = tmp.path();
     std::fs::write(dir.join("plain.txt"), "Nothing to see here, 2/56.").expect("write");
     let o = resgraph(&["extract", dir.join("plain.txt").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
@@ -111,7 +114,8 @@ fn nothing_found_is_success_and_usage_errors_are_2() {
 
 #[test]
 fn build_then_query_and_export() {
-    let dir = scratch("build");
+    let tmp = scratch("build");
+    let dir = tmp.path();
     let graph = dir.join("g.json");
     let o = resgraph(&["build", SEED, "-o", graph.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -154,7 +158,7 @@ fn build_then_query_and_export() {
     let text = std::fs::read_to_string(&dot).expect("dot");
     assert!(text.starts_with("digraph") && text.contains("\"A/RES/43/78H\""));
     // No temporary file is left behind.
-    let names: Vec<_> = std::fs::read_dir(&dir)
+    let names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();

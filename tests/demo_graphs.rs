@@ -19,10 +19,12 @@ fn resgraph(args: &[&str]) {
 #[test]
 fn demo_graphs_are_up_to_date() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tmp = std::env::temp_dir().join(format!("resgraph-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp).expect("temp dir");
-    let json = tmp.join("demo.json");
-    let dot = tmp.join("demo.dot");
+    let tmp = tempfile::Builder::new()
+        .prefix("resgraph-demo-")
+        .tempdir()
+        .expect("temp dir");
+    let json = tmp.path().join("demo.json");
+    let dot = tmp.path().join("demo.dot");
     resgraph(&["build", "examples/corpus", "-o", json.to_str().unwrap()]);
     resgraph(&[
         "export",

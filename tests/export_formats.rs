@@ -17,14 +17,13 @@ fn resgraph(args: &[&str]) -> Output {
     }
 }
 
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resgraph-export-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        panic!("{}: {e}", dir.display());
+/// A fresh folder for one test, removed when the returned guard is dropped (also on a panic).
+fn scratch(name: &str) -> tempfile::TempDir {
+    let prefix = format!("resgraph-export-{name}-");
+    match tempfile::Builder::new().prefix(&prefix).tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("{prefix}: {e}"),
     }
-    dir
 }
 
 fn read(p: &Path) -> String {
@@ -37,7 +36,8 @@ fn path(p: &Path) -> &str {
 
 #[test]
 fn every_format_from_a_graph_file() {
-    let dir = scratch("all");
+    let tmp = scratch("all");
+    let dir = tmp.path();
     let graph = dir.join("demo.json");
     let built = resgraph(&["build", "examples/corpus", "-o", path(&graph)]);
     assert!(built.status.success(), "{built:?}");
@@ -70,7 +70,8 @@ fn every_format_from_a_graph_file() {
 
 #[test]
 fn csv_writes_two_tables_into_a_folder() {
-    let dir = scratch("csv");
+    let tmp = scratch("csv");
+    let dir = tmp.path();
     let folder = dir.join("tables");
     let run = resgraph(&[
         "build",
@@ -143,8 +144,9 @@ fn hostile_graph(dir: &Path) -> PathBuf {
 
 #[test]
 fn hostile_text_in_every_format() {
-    let dir = scratch("hostile");
-    let graph = hostile_graph(&dir);
+    let tmp = scratch("hostile");
+    let dir = tmp.path();
+    let graph = hostile_graph(dir);
     for format in [
         "json",
         "dot",
@@ -215,9 +217,11 @@ fn devices_are_written_into_and_links_are_kept() {
         .file_type();
     assert!(kind.is_char_device(), "/dev/null was replaced: {kind:?}");
 
-    let dir = std::env::temp_dir().join(format!("resgraph-link-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let tmp = tempfile::Builder::new()
+        .prefix("resgraph-link-")
+        .tempdir()
+        .expect("scratch folder");
+    let dir = tmp.path();
     let target = dir.join("graph.json");
     std::fs::write(&target, "old").expect("old file");
     let link = dir.join("latest.json");
@@ -230,7 +234,6 @@ fn devices_are_written_into_and_links_are_kept() {
             .is_symlink()
     );
     assert_eq!(std::fs::read_to_string(&target).expect("target"), "new");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A file written in many uneven pieces, several times larger than the stretch after which its
@@ -238,9 +241,11 @@ fn devices_are_written_into_and_links_are_kept() {
 /// temporary file is left beside it.
 #[test]
 fn large_files_written_in_pieces_arrive_whole() {
-    let dir = std::env::temp_dir().join(format!("resgraph-large-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let tmp = tempfile::Builder::new()
+        .prefix("resgraph-large-")
+        .tempdir()
+        .expect("scratch folder");
+    let dir = tmp.path();
     let path = dir.join("graph.json");
     std::fs::write(&path, "old").expect("old file");
     // 25 MB (flushes start after 16) in pieces of 1 to 99,991 bytes, each byte telling its
@@ -265,10 +270,9 @@ fn large_files_written_in_pieces_arrive_whole() {
         back.len(),
         whole.len()
     );
-    let names: Vec<_> = std::fs::read_dir(&dir)
+    let names: Vec<_> = std::fs::read_dir(dir)
         .expect("scratch folder")
         .filter_map(|e| e.ok().map(|e| e.file_name()))
         .collect();
     assert_eq!(names, ["graph.json"]);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -375,25 +375,28 @@ fn file_in(dir: &Path, name: &str, text: &str) -> PathBuf {
     p
 }
 
-/// A fresh folder of this test run for files a test writes.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("resgraph-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh folder for the files a test writes, removed when the returned guard is dropped
+/// (also on a panic).
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("resgraph-{name}-"))
+        .tempdir()
+        .expect("temp dir")
 }
 
 /// A `.json` file that is not JSON, or holds no text (a data set of numbers), is read as the
 /// text it is: nothing is lost to a damaged record, and a data file is no failure.
 #[test]
 fn json_that_is_no_record_is_read_as_text() {
-    let dir = scratch("json");
+    let tmp = scratch("json");
+    let dir = tmp.path();
     let damaged = file_in(
-        &dir,
+        dir,
         "damaged.json",
         r#"{"Content": "Recalling its resolution 70/1 of 25 September 2015",, }"#,
     );
     let numbers = file_in(
-        &dir,
+        dir,
         "numbers.json",
         r#"{"nodes": [{"res": 1, "in": 0, "year": 1946}]}"#,
     );
@@ -407,7 +410,6 @@ fn json_that_is_no_record_is_read_as_text() {
     let doc = resgraph::analyse_file(&numbers, None).expect("read as text");
     assert_eq!(doc.source, Source::Text);
     assert!(doc.mentions.is_empty());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// JSON Lines (`.jsonl`, `.ndjson`): each line a record, the file a collection read for its
@@ -415,9 +417,10 @@ fn json_that_is_no_record_is_read_as_text() {
 /// makes the whole file read as text.
 #[test]
 fn json_lines_are_records_of_a_collection() {
-    let dir = scratch("jsonl");
+    let tmp = scratch("jsonl");
+    let dir = tmp.path();
     let lines = file_in(
-        &dir,
+        dir,
         "records.jsonl",
         concat!(
             r#"{"symbol": "A/RES/80/2", "lang": "fr", "text": "L'Assembl\u00e9e g\u00e9n\u00e9rale,\n\nRappelant sa r\u00e9solution 70\/1 du 25 septembre 2015,"}"#,
@@ -439,13 +442,12 @@ fn json_lines_are_records_of_a_collection() {
         "{found:?}"
     );
     let broken = file_in(
-        &dir,
+        dir,
         "broken.ndjson",
         "{\"text\": \"Recalling resolution 70/1\"}\n{\"text\": \n",
     );
     let doc = resgraph::analyse_file(&broken, None).expect("read as text");
     assert_eq!(doc.source, Source::Text);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A UN Digital Library export (MARCXML) of the Third Committee's drafts of session 78: each of
@@ -529,9 +531,10 @@ fn catalogue_export_records_are_documents() {
 /// A catalogue export that breaks off is named with the byte where it stops being XML.
 #[test]
 fn broken_catalogue_export_is_named() {
-    let dir = scratch("marc");
+    let tmp = scratch("marc");
+    let dir = tmp.path();
     let broken = file_in(
-        &dir,
+        dir,
         "export.xml",
         concat!(
             r#"<collection xmlns="http://www.loc.gov/MARC21/slim"><record>"#,

@@ -499,11 +499,12 @@ fn page_rank_equals_petgraphs() {
 
 // ---- the command line -------------------------------------------------------------------
 
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("resgraph-query-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
+/// A fresh folder for one test, removed when the returned guard is dropped (also on a panic).
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("resgraph-query-{name}-"))
+        .tempdir()
+        .expect("temp dir")
 }
 
 fn run(args: &[&str], path_env: Option<&str>) -> std::process::Output {
@@ -523,8 +524,8 @@ fn graph_file(dir: &Path) -> String {
 
 #[test]
 fn cli_lineage_path_stats() {
-    let dir = scratch("cli");
-    let g = graph_file(&dir);
+    let tmp = scratch("cli");
+    let g = graph_file(tmp.path());
     let o = run(&["lineage", &g, "a", "--format", "jsonl"], None);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
@@ -558,8 +559,9 @@ fn cli_lineage_path_stats() {
 
 #[test]
 fn without_graphviz_the_error_says_how_to_install_it_and_dot_still_works() {
-    let dir = scratch("nodot");
-    let g = graph_file(&dir);
+    let tmp = scratch("nodot");
+    let dir = tmp.path();
+    let g = graph_file(dir);
     let empty = dir.join("empty-path");
     std::fs::create_dir_all(&empty).expect("dir");
     let empty = empty.display().to_string();
@@ -583,8 +585,9 @@ fn cli_renders_svg_with_graphviz() {
         Command::new("dot").arg("-V").output().is_ok(),
         "Graphviz `dot` is not installed: apt-get install graphviz"
     );
-    let dir = scratch("svg");
-    let g = graph_file(&dir);
+    let tmp = scratch("svg");
+    let dir = tmp.path();
+    let g = graph_file(dir);
     let out = dir.join("x.svg");
     let o = run(
         &["lineage", &g, "a", "-o", &out.display().to_string()],

@@ -663,7 +663,11 @@ mod tests {
     #[test]
     fn small_files_read_whole_whatever_their_size_did() {
         use std::io::Write;
-        let path = std::env::temp_dir().join(format!("resgraph-small-{}", std::process::id()));
+        let tmp = tempfile::Builder::new()
+            .prefix("resgraph-small-")
+            .tempdir()
+            .expect("temp dir");
+        let path = tmp.path().join("small.txt");
         let text: Vec<u8> = (0..5000u32)
             .map(|i| b"resolution 70/1 "[(i % 16) as usize])
             .collect();
@@ -689,13 +693,16 @@ mod tests {
         );
         assert_eq!(read(0, b"", None), Some((false, Vec::new())));
         assert_eq!(read(SMALL_FILE + 1, b"", None), Some((false, Vec::new())));
-        let _ = std::fs::remove_file(&path);
     }
 
     /// A folder's files come in the order of their paths, folders walked where they fall.
     #[test]
     fn folders_are_listed_in_path_order() {
-        let dir = std::env::temp_dir().join(format!("resgraph-walk-{}", std::process::id()));
+        let tmp = tempfile::Builder::new()
+            .prefix("resgraph-walk-")
+            .tempdir()
+            .expect("temp dir");
+        let dir = tmp.path().to_path_buf();
         let names = [
             "b", "a", "A", "a.txt", "a-b", "ab", "a b", "10", "9", "é", "z_", "Z", "sub/x",
             "sub/a", "sub.txt", "su", ".hidden",
@@ -708,7 +715,6 @@ mod tests {
             assert!(std::fs::write(&p, "x").is_ok());
         }
         let (files, errors) = collect_files(std::slice::from_ref(&dir));
-        let _ = std::fs::remove_dir_all(&dir);
         assert!(errors.is_empty(), "{errors:?}");
         let mut expected: Vec<PathBuf> = names
             .iter()

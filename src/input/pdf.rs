@@ -317,17 +317,20 @@ fn is_note_number(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// A shell script standing in for pdftotext, in a directory of its own.
+    /// A shell script standing in for pdftotext, in a directory of its own, removed when the
+    /// returned guard is dropped (also on a panic).
     #[cfg(unix)]
-    fn script(name: &str, body: &str) -> std::path::PathBuf {
+    fn script(name: &str, body: &str) -> (tempfile::TempDir, std::path::PathBuf) {
         use std::os::unix::fs::PermissionsExt;
-        let dir = std::env::temp_dir().join(format!("resgraph-pdf-{}-{name}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
-        let path = dir.join("pdftotext");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("resgraph-pdf-{name}-"))
+            .tempdir()
+            .expect("script folder");
+        let path = dir.path().join("pdftotext");
         std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("script written");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
             .expect("script made executable");
-        path
+        (dir, path)
     }
 
     #[cfg(unix)]
@@ -335,7 +338,7 @@ mod tests {
     fn the_program_is_waited_for_after_its_output_ends() {
         // Output, then the output closed and the program still running: its exit status is
         // what counts, read once it has exited.
-        let late_failure = script(
+        let (_late_dir, late_failure) = script(
             "late",
             "cat >/dev/null; echo 'Resolution 1/2'; exec >&-; sleep 0.3; exit 3",
         );
@@ -344,14 +347,9 @@ mod tests {
             matches!(&got, Err(PdfError::Damaged(m)) if m.contains("exit status: 3")),
             "{got:?}"
         );
-        let fine = script("fine", "cat >/dev/null; echo 'Resolution 1/2'");
+        let (_fine_dir, fine) = script("fine", "cat >/dev/null; echo 'Resolution 1/2'");
         let got = run_program(fine.display().to_string(), b"%PDF-1.4");
         assert_eq!(got, Ok("Resolution 1/2\n".to_string()));
-        for p in [late_failure, fine] {
-            if let Some(dir) = p.parent() {
-                let _ = std::fs::remove_dir_all(dir);
-            }
-        }
     }
 
     #[test]
