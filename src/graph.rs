@@ -249,8 +249,9 @@ struct DatedPlace {
 /// on the order.
 #[derive(Debug, Default)]
 pub struct Builder {
-    /// Nodes by index; ids looked up once per mention.
-    index: FxHashMap<String, usize>,
+    /// Nodes by index; ids looked up once per mention. Held as the graph's index type, so that
+    /// the map becomes the graph's index with its values renumbered in place, not rebuilt.
+    index: FxHashMap<String, NodeIndex>,
     /// The same by symbol, so that an id is built once per distinct symbol, not per mention.
     by_symbol: FxHashMap<Symbol, usize>,
     nodes: Vec<Node>,
@@ -282,7 +283,7 @@ impl Builder {
     fn node_of(&mut self, id: String, sym: &Symbol, of_symbol: bool) -> usize {
         let nodes = &mut self.nodes;
         match self.index.entry(id) {
-            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Occupied(e) => e.get().index(),
             std::collections::hash_map::Entry::Vacant(e) => {
                 // The symbol's id is built once, for the index and the new node.
                 nodes.push(if of_symbol {
@@ -290,7 +291,7 @@ impl Builder {
                 } else {
                     new_node(sym, &sym.id())
                 });
-                *e.insert(nodes.len() - 1)
+                e.insert(NodeIndex::new(nodes.len() - 1)).index()
             }
         }
     }
@@ -435,7 +436,14 @@ impl Builder {
         let edge_work = || {
             // Maps only the building needed, freed on this thread too.
             drop((by_symbol, title_file));
-            ordered_edges(edges, &rank, &index)
+            let edges = ordered_edges(edges, &rank, &index);
+            // The builder's id strings serve as the graph's index: node indices follow the
+            // ranks. Renumbered in place: a new map hashed every id again.
+            let mut index = index;
+            for i in index.values_mut() {
+                *i = NodeIndex::new(rank[i.index()]);
+            }
+            (edges, index)
         };
         // The nodes' part: settled in id order, then laid into the graph in that order.
         let node_work = || {
@@ -449,8 +457,8 @@ impl Builder {
             }
             (graph, warnings)
         };
-        let ((mut graph, warnings), edges) = if jobs > 1 {
-            let mut edges = Vec::new();
+        let ((mut graph, warnings), (edges, index)) = if jobs > 1 {
+            let mut edges = (Vec::new(), FxHashMap::default());
             let nodes = std::thread::scope(|scope| {
                 scope.spawn(|| edges = edge_work());
                 node_work()
@@ -467,11 +475,7 @@ impl Builder {
             graph,
             ..CitationGraph::default()
         };
-        // The builder's id strings serve as the graph's index: node indices follow the ranks.
-        g.index = index
-            .into_iter()
-            .map(|(id, i)| (id, NodeIndex::new(rank[i])))
-            .collect();
+        g.index = index;
         g.meta = Meta {
             name: "resgraph".into(),
             format: 1,
@@ -613,11 +617,11 @@ fn id_prefix(id: &str) -> u128 {
 fn ordered_edges(
     edges: FxHashMap<(usize, usize), Vec<MentionRecord>>,
     rank: &[usize],
-    index: &FxHashMap<String, usize>,
+    index: &FxHashMap<String, NodeIndex>,
 ) -> Vec<(usize, usize, Edge)> {
     let mut id_of = vec![""; rank.len()];
-    for (id, &i) in index {
-        id_of[i] = id.as_str();
+    for (id, i) in index {
+        id_of[i.index()] = id.as_str();
     }
     // Each (source, target) pair is one edge: an unstable sort gives the one order. The
     // ranks are looked up once per edge, not at every comparison, and the sort moves the

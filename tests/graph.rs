@@ -88,10 +88,16 @@ fn ga_corpus_graph_invariants() {
     for d in docs {
         b.add(d);
     }
-    assert!(
-        b.finish_with(2).to_json() == json,
-        "two threads give other bytes"
-    );
+    let two = b.finish_with(2);
+    assert!(two.to_json() == json, "two threads give other bytes");
+    // Each node is found by its id in the graph finished by one thread and by two (the id
+    // index is renumbered to the graph's order beside the nodes).
+    for graph in [&g, &two] {
+        for (i, n) in graph.graph.node_indices().zip(graph.graph.node_weights()) {
+            assert_eq!(graph.find(&n.id), Some(i), "{}", n.id);
+        }
+        assert_eq!(graph.find("A/RES/0/0"), None);
+    }
     // Node-link JSON reads back to the same graph.
     let nl = serde_json::from_str(&json).expect("node-link JSON");
     assert_eq!(CitationGraph::from_node_link(nl).to_json(), json);
