@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::lang::Lang;
 use crate::{Document, input};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// How to run over a corpus.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +35,13 @@ pub struct Summary {
     pub bytes: u64,
     /// References found.
     pub mentions: usize,
+    /// Threads that read the files (the calling thread among them).
+    pub jobs: usize,
+    /// How long listing the paths took.
+    pub listing: Duration,
+    /// How long reading and analysing the files took, with what the caller did with each
+    /// document (from the end of the listing to the last file taken in).
+    pub reading: Duration,
 }
 
 /// Progress of a run, reported after each file in path order.
@@ -71,10 +79,15 @@ pub fn analyse_paths(
     mut on_error: impl FnMut(&Error),
     mut progress: impl FnMut(Progress),
 ) -> Summary {
+    let start = Instant::now();
     let (files, errors) = input::collect_files(paths);
+    let listed = Instant::now();
+    let jobs = effective_jobs(opts.jobs).min(files.len().max(1));
     let mut summary = Summary {
         files: files.len(),
         failed: errors.len(),
+        jobs,
+        listing: listed - start,
         ..Summary::default()
     };
     for e in &errors {
@@ -83,7 +96,6 @@ pub fn analyse_paths(
     if opts.strict && !errors.is_empty() {
         return summary;
     }
-    let jobs = effective_jobs(opts.jobs).min(files.len().max(1));
     let read_opts = input::ReadOptions {
         encoding: opts.encoding,
     };
@@ -130,5 +142,6 @@ pub fn analyse_paths(
         |i| read(&files[i]),
         |i, (size, result)| take(i + 1, size, result),
     );
+    summary.reading = listed.elapsed();
     summary
 }

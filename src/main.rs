@@ -33,6 +33,7 @@ fn tune_allocator() {
 use std::process::ExitCode;
 
 mod progress;
+mod timings;
 
 #[derive(Parser)]
 #[command(
@@ -52,6 +53,10 @@ struct Cli {
     /// Stop at the first input that fails.
     #[arg(long, global = true)]
     strict: bool,
+    /// Print how long each phase took on stderr at the end: listing, reading, settling the
+    /// graph, writing it.
+    #[arg(long, global = true)]
+    timings: bool,
     /// Encoding of text inputs: auto (detected per file), or utf-8, utf-16le, windows-1252,
     /// latin1, koi8-r ... (WHATWG labels).
     #[arg(long, global = true, default_value = "auto", value_name = "LABEL", value_parser = parse_encoding)]
@@ -356,6 +361,7 @@ enum Failure {
 }
 
 fn main() -> ExitCode {
+    let start = std::time::Instant::now();
     tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -368,13 +374,24 @@ fn main() -> ExitCode {
             };
         }
     };
+    if cli.timings
+        && let Ok(mut t) = TIMINGS.lock()
+    {
+        *t = Some(timings::Timings::new(start));
+    }
     let _ = RUN_FLAGS.set(RunFlags {
         jobs: cli.jobs,
         quiet: cli.quiet,
         strict: cli.strict,
         encoding: cli.encoding.0,
     });
-    match run(cli) {
+    let result = run(cli);
+    if let Ok(t) = TIMINGS.lock()
+        && let Some(t) = t.as_ref()
+    {
+        eprint!("{}", t.report());
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Inputs) => ExitCode::from(2),
         Err(Failure::Fatal(msg)) => {
@@ -454,6 +471,18 @@ struct RunFlags {
 
 static RUN_FLAGS: std::sync::OnceLock<RunFlags> = std::sync::OnceLock::new();
 
+/// The phases timed for `--timings`; `None` without it.
+static TIMINGS: std::sync::Mutex<Option<timings::Timings>> = std::sync::Mutex::new(None);
+
+/// Records a phase for `--timings` (nothing without it).
+fn timed(record: impl FnOnce(&mut timings::Timings)) {
+    if let Ok(mut t) = TIMINGS.lock()
+        && let Some(t) = t.as_mut()
+    {
+        record(t);
+    }
+}
+
 /// Analyses every file under `paths` (in parallel, handed back in path order), reporting
 /// failures on stderr and carrying on unless `--strict`. Returns whether all went well.
 fn analyse_all(paths: &[PathBuf], lang: Option<Lang>, each: impl FnMut(Document)) -> bool {
@@ -476,6 +505,7 @@ fn analyse_all(paths: &[PathBuf], lang: Option<Lang>, each: impl FnMut(Document)
         |p| bar.borrow_mut().update(p),
     );
     bar.borrow_mut().clear();
+    timed(|t| t.corpus(&summary));
     if summary.failed > 0 {
         eprintln!(
             "resgraph: {} files read, {} failed",
@@ -521,12 +551,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let lang = parse_lang(&lang)?;
             let (graph, ok) = build(&paths, lang);
+            let writing = std::time::Instant::now();
             emit(
                 &graph,
                 format.into(),
                 node_link_key.into(),
                 output.as_deref(),
             )?;
+            timed(|t| t.phase(&wrote(output.as_deref()), writing.elapsed()));
             // The process ends here: freeing a large graph piece by piece would only add to
             // the run time.
             std::mem::forget(graph);
@@ -609,9 +641,18 @@ fn build(paths: &[PathBuf], lang: Option<Lang>) -> (CitationGraph, bool) {
     resgraph::pages::small_pages_for_small_blocks();
     let mut b = resgraph::graph::Builder::new();
     let ok = analyse_all(paths, lang, |doc| b.add(doc));
+    let settling = std::time::Instant::now();
     let g = b.finish_with(resgraph::corpus::effective_jobs(
         RUN_FLAGS.get().map_or(0, |f| f.jobs),
     ));
+    timed(|t| {
+        let what = format!(
+            "settled the graph ({}, {})",
+            timings::count(g.graph.node_count() as u64, "node"),
+            timings::count(g.graph.edge_count() as u64, "edge")
+        );
+        t.phase(&what, settling.elapsed());
+    });
     for w in &g.meta.warnings {
         eprintln!("resgraph: warning: {w}");
     }
@@ -631,6 +672,19 @@ fn load_or_build(path: &Path) -> Result<(CitationGraph, bool), Failure> {
             .map_err(|e| Failure::Fatal(e.to_string()));
     }
     Ok(build(&[path.to_path_buf()], None))
+}
+
+/// What `--timings` says was written: the output file with its size, or standard output.
+fn wrote(output: Option<&Path>) -> String {
+    match output {
+        Some(p) => match std::fs::metadata(p) {
+            Ok(m) if m.is_file() => {
+                format!("wrote {} ({:.1} MB)", p.display(), m.len() as f64 / 1e6)
+            }
+            _ => format!("wrote {}", p.display()),
+        },
+        None => "wrote standard output".to_string(),
+    }
 }
 
 fn looks_like_graph(path: &Path) -> bool {

@@ -171,3 +171,104 @@ fn unknown_id_is_an_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a symbol"));
 }
+
+/// `--timings` reports each phase on stderr, in the order they ran and with the run's own
+/// counts, and changes nothing else: the same graph file, the same references on stdout.
+#[test]
+fn timings_report_the_phases_and_change_no_output() {
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/hf-un-ga-55-100-parallel"
+    );
+    let tmp = scratch("timings");
+    let (timed, plain) = (tmp.path().join("timed.json"), tmp.path().join("plain.json"));
+    let o = resgraph(&[
+        "--timings",
+        "-q",
+        "-j",
+        "2",
+        "build",
+        corpus,
+        "-o",
+        timed.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let p = resgraph(&["-q", "build", corpus, "-o", plain.to_str().unwrap()]);
+    assert!(p.status.success());
+    assert!(!String::from_utf8_lossy(&p.stderr).contains(" in all"));
+    let graph = std::fs::read(&timed).expect("graph");
+    assert_eq!(graph, std::fs::read(&plain).expect("graph"));
+    let g: serde_json::Value = serde_json::from_slice(&graph).expect("JSON");
+    let (nodes, edges) = (
+        g["nodes"].as_array().expect("nodes").len(),
+        g["edges"].as_array().expect("edges").len(),
+    );
+    let references = stdout(&resgraph(&["extract", "--format", "jsonl", corpus]))
+        .lines()
+        .count();
+    let err = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.starts_with("resgraph: warning"))
+        .collect();
+    // Each line: what was done, " in ", a number of milliseconds, then maybe more.
+    let ms_after = |line: &str, lead: &str| -> f64 {
+        let rest = line
+            .strip_prefix(lead)
+            .unwrap_or_else(|| panic!("{line:?} does not start with {lead:?}"));
+        let at = rest.rfind(" in ").expect(" in ") + 4;
+        rest[at..]
+            .split(" ms")
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no milliseconds in {line:?}"))
+    };
+    assert_eq!(lines.len(), 5, "{err}");
+    ms_after(lines[0], "resgraph: listed 6 files");
+    assert!(lines[1].starts_with("resgraph: read 6 files ("), "{err}");
+    // Few enough that no thousands separator is written.
+    assert!((1..1000).contains(&references), "{references}");
+    assert!(
+        lines[1].contains(&format!(" MB, {references} references) in ")),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains(" with 2 jobs: ") && lines[1].ends_with(" MB/s"),
+        "{err}"
+    );
+    ms_after(
+        lines[2],
+        &format!("resgraph: settled the graph ({nodes} nodes, {edges} edges)"),
+    );
+    ms_after(lines[3], &format!("resgraph: wrote {}", timed.display()));
+    let all: f64 = lines[4]
+        .strip_prefix("resgraph: ")
+        .and_then(|l| l.strip_suffix(" ms in all"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{:?}", lines[4]));
+    let parts: f64 = lines[..4]
+        .iter()
+        .map(|l| {
+            let at = l.find(" in ").expect(" in ") + 4;
+            l[at..]
+                .split(" ms")
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        })
+        .sum();
+    assert!(
+        all >= parts - 0.5,
+        "the whole ({all} ms) less than its parts ({parts} ms)"
+    );
+    // `extract` reports its listing and reading; its references are those printed without.
+    let e = resgraph(&["--timings", "extract", "--format", "jsonl", corpus]);
+    assert_eq!(stdout(&e).lines().count(), references);
+    let err = String::from_utf8_lossy(&e.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[1].contains(&format!("{references} references")),
+        "{err}"
+    );
+}
