@@ -110,5 +110,13 @@ for size in 1 10; do
   echo "build -j $JOBS:          ${t_bn}s, peak $((m_bn / 1024)) MB, speed-up $(echo "scale=2; $t_b1 / $t_bn" | bc -l) (median of the rounds' ratios $(printf '%.2f' "$t_pair"))"
   echo "$JOBS builds at once:     ${t_par}s: the machine gives $JOBS one-job builds $ceiling times one's speed; -j $JOBS reaches $(echo "scale=2; $t_b1 / $t_bn / $ceiling" | bc -l) of that"
   echo "peak / text read:    $(echo "scale=2; $m_bn * 1024 / $B" | bc -l) (-j $JOBS); graphs $same"
+  # Where one build of each kind spends its time (one run each, not a median): the reading
+  # shares out over the jobs, the settling and writing of the graph less, the listing not.
+  # Each writes over its own graph of the rounds, as they did.
+  for j in 1 "$JOBS"; do
+    [ "$j" = 1 ] && out=g1 || out=gn
+    echo "build -j $j phases:   $("$BIN" -q --timings -j "$j" build "$D" -o "$WORK/$out.json" 2>&1 >/dev/null \
+      | grep -v '^resgraph: warning' | sed 's/^resgraph: //' | paste -sd ';' | sed 's/;/; /g')"
+  done
   echo
 done
