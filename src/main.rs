@@ -571,7 +571,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
         } => {
             let (g, ok) = load_or_build(&graph)?;
+            let writing = std::time::Instant::now();
             emit(&g, format.into(), node_link_key.into(), output.as_deref())?;
+            timed(|t| t.phase(&wrote(output.as_deref()), writing.elapsed()));
             ok.then_some(()).ok_or(Failure::Inputs)
         }
         Command::Cites(q) => answer(q, true),
@@ -667,9 +669,10 @@ fn load_or_build(path: &Path) -> Result<(CitationGraph, bool), Failure> {
         ));
     }
     if path.is_file() && looks_like_graph(path) {
-        return CitationGraph::load(path)
-            .map(|g| (g, true))
-            .map_err(|e| Failure::Fatal(e.to_string()));
+        let loading = std::time::Instant::now();
+        let g = CitationGraph::load(path).map_err(|e| Failure::Fatal(e.to_string()))?;
+        timed(|t| t.phase(&format!("loaded {}", path.display()), loading.elapsed()));
+        return Ok((g, true));
     }
     Ok(build(&[path.to_path_buf()], None))
 }
