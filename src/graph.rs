@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::known;
 use crate::layout::Clause;
 use crate::symbol::{Kind, Symbol};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -528,7 +528,20 @@ fn settle_nodes(
             .remove(&i)
             .map(|s| s.into_iter().collect())
             .unwrap_or_default();
-        let table = table_date(node);
+        // The table's date only for the resolution it lists: an id of another year takes its
+        // date from the citing texts, and the warnings say why not from the table.
+        let table = match table_date(node) {
+            Some((date, true)) => Some(date.to_string()),
+            Some((date, false)) => {
+                warnings.push(format!(
+                    "{}: the table of Council resolutions dates this number {date}, in another \
+                     year: its date is not taken",
+                    node.id
+                ));
+                None
+            }
+            None => None,
+        };
         let places = places_of
             .get(i)
             .and_then(|r| cited.get(r.clone()))
@@ -685,11 +698,19 @@ fn new_node(sym: &Symbol, id: &str) -> Node {
     }
 }
 
-/// The Security Council table's adoption date for an `S/RES/N(YYYY)` node.
-fn table_date(node: &Node) -> Option<String> {
+/// The Security Council table's adoption date for an `S/RES/N(YYYY)` node, and whether the
+/// table's year is the id's. Where it is not, the id is not the table's resolution as written:
+/// a year one off would have been read as a slip and the id would follow the number, so the
+/// number or the year is wrong in the citing text (`84 (1993)` for 804 (1993), `274 (1959)` for
+/// 274 (1969)), or the number is another body's.
+fn table_date(node: &Node) -> Option<(NaiveDate, bool)> {
     let rest = node.id.strip_prefix("S/RES/")?;
-    let n: u32 = rest.split('(').next()?.parse().ok()?;
-    known::sc_date(n).map(|d| d.to_string())
+    let (number, year) = match rest.split_once('(') {
+        Some((n, y)) => (n, y.strip_suffix(')').and_then(|y| y.parse::<i32>().ok())),
+        None => (rest, None),
+    };
+    let date = known::sc_date(number.parse().ok()?)?;
+    Some((date, year.is_none_or(|y| y == date.year())))
 }
 
 /// Builds the graph of analysed documents.

@@ -255,3 +255,71 @@ fn a_file_counts_once_for_a_date_and_every_place_is_listed() {
     }
     assert_eq!(forwards.meta.warnings, backwards.meta.warnings);
 }
+
+/// The table of Council resolutions dates only the resolution it lists: an id whose year is
+/// not the table's for its number (a slip of the number or of the year further off than one,
+/// which the id would have followed) takes its date from the citing text, or none, and the
+/// warnings say so. Read in `cr-unsc`: `84 (1993) of 29 January 1993` (for 804), `274 (1959)
+/// of 11 December 1969` (for 274 of 1969), `resolution 587 (1991)` (for 687), each checked
+/// in the text; and `696 (1991) of 30 May 1991`, which the table dates.
+#[test]
+fn the_council_table_dates_only_its_own_years() {
+    let docs: Vec<resgraph::Document> = [
+        "S_RES_0834_1993_EN_GOLD.txt",
+        "S_RES_0281_1970_EN_GOLD.txt",
+        "S_RES_0706_1991_EN_GOLD.txt",
+    ]
+    .iter()
+    .map(|f| {
+        resgraph::analyse_file(&shared(&format!("corpus/cr-unsc/res_en_gold/{f}")), None)
+            .expect("readable corpus file")
+    })
+    .collect();
+    let g = graph::build(docs);
+    let node = |id: &str| g.node(id).unwrap_or_else(|| panic!("no node {id}"));
+    let dated = |id: &str| {
+        let n = node(id);
+        (n.date.as_deref(), n.date_source.as_deref(), n.date_conflict)
+    };
+    assert_eq!(
+        dated("S/RES/84(1993)"),
+        (Some("1993-01-29"), Some("cited"), false)
+    );
+    assert_eq!(
+        dated("S/RES/274(1959)"),
+        (Some("1969-12-11"), Some("cited"), false)
+    );
+    assert_eq!(dated("S/RES/587(1991)"), (None, None, false));
+    assert_eq!(
+        dated("S/RES/696(1991)"),
+        (Some("1991-05-30"), Some("table"), false)
+    );
+    let warned = |id: &str, table: &str| {
+        g.meta.warnings.iter().any(|w| {
+            w.starts_with(&format!(
+                "{id}: the table of Council resolutions dates this number {table}"
+            ))
+        })
+    };
+    assert!(
+        warned("S/RES/84(1993)", "1950-07-07"),
+        "{:?}",
+        g.meta.warnings
+    );
+    assert!(
+        warned("S/RES/274(1959)", "1969-12-11"),
+        "{:?}",
+        g.meta.warnings
+    );
+    assert!(
+        warned("S/RES/587(1991)", "1986-09-23"),
+        "{:?}",
+        g.meta.warnings
+    );
+    assert!(
+        !g.meta
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("S/RES/696(1991)"))
+    );
+}
