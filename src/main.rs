@@ -551,14 +551,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let lang = parse_lang(&lang)?;
             let (graph, ok) = build(&paths, lang);
-            let writing = std::time::Instant::now();
             emit(
                 &graph,
                 format.into(),
                 node_link_key.into(),
                 output.as_deref(),
             )?;
-            timed(|t| t.phase(&wrote(output.as_deref()), writing.elapsed()));
             // The process ends here: freeing a large graph piece by piece would only add to
             // the run time.
             std::mem::forget(graph);
@@ -571,9 +569,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
         } => {
             let (g, ok) = load_or_build(&graph)?;
-            let writing = std::time::Instant::now();
             emit(&g, format.into(), node_link_key.into(), output.as_deref())?;
-            timed(|t| t.phase(&wrote(output.as_deref()), writing.elapsed()));
             ok.then_some(()).ok_or(Failure::Inputs)
         }
         Command::Cites(q) => answer(q, true),
@@ -700,7 +696,20 @@ fn looks_like_graph(path: &Path) -> bool {
     head.trim_start().starts_with('{') && head.contains("\"directed\"")
 }
 
+/// Writes `graph` in `format` to `output` (stdout without it), timed for `--timings`.
 fn emit(
+    graph: &CitationGraph,
+    format: export::Format,
+    options: export::Options,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    let writing = std::time::Instant::now();
+    write_graph(graph, format, options, output)?;
+    timed(|t| t.phase(&wrote(output), writing.elapsed()));
+    Ok(())
+}
+
+fn write_graph(
     graph: &CitationGraph,
     format: export::Format,
     options: export::Options,
